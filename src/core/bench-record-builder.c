@@ -1,0 +1,830 @@
+/* bench-record-builder.c — the one place where a record's fields get their
+ * meaning: core fields, parameters, normalization, statistics, labels.
+ */
+#include "config.h"
+
+#include <glib/gi18n-lib.h>
+#include <errno.h>
+#include <math.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "bench-reader.h"
+#include "bench-record-builder.h"
+#include "bench-result-private.h"
+
+typedef enum
+{
+  SLOT_BUILD_COMMIT, SLOT_CPU_INFO, SLOT_GPU_INFO, SLOT_BACKENDS,
+  SLOT_MODEL_FILENAME, SLOT_MODEL_TYPE, SLOT_TEST_TIME,
+  N_STR_SLOTS
+} StrSlot;
+
+typedef enum
+{
+  SLOT_BUILD_NUMBER, SLOT_MODEL_SIZE, SLOT_MODEL_N_PARAMS,
+  SLOT_N_PROMPT, SLOT_N_GEN, SLOT_N_DEPTH,
+  N_INT_SLOTS
+} IntSlot;
+
+typedef enum
+{
+  SLOT_AVG_NS, SLOT_STDDEV_NS, SLOT_AVG_TS, SLOT_STDDEV_TS,
+  N_DBL_SLOTS
+} DblSlot;
+
+typedef enum
+{
+  FIELD_STR,         /* core string slot */
+  FIELD_INT,         /* core integer slot */
+  FIELD_DBL,         /* core statistic slot */
+  FIELD_PARAM,       /* a parameter of known type */
+  FIELD_BACKEND,     /* an old per-backend boolean (also kept as parameter) */
+  FIELD_FLASH_ATTN,  /* bool in old files, -1/0/1 in new ones */
+  FIELD_SAMPLES,     /* samples_ns/samples_ts given as text: ignored here */
+} FieldKind;
+
+typedef struct
+{
+  const char     *name;
+  FieldKind       kind;
+  int             slot;   /* slot index, backend bit, or BenchValueType */
+  const char     *label;  /* backend name for FIELD_BACKEND */
+} FieldInfo;
+
+static const FieldInfo known_fields[] = {
+  { "build_commit",   FIELD_STR, SLOT_BUILD_COMMIT },
+  { "build_number",   FIELD_INT, SLOT_BUILD_NUMBER },
+  { "cpu_info",       FIELD_STR, SLOT_CPU_INFO },
+  { "gpu_info",       FIELD_STR, SLOT_GPU_INFO },
+  { "backends",       FIELD_STR, SLOT_BACKENDS },
+  { "model_filename", FIELD_STR, SLOT_MODEL_FILENAME },
+  { "model_type",     FIELD_STR, SLOT_MODEL_TYPE },
+  { "model_size",     FIELD_INT, SLOT_MODEL_SIZE },
+  { "model_n_params", FIELD_INT, SLOT_MODEL_N_PARAMS },
+  { "n_prompt",       FIELD_INT, SLOT_N_PROMPT },
+  { "n_gen",          FIELD_INT, SLOT_N_GEN },
+  { "n_depth",        FIELD_INT, SLOT_N_DEPTH },
+  { "test_time",      FIELD_STR, SLOT_TEST_TIME },
+  { "avg_ns",         FIELD_DBL, SLOT_AVG_NS },
+  { "stddev_ns",      FIELD_DBL, SLOT_STDDEV_NS },
+  { "avg_ts",         FIELD_DBL, SLOT_AVG_TS },
+  { "stddev_ts",      FIELD_DBL, SLOT_STDDEV_TS },
+  { "samples_ns",     FIELD_SAMPLES, 0 },
+  { "samples_ts",     FIELD_SAMPLES, 0 },
+  { "flash_attn",     FIELD_FLASH_ATTN, BENCH_VALUE_INT },
+  /* Before the backends string: one flag per backend, in the order
+   * llama-bench listed them. */
+  { "cuda",           FIELD_BACKEND, 0, "CUDA" },
+  { "opencl",         FIELD_BACKEND, 1, "OpenCL" },
+  { "vulkan",         FIELD_BACKEND, 2, "Vulkan" },
+  { "kompute",        FIELD_BACKEND, 3, "Kompute" },
+  { "metal",          FIELD_BACKEND, 4, "Metal" },
+  { "sycl",           FIELD_BACKEND, 5, "SYCL" },
+  { "rpc",            FIELD_BACKEND, 6, "RPC" },
+  { "gpu_blas",       FIELD_BACKEND, 7, "GPU BLAS" },
+  { "blas",           FIELD_BACKEND, 8, "BLAS" },
+  { "n_batch",        FIELD_PARAM, BENCH_VALUE_INT },
+  { "n_ubatch",       FIELD_PARAM, BENCH_VALUE_INT },
+  { "n_threads",      FIELD_PARAM, BENCH_VALUE_INT },
+  { "cpu_mask",       FIELD_PARAM, BENCH_VALUE_STRING },
+  { "cpu_strict",     FIELD_PARAM, BENCH_VALUE_BOOL },
+  { "poll",           FIELD_PARAM, BENCH_VALUE_INT },
+  { "type_k",         FIELD_PARAM, BENCH_VALUE_STRING },
+  { "type_v",         FIELD_PARAM, BENCH_VALUE_STRING },
+  { "n_gpu_layers",   FIELD_PARAM, BENCH_VALUE_INT },
+  { "n_cpu_moe",      FIELD_PARAM, BENCH_VALUE_INT },
+  { "split_mode",     FIELD_PARAM, BENCH_VALUE_STRING },
+  { "main_gpu",       FIELD_PARAM, BENCH_VALUE_INT },
+  { "no_kv_offload",  FIELD_PARAM, BENCH_VALUE_BOOL },
+  { "devices",        FIELD_PARAM, BENCH_VALUE_STRING },
+  { "tensor_split",   FIELD_PARAM, BENCH_VALUE_STRING },
+  { "tensor_buft_overrides", FIELD_PARAM, BENCH_VALUE_STRING },
+  { "use_mmap",       FIELD_PARAM, BENCH_VALUE_BOOL },
+  { "use_direct_io",  FIELD_PARAM, BENCH_VALUE_BOOL },
+  { "load_mode",      FIELD_PARAM, BENCH_VALUE_STRING },
+  { "lazy_mode",      FIELD_PARAM, BENCH_VALUE_STRING },
+  { "embeddings",     FIELD_PARAM, BENCH_VALUE_BOOL },
+  { "no_op_offload",  FIELD_PARAM, BENCH_VALUE_INT },
+  { "no_host",        FIELD_PARAM, BENCH_VALUE_BOOL },
+  { "fit_target",     FIELD_PARAM, BENCH_VALUE_INT },
+  { "fit_min_ctx",    FIELD_PARAM, BENCH_VALUE_INT },
+  { "f16_kv",         FIELD_PARAM, BENCH_VALUE_BOOL },
+  { "mul_mat_q",      FIELD_PARAM, BENCH_VALUE_BOOL },
+  { "low_vram",       FIELD_PARAM, BENCH_VALUE_BOOL },
+  { "defrag_thold",   FIELD_PARAM, BENCH_VALUE_DOUBLE },
+};
+
+#define N_BACKEND_FLAGS 9
+
+struct _BenchRecordBuilder
+{
+  BenchStrPool *pool;
+
+  const char   *strs[N_STR_SLOTS];
+  gint64        ints[N_INT_SLOTS];
+  guint         ints_set;
+  double        dbls[N_DBL_SLOTS];
+  guint         dbls_set;
+  guint         backend_flags_seen;
+  guint         backend_flags_true;
+  int           flash_attn;
+
+  GArray       *params;       /* BenchParam */
+  GArray       *samples_ns;   /* gint64 */
+  GArray       *samples_ts;   /* double */
+
+  /* the last record's keys: records of one file repeat them in order */
+  GPtrArray    *key_cache_names;   /* const char *, pool-owned */
+  GArray       *key_cache_info;    /* const FieldInfo * (NULL: unknown) */
+  guint         key_index;
+};
+
+static GHashTable *known_fields_table;
+
+static const FieldInfo *
+lookup_known_field (const char *key)
+{
+  if (g_once_init_enter (&known_fields_table))
+    {
+      GHashTable *table = g_hash_table_new (g_str_hash, g_str_equal);
+      for (guint i = 0; i < G_N_ELEMENTS (known_fields); i++)
+        g_hash_table_insert (table, (gpointer) known_fields[i].name, (gpointer) &known_fields[i]);
+      g_once_init_leave (&known_fields_table, table);
+    }
+  return g_hash_table_lookup (known_fields_table, key);
+}
+
+BenchRecordBuilder *
+bench_record_builder_new (BenchStrPool *pool)
+{
+  BenchRecordBuilder *self = g_new0 (BenchRecordBuilder, 1);
+
+  self->pool = bench_str_pool_ref (pool);
+  self->params = g_array_sized_new (FALSE, FALSE, sizeof (BenchParam), 48);
+  self->samples_ns = g_array_new (FALSE, FALSE, sizeof (gint64));
+  self->samples_ts = g_array_new (FALSE, FALSE, sizeof (double));
+  self->key_cache_names = g_ptr_array_new ();
+  self->key_cache_info = g_array_new (FALSE, FALSE, sizeof (const FieldInfo *));
+  bench_record_builder_reset (self);
+  return self;
+}
+
+void
+bench_record_builder_free (BenchRecordBuilder *self)
+{
+  if (self == NULL)
+    return;
+  g_array_unref (self->params);
+  g_array_unref (self->samples_ns);
+  g_array_unref (self->samples_ts);
+  g_ptr_array_unref (self->key_cache_names);
+  g_array_unref (self->key_cache_info);
+  bench_str_pool_unref (self->pool);
+  g_free (self);
+}
+
+BenchStrPool *
+bench_record_builder_get_pool (BenchRecordBuilder *self)
+{
+  return self->pool;
+}
+
+void
+bench_record_builder_reset (BenchRecordBuilder *self)
+{
+  memset (self->strs, 0, sizeof self->strs);
+  memset (self->ints, 0, sizeof self->ints);
+  self->ints_set = 0;
+  for (guint i = 0; i < N_DBL_SLOTS; i++)
+    self->dbls[i] = NAN;
+  self->dbls_set = 0;
+  self->backend_flags_seen = 0;
+  self->backend_flags_true = 0;
+  self->flash_attn = -2;
+  g_array_set_size (self->params, 0);
+  g_array_set_size (self->samples_ns, 0);
+  g_array_set_size (self->samples_ts, 0);
+  self->key_index = 0;
+}
+
+/* Finds the key's meaning, first where the previous record had it. Returns
+ * the pooled key. */
+static const char *
+resolve_key (BenchRecordBuilder  *self,
+             const char          *key,
+             const FieldInfo    **info)
+{
+  guint i = self->key_index++;
+  const char *pooled;
+
+  if (i < self->key_cache_names->len)
+    {
+      const char *cached = g_ptr_array_index (self->key_cache_names, i);
+      if (strcmp (cached, key) == 0)
+        {
+          *info = g_array_index (self->key_cache_info, const FieldInfo *, i);
+          return cached;
+        }
+    }
+
+  pooled = bench_str_pool_intern (self->pool, key);
+  *info = lookup_known_field (key);
+  if (i < self->key_cache_names->len)
+    {
+      g_ptr_array_index (self->key_cache_names, i) = (gpointer) pooled;
+      g_array_index (self->key_cache_info, const FieldInfo *, i) = *info;
+    }
+  else if (i == self->key_cache_names->len && i < 256)
+    {
+      g_ptr_array_add (self->key_cache_names, (gpointer) pooled);
+      g_array_append_val (self->key_cache_info, *info);
+    }
+  return pooled;
+}
+
+static gboolean
+parse_int (const char *text,
+           gint64     *out)
+{
+  char *end = NULL;
+  gint64 value;
+
+  if (text == NULL || *text == '\0')
+    return FALSE;
+  errno = 0;
+  value = g_ascii_strtoll (text, &end, 10);
+  if (errno != 0 || end == text)
+    return FALSE;
+  /* "99.000000" from a REAL column still names an integer */
+  if (*end == '.')
+    {
+      char *frac = end + 1;
+      while (*frac == '0')
+        frac++;
+      if (*frac != '\0')
+        return FALSE;
+      end = frac;
+    }
+  if (*end != '\0')
+    return FALSE;
+  *out = value;
+  return TRUE;
+}
+
+static gboolean
+parse_double (const char *text,
+              double     *out)
+{
+  char *end = NULL;
+  double value;
+
+  if (text == NULL || *text == '\0')
+    return FALSE;
+  if (g_ascii_strcasecmp (text, "nan") == 0 || g_ascii_strcasecmp (text, "-nan") == 0)
+    {
+      *out = NAN;
+      return TRUE;
+    }
+  value = g_ascii_strtod (text, &end);
+  if (end == text || *end != '\0')
+    return FALSE;
+  *out = value;
+  return TRUE;
+}
+
+static gboolean
+parse_bool (const char *text,
+            gboolean   *out)
+{
+  if (g_strcmp0 (text, "1") == 0 || g_ascii_strcasecmp (text, "true") == 0 ||
+      g_ascii_strcasecmp (text, "yes") == 0)
+    *out = TRUE;
+  else if (g_strcmp0 (text, "0") == 0 || g_ascii_strcasecmp (text, "false") == 0 ||
+           g_ascii_strcasecmp (text, "no") == 0)
+    *out = FALSE;
+  else
+    return FALSE;
+  return TRUE;
+}
+
+static void
+set_param (BenchRecordBuilder *self,
+           const char         *key,
+           const char         *text,
+           BenchValueType      type)
+{
+  BenchParam param = { key, text, type };
+
+  for (guint i = 0; i < self->params->len; i++)
+    {
+      BenchParam *existing = &g_array_index (self->params, BenchParam, i);
+      if (existing->key == key)
+        {
+          *existing = param;
+          return;
+        }
+    }
+  g_array_append_val (self->params, param);
+}
+
+static const char *
+pool_int_text (BenchRecordBuilder *self,
+               gint64              value)
+{
+  char buf[32];
+
+  g_snprintf (buf, sizeof buf, "%" G_GINT64_FORMAT, value);
+  return bench_str_pool_intern (self->pool, buf);
+}
+
+/* Canonical text of a double: shortest round-trip form. */
+static const char *
+pool_double_text (BenchRecordBuilder *self,
+                  double              value)
+{
+  char buf[G_ASCII_DTOSTR_BUF_SIZE];
+
+  if (isnan (value))
+    return "nan";
+  if (value == floor (value) && fabs (value) < 1e15)
+    g_snprintf (buf, sizeof buf, "%.1f", value);
+  else
+    g_ascii_dtostr (buf, sizeof buf, value);
+  return bench_str_pool_intern (self->pool, buf);
+}
+
+/* Untyped text of a field nobody told us about: integer, number, boolean
+ * word, or string. */
+static BenchValueType
+infer_type (const char *text)
+{
+  gint64 i;
+  double d;
+
+  if (g_ascii_strcasecmp (text, "true") == 0 || g_ascii_strcasecmp (text, "false") == 0)
+    return BENCH_VALUE_BOOL;
+  if (parse_int (text, &i) && strchr (text, '.') == NULL)
+    return BENCH_VALUE_INT;
+  if (parse_double (text, &d) && !isnan (d) && strspn (text, "+-0123456789.eE") == strlen (text))
+    return BENCH_VALUE_DOUBLE;
+  return BENCH_VALUE_STRING;
+}
+
+static void
+add_param_text (BenchRecordBuilder *self,
+                const char         *key,
+                const char         *text,
+                BenchValueType      want,
+                BenchValueType      given)
+{
+  gint64 i;
+  double d;
+  gboolean b;
+
+  if (given == BENCH_VALUE_NULL)
+    {
+      set_param (self, key, "", BENCH_VALUE_NULL);
+      return;
+    }
+  if (want == BENCH_VALUE_UNKNOWN)
+    want = given != BENCH_VALUE_UNKNOWN ? given : infer_type (text);
+
+  switch (want)
+    {
+    case BENCH_VALUE_INT:
+      if (parse_int (text, &i))
+        {
+          set_param (self, key, pool_int_text (self, i), BENCH_VALUE_INT);
+          return;
+        }
+      if (parse_bool (text, &b))
+        {
+          set_param (self, key, b ? "1" : "0", BENCH_VALUE_INT);
+          return;
+        }
+      break;
+    case BENCH_VALUE_BOOL:
+      if (parse_bool (text, &b))
+        {
+          set_param (self, key, b ? "1" : "0", BENCH_VALUE_BOOL);
+          return;
+        }
+      break;
+    case BENCH_VALUE_DOUBLE:
+      if (parse_double (text, &d))
+        {
+          set_param (self, key, pool_double_text (self, d), BENCH_VALUE_DOUBLE);
+          return;
+        }
+      break;
+    case BENCH_VALUE_STRING:
+    case BENCH_VALUE_UNKNOWN:
+    case BENCH_VALUE_NULL:
+    default:
+      break;
+    }
+  set_param (self, key, bench_str_pool_intern (self->pool, text), BENCH_VALUE_STRING);
+}
+
+static void
+add_field (BenchRecordBuilder *self,
+           const char         *key,
+           const char         *text,
+           BenchValueType      type)
+{
+  const FieldInfo *info;
+  const char *pooled_key;
+  gint64 i;
+  double d;
+  gboolean b;
+
+  pooled_key = resolve_key (self, key, &info);
+  if (info == NULL)
+    {
+      add_param_text (self, pooled_key, text, BENCH_VALUE_UNKNOWN, type);
+      return;
+    }
+
+  switch (info->kind)
+    {
+    case FIELD_STR:
+      self->strs[info->slot] = type == BENCH_VALUE_NULL ? NULL
+                                                        : bench_str_pool_intern (self->pool, text);
+      break;
+    case FIELD_INT:
+      if (parse_int (text, &i))
+        {
+          self->ints[info->slot] = i;
+          self->ints_set |= 1u << info->slot;
+        }
+      else if (parse_double (text, &d) && isfinite (d) && fabs (d) < 9.2e18)
+        {
+          self->ints[info->slot] = (gint64) d;
+          self->ints_set |= 1u << info->slot;
+        }
+      break;
+    case FIELD_DBL:
+      if (parse_double (text, &d))
+        {
+          self->dbls[info->slot] = d;
+          self->dbls_set |= 1u << info->slot;
+        }
+      break;
+    case FIELD_BACKEND:
+      self->backend_flags_seen |= 1u << info->slot;
+      if (parse_bool (text, &b) && b)
+        self->backend_flags_true |= 1u << info->slot;
+      add_param_text (self, pooled_key, text, BENCH_VALUE_BOOL, type);
+      break;
+    case FIELD_FLASH_ATTN:
+      if (parse_int (text, &i))
+        self->flash_attn = CLAMP (i, -1, 1);
+      else if (parse_bool (text, &b))
+        self->flash_attn = b;
+      else
+        {
+          add_param_text (self, pooled_key, text, BENCH_VALUE_STRING, type);
+          break;
+        }
+      set_param (self, pooled_key, pool_int_text (self, self->flash_attn), BENCH_VALUE_INT);
+      break;
+    case FIELD_SAMPLES:
+      break;
+    case FIELD_PARAM:
+    default:
+      add_param_text (self, pooled_key, text, info->slot, type);
+      break;
+    }
+}
+
+void
+bench_record_builder_add (BenchRecordBuilder *self,
+                          const char         *key,
+                          const char         *text,
+                          BenchValueType      type)
+{
+  g_return_if_fail (self != NULL);
+  g_return_if_fail (key != NULL);
+
+  add_field (self, key, text ? text : "", text ? type : BENCH_VALUE_NULL);
+}
+
+void
+bench_record_builder_add_len (BenchRecordBuilder *self,
+                              const char         *key,
+                              const char         *text,
+                              gssize              text_len,
+                              BenchValueType      type)
+{
+  char buf[256];
+  g_autofree char *heap = NULL;
+  char *tmp;
+
+  if (text_len < 0)
+    {
+      bench_record_builder_add (self, key, text, type);
+      return;
+    }
+  tmp = (gsize) text_len < sizeof buf ? buf : (heap = g_malloc (text_len + 1));
+  memcpy (tmp, text, text_len);
+  tmp[text_len] = '\0';
+  bench_record_builder_add (self, key, tmp, type);
+}
+
+void
+bench_record_builder_add_int (BenchRecordBuilder *self,
+                              const char         *key,
+                              gint64              value)
+{
+  char buf[32];
+
+  g_snprintf (buf, sizeof buf, "%" G_GINT64_FORMAT, value);
+  add_field (self, key, buf, BENCH_VALUE_INT);
+}
+
+void
+bench_record_builder_add_double (BenchRecordBuilder *self,
+                                 const char         *key,
+                                 double              value)
+{
+  char buf[G_ASCII_DTOSTR_BUF_SIZE];
+
+  if (isnan (value))
+    add_field (self, key, "nan", BENCH_VALUE_DOUBLE);
+  else
+    add_field (self, key, g_ascii_dtostr (buf, sizeof buf, value), BENCH_VALUE_DOUBLE);
+}
+
+void
+bench_record_builder_add_bool (BenchRecordBuilder *self,
+                               const char         *key,
+                               gboolean            value)
+{
+  add_field (self, key, value ? "1" : "0", BENCH_VALUE_BOOL);
+}
+
+void
+bench_record_builder_set_samples_ns (BenchRecordBuilder *self,
+                                     const gint64       *samples,
+                                     guint               n_samples)
+{
+  g_array_set_size (self->samples_ns, 0);
+  g_array_append_vals (self->samples_ns, samples, n_samples);
+}
+
+void
+bench_record_builder_set_samples_ts (BenchRecordBuilder *self,
+                                     const double       *samples,
+                                     guint               n_samples)
+{
+  g_array_set_size (self->samples_ts, 0);
+  g_array_append_vals (self->samples_ts, samples, n_samples);
+}
+
+/* Two-pass mean and sample standard deviation (n − 1): exact enough where
+ * llama-bench's one-pass formula cancels. */
+static void
+mean_and_stddev (const double *values,
+                 guint         n,
+                 double       *mean,
+                 double       *stddev)
+{
+  double sum = 0, sq = 0;
+
+  for (guint i = 0; i < n; i++)
+    sum += values[i];
+  *mean = sum / n;
+  for (guint i = 0; i < n; i++)
+    sq += (values[i] - *mean) * (values[i] - *mean);
+  *stddev = n > 1 ? sqrt (sq / (n - 1)) : 0.0;
+}
+
+static gboolean
+disagrees (double stated,
+           double computed,
+           double scale)
+{
+  if (isnan (stated))
+    return TRUE;
+  /* llama-bench prints 6 decimals; allow 1% of the value and 1e-6 of the
+   * mean it belongs to for rounding. */
+  return fabs (stated - computed) > 0.01 * fabs (computed) + 1e-6 * fabs (scale) + 1e-6;
+}
+
+static void
+compute_statistics (BenchRecordBuilder *self,
+                    BenchResult        *result)
+{
+  gint64 tokens = result->n_prompt + result->n_gen;
+  guint n = self->samples_ns->len;
+
+  result->stated_avg_ns = self->dbls[SLOT_AVG_NS];
+  result->stated_stddev_ns = self->dbls[SLOT_STDDEV_NS];
+  result->stated_avg_ts = self->dbls[SLOT_AVG_TS];
+  result->stated_stddev_ts = self->dbls[SLOT_STDDEV_TS];
+
+  result->avg_ns = result->stated_avg_ns;
+  result->stddev_ns = result->stated_stddev_ns;
+  result->avg_ts = result->stated_avg_ts;
+  result->stddev_ts = result->stated_stddev_ts;
+
+  if (n > 0 && n <= 1000000)
+    {
+      const gint64 *ns = (const gint64 *) self->samples_ns->data;
+      g_autofree double *ns_d = g_new (double, n);
+      g_autofree double *ts = g_new (double, n);
+      gboolean usable = TRUE;
+
+      for (guint i = 0; i < n; i++)
+        {
+          if (ns[i] <= 0)
+            usable = FALSE;
+          ns_d[i] = (double) ns[i];
+          ts[i] = 1e9 * (double) tokens / (double) ns[i];
+        }
+
+      if (usable)
+        {
+          result->n_samples = n;
+          result->samples_ns = g_memdup2 (ns, n * sizeof (gint64));
+          result->samples_ts = g_memdup2 (ts, n * sizeof (double));
+          mean_and_stddev (ns_d, n, &result->avg_ns, &result->stddev_ns);
+          mean_and_stddev (ts, n, &result->avg_ts, &result->stddev_ts);
+
+          if ((self->dbls_set & (1u << SLOT_AVG_TS)) &&
+              disagrees (result->stated_avg_ts, result->avg_ts, result->avg_ts))
+            result->stats_mismatch = TRUE;
+          if ((self->dbls_set & (1u << SLOT_STDDEV_TS)) &&
+              disagrees (result->stated_stddev_ts, result->stddev_ts, result->avg_ts))
+            result->stats_mismatch = TRUE;
+          if ((self->dbls_set & (1u << SLOT_STDDEV_NS)) &&
+              disagrees (result->stated_stddev_ns, result->stddev_ns, result->avg_ns))
+            result->stats_mismatch = TRUE;
+          return;
+        }
+    }
+
+  /* No samples: keep what the file says, filling a missing rate from the
+   * mean time. */
+  if (isnan (result->avg_ts) && result->avg_ns > 0 && tokens > 0)
+    result->avg_ts = 1e9 * (double) tokens / result->avg_ns;
+  if (isnan (result->avg_ns) && result->avg_ts > 0 && tokens > 0)
+    result->avg_ns = 1e9 * (double) tokens / result->avg_ts;
+}
+
+static gboolean
+looks_amd (const char *gpu_info)
+{
+  return gpu_info != NULL &&
+         (strstr (gpu_info, "AMD") != NULL || strstr (gpu_info, "Radeon") != NULL ||
+          strstr (gpu_info, "gfx") != NULL || strstr (gpu_info, "Instinct") != NULL);
+}
+
+static const char *
+backends_from_flags (BenchRecordBuilder *self)
+{
+  GString *names = g_string_new (NULL);
+  const char *pooled;
+
+  for (guint i = 0; i < G_N_ELEMENTS (known_fields); i++)
+    {
+      const FieldInfo *info = &known_fields[i];
+      const char *name;
+
+      if (info->kind != FIELD_BACKEND || !(self->backend_flags_true & (1u << info->slot)))
+        continue;
+      name = info->label;
+      /* The cuda flag was set by ROCm builds too; llama-bench printed the
+       * backend's own name. */
+      if (info->slot == 0 && looks_amd (self->strs[SLOT_GPU_INFO]))
+        name = "ROCm";
+      /* gpu_blas came with a GPU backend already named; BLAS next to a GPU
+       * backend was how llama-bench printed CUDA with cuBLAS: the GPU wins. */
+      if ((info->slot == 7 || info->slot == 8) && names->len > 0)
+        continue;
+      if (info->slot == 8 && (self->backend_flags_true & (1u << 7)))
+        continue;
+      if (names->len > 0)
+        g_string_append_c (names, ',');
+      g_string_append (names, name);
+    }
+  if (names->len == 0)
+    g_string_append (names, "CPU");
+  pooled = bench_str_pool_intern (self->pool, names->str);
+  g_string_free (names, TRUE);
+  return pooled;
+}
+
+static void
+derive_labels (BenchRecordBuilder *self,
+               BenchResult        *result)
+{
+  g_autofree char *label = bench_format_test_label (result->n_prompt, result->n_gen,
+                                                    result->n_depth);
+  g_autofree char *quant = bench_quantization_from_model_type (result->model_type);
+  g_autofree char *key = NULL;
+  g_autofree char *hw = NULL;
+  const char *device;
+
+  result->test_label = bench_str_pool_intern (self->pool, label);
+  result->quantization = bench_str_pool_intern (self->pool, quant);
+
+  if (result->gpu_info != NULL && *result->gpu_info != '\0')
+    device = result->gpu_info;
+  else if (result->cpu_info != NULL && *result->cpu_info != '\0')
+    device = result->cpu_info;
+  else
+    device = NULL;
+
+  if (device != NULL)
+    {
+      key = g_strdup_printf ("%s\x1f%s\x1f%s", result->cpu_info ? result->cpu_info : "",
+                             result->gpu_info ? result->gpu_info : "", result->backends);
+      /* Translators: hardware label, "GPU or CPU name (backend)" */
+      hw = g_strdup_printf (_("%s (%s)"), device, result->backends);
+    }
+  else
+    {
+      /* Markdown tables do not name the machine: tell machines apart by the
+       * file they came from. */
+      key = g_strdup_printf ("\x1f%s\x1f%s", result->source ? result->source : "",
+                             result->backends);
+      hw = g_strdup_printf (_("%s (%s)"), result->backends,
+                            result->source ? result->source : _("unknown machine"));
+    }
+  result->hardware_key = bench_str_pool_intern (self->pool, key);
+  result->hardware_label = bench_str_pool_intern (self->pool, hw);
+}
+
+BenchResult *
+bench_record_builder_finish (BenchRecordBuilder *self,
+                             const char         *source,
+                             BenchFormat         format,
+                             guint               line,
+                             guint               run_index,
+                             GError            **error)
+{
+  BenchResult *result;
+  const guint need_test = (1u << SLOT_N_PROMPT) | (1u << SLOT_N_GEN);
+
+  if ((self->ints_set & need_test) == 0)
+    {
+      g_set_error (error, BENCH_READER_ERROR, BENCH_READER_ERROR_INVALID,
+                   _("not a llama-bench record: no n_prompt or n_gen"));
+      bench_record_builder_reset (self);
+      return NULL;
+    }
+  if (self->dbls_set == 0 && self->samples_ns->len == 0)
+    {
+      g_set_error (error, BENCH_READER_ERROR, BENCH_READER_ERROR_INVALID,
+                   _("not a llama-bench record: no avg_ts, avg_ns or samples"));
+      bench_record_builder_reset (self);
+      return NULL;
+    }
+
+  result = g_object_new (BENCH_TYPE_RESULT, NULL);
+  result->pool = bench_str_pool_ref (self->pool);
+  result->source = bench_str_pool_intern (self->pool, source ? source : "");
+  result->format = format;
+  result->line = line;
+  result->run_index = run_index;
+
+  result->build_commit = self->strs[SLOT_BUILD_COMMIT] ? self->strs[SLOT_BUILD_COMMIT] : "";
+  result->build_number = self->ints[SLOT_BUILD_NUMBER];
+  result->cpu_info = self->strs[SLOT_CPU_INFO] ? self->strs[SLOT_CPU_INFO] : "";
+  result->gpu_info = self->strs[SLOT_GPU_INFO] ? self->strs[SLOT_GPU_INFO] : "";
+  if (self->strs[SLOT_BACKENDS] != NULL && *self->strs[SLOT_BACKENDS] != '\0')
+    result->backends = self->strs[SLOT_BACKENDS];
+  else if (self->backend_flags_seen != 0)
+    result->backends = backends_from_flags (self);
+  else
+    result->backends = "";
+  result->model_filename = self->strs[SLOT_MODEL_FILENAME] ? self->strs[SLOT_MODEL_FILENAME] : "";
+  result->model_type = self->strs[SLOT_MODEL_TYPE] ? self->strs[SLOT_MODEL_TYPE] : "";
+  result->model_size = self->ints[SLOT_MODEL_SIZE];
+  result->model_n_params = self->ints[SLOT_MODEL_N_PARAMS];
+  result->n_prompt = MAX (self->ints[SLOT_N_PROMPT], 0);
+  result->n_gen = MAX (self->ints[SLOT_N_GEN], 0);
+  result->n_depth = MAX (self->ints[SLOT_N_DEPTH], 0);
+  result->test_time = self->strs[SLOT_TEST_TIME] ? self->strs[SLOT_TEST_TIME] : "";
+  result->flash_attn = self->flash_attn;
+
+  compute_statistics (self, result);
+
+  result->n_params = self->params->len;
+  result->params = g_memdup2 (self->params->data, self->params->len * sizeof (BenchParam));
+
+  derive_labels (self, result);
+  bench_record_builder_reset (self);
+  return result;
+}
+
+const char *
+bench_result_get_run_key (BenchResult *result)
+{
+  g_autofree char *key = g_strdup_printf ("%s\x1f%" G_GINT64_FORMAT "\x1f%s",
+                                          result->build_commit, result->build_number,
+                                          result->hardware_key);
+  return bench_str_pool_intern (result->pool, key);
+}

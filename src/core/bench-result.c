@@ -1,0 +1,386 @@
+/* bench-result.c — accessors and derived values of BenchResult.
+ *
+ * Construction lives in bench-record-builder.c; this file only reads.
+ */
+#include "config.h"
+
+#include <glib/gi18n-lib.h>
+#include <math.h>
+#include <string.h>
+
+#include "bench-result-private.h"
+
+G_DEFINE_FINAL_TYPE (BenchResult, bench_result, G_TYPE_OBJECT)
+
+static void
+bench_result_finalize (GObject *object)
+{
+  BenchResult *self = BENCH_RESULT (object);
+
+  g_free (self->samples_ns);
+  g_free (self->samples_ts);
+  g_free (self->params);
+  g_clear_pointer (&self->pool, bench_str_pool_unref);
+
+  G_OBJECT_CLASS (bench_result_parent_class)->finalize (object);
+}
+
+static void
+bench_result_class_init (BenchResultClass *klass)
+{
+  G_OBJECT_CLASS (klass)->finalize = bench_result_finalize;
+}
+
+static void
+bench_result_init (BenchResult *self)
+{
+}
+
+const char *
+bench_format_to_string (BenchFormat format)
+{
+  switch (format)
+    {
+    case BENCH_FORMAT_JSON:     return "json";
+    case BENCH_FORMAT_JSONL:    return "jsonl";
+    case BENCH_FORMAT_CSV:      return "csv";
+    case BENCH_FORMAT_MARKDOWN: return "md";
+    case BENCH_FORMAT_SQL:      return "sql";
+    case BENCH_FORMAT_SQLITE:   return "sqlite";
+    case BENCH_FORMAT_UNKNOWN:
+    default:                    return "unknown";
+    }
+}
+
+const char *
+bench_test_kind_to_string (BenchTestKind kind)
+{
+  switch (kind)
+    {
+    case BENCH_TEST_PP: return "pp";
+    case BENCH_TEST_TG: return "tg";
+    case BENCH_TEST_PG: return "pg";
+    default:            return "pp";
+    }
+}
+
+#define GETTER(type, name) \
+  type bench_result_get_##name (BenchResult *self) \
+  { g_return_val_if_fail (BENCH_IS_RESULT (self), (type) 0); return self->name; }
+
+GETTER (const char *, source)
+GETTER (BenchFormat, format)
+GETTER (guint, line)
+GETTER (guint, run_index)
+GETTER (const char *, build_commit)
+GETTER (gint64, build_number)
+GETTER (const char *, cpu_info)
+GETTER (const char *, gpu_info)
+GETTER (const char *, backends)
+GETTER (const char *, model_filename)
+GETTER (const char *, model_type)
+GETTER (gint64, model_size)
+GETTER (gint64, model_n_params)
+GETTER (gint64, n_prompt)
+GETTER (gint64, n_gen)
+GETTER (gint64, n_depth)
+GETTER (const char *, test_time)
+GETTER (double, avg_ns)
+GETTER (double, stddev_ns)
+GETTER (double, avg_ts)
+GETTER (double, stddev_ts)
+GETTER (double, stated_avg_ns)
+GETTER (double, stated_stddev_ns)
+GETTER (double, stated_avg_ts)
+GETTER (double, stated_stddev_ts)
+GETTER (guint, n_samples)
+GETTER (const char *, test_label)
+GETTER (const char *, quantization)
+GETTER (const char *, hardware_key)
+GETTER (const char *, hardware_label)
+
+#undef GETTER
+
+gboolean
+bench_result_has_samples (BenchResult *self)
+{
+  g_return_val_if_fail (BENCH_IS_RESULT (self), FALSE);
+  return self->samples_ns != NULL && self->n_samples > 0;
+}
+
+gboolean
+bench_result_has_stats_mismatch (BenchResult *self)
+{
+  g_return_val_if_fail (BENCH_IS_RESULT (self), FALSE);
+  return self->stats_mismatch;
+}
+
+const gint64 *
+bench_result_get_samples_ns (BenchResult *self,
+                             guint       *n_samples)
+{
+  g_return_val_if_fail (BENCH_IS_RESULT (self), NULL);
+  if (n_samples)
+    *n_samples = self->samples_ns ? self->n_samples : 0;
+  return self->samples_ns;
+}
+
+const double *
+bench_result_get_samples_ts (BenchResult *self,
+                             guint       *n_samples)
+{
+  g_return_val_if_fail (BENCH_IS_RESULT (self), NULL);
+  if (n_samples)
+    *n_samples = self->samples_ts ? self->n_samples : 0;
+  return self->samples_ts;
+}
+
+const BenchParam *
+bench_result_get_params (BenchResult *self,
+                         guint       *n_params)
+{
+  g_return_val_if_fail (BENCH_IS_RESULT (self), NULL);
+  if (n_params)
+    *n_params = self->n_params;
+  return self->params;
+}
+
+const BenchParam *
+bench_result_lookup_param (BenchResult *self,
+                           const char  *key)
+{
+  g_return_val_if_fail (BENCH_IS_RESULT (self), NULL);
+  for (guint i = 0; i < self->n_params; i++)
+    if (strcmp (self->params[i].key, key) == 0)
+      return &self->params[i];
+  return NULL;
+}
+
+const char *
+bench_result_get_param_text (BenchResult *self,
+                             const char  *key)
+{
+  const BenchParam *param = bench_result_lookup_param (self, key);
+  return param ? param->text : NULL;
+}
+
+int
+bench_result_get_flash_attn (BenchResult *self)
+{
+  g_return_val_if_fail (BENCH_IS_RESULT (self), -2);
+  return self->flash_attn;
+}
+
+BenchTestKind
+bench_result_get_test_kind (BenchResult *self)
+{
+  g_return_val_if_fail (BENCH_IS_RESULT (self), BENCH_TEST_PP);
+  if (self->n_prompt > 0 && self->n_gen > 0)
+    return BENCH_TEST_PG;
+  if (self->n_gen > 0)
+    return BENCH_TEST_TG;
+  return BENCH_TEST_PP;
+}
+
+double
+bench_result_get_bits_per_weight (BenchResult *self)
+{
+  g_return_val_if_fail (BENCH_IS_RESULT (self), NAN);
+  if (self->model_size <= 0 || self->model_n_params <= 0)
+    return NAN;
+  return (double) self->model_size * 8.0 / (double) self->model_n_params;
+}
+
+double
+bench_result_get_bandwidth_gbs (BenchResult *self)
+{
+  g_return_val_if_fail (BENCH_IS_RESULT (self), NAN);
+  /* Each generated token reads every weight once: size × t/s is the memory
+   * traffic decode needs (an upper bound of what it streams for MoE models). */
+  if (bench_result_get_test_kind (self) != BENCH_TEST_TG || self->model_size <= 0 ||
+      !isfinite (self->avg_ts))
+    return NAN;
+  return (double) self->model_size * self->avg_ts / 1e9;
+}
+
+char *
+bench_format_test_label (gint64 n_prompt,
+                         gint64 n_gen,
+                         gint64 n_depth)
+{
+  GString *label = g_string_new (NULL);
+
+  if (n_prompt > 0 && n_gen > 0)
+    g_string_append_printf (label, "pp%" G_GINT64_FORMAT "+tg%" G_GINT64_FORMAT,
+                            n_prompt, n_gen);
+  else if (n_gen > 0)
+    g_string_append_printf (label, "tg%" G_GINT64_FORMAT, n_gen);
+  else
+    g_string_append_printf (label, "pp%" G_GINT64_FORMAT, n_prompt);
+  if (n_depth > 0)
+    g_string_append_printf (label, " @ d%" G_GINT64_FORMAT, n_depth);
+  return g_string_free (label, FALSE);
+}
+
+/* A size token in llama.cpp's model description: "7B", "30B.A3B", "?B",
+ * "A3B", "135M", "1.5B". */
+static gboolean
+is_size_token (const char *token,
+               gsize       len)
+{
+  gboolean digit = FALSE;
+  gsize i = 0;
+
+  if (len < 2)
+    return FALSE;
+  if (token[0] == 'A' && len >= 3 && g_ascii_isdigit (token[1]))
+    i = 1;
+  for (; i < len; i++)
+    {
+      char c = token[i];
+      if (g_ascii_isdigit (c) || c == '?')
+        digit = TRUE;
+      else if (c == '.' && digit)
+        continue;
+      else if ((c == 'B' || c == 'M' || c == 'K' || c == 'T') && digit)
+        {
+          /* "30B" or "30B.A3B" */
+          if (i + 1 == len)
+            return TRUE;
+          if (token[i + 1] == '.' && i + 2 < len && token[i + 2] == 'A')
+            return is_size_token (token + i + 2, len - i - 2);
+          return FALSE;
+        }
+      else
+        return FALSE;
+    }
+  return FALSE;
+}
+
+char *
+bench_quantization_from_model_type (const char *model_type)
+{
+  g_auto (GStrv) tokens = NULL;
+  guint n;
+
+  if (model_type == NULL || *model_type == '\0')
+    return g_strdup ("");
+
+  tokens = g_strsplit (model_type, " ", -1);
+  n = g_strv_length (tokens);
+  for (guint i = 1; i < n; i++)
+    {
+      if (is_size_token (tokens[i], strlen (tokens[i])) && i + 1 < n)
+        {
+          guint first = i + 1;
+          /* 2023 builds said "mostly Q4_0" */
+          if (g_ascii_strcasecmp (tokens[first], "mostly") == 0 && first + 1 < n)
+            first++;
+          return g_strjoinv (" ", tokens + first);
+        }
+    }
+  /* No size token: llama.cpp always ends with the file type; take the last
+   * word that looks like one. */
+  for (guint i = n; i-- > 1;)
+    if (g_ascii_isupper (tokens[i][0]) && strchr (tokens[i], '_') != NULL)
+      return g_strdup (tokens[i]);
+  return g_strdup ("");
+}
+
+char *
+bench_result_dup_field_text (BenchResult *self,
+                             const char  *field)
+{
+  const char *text = NULL;
+
+  g_return_val_if_fail (BENCH_IS_RESULT (self), NULL);
+
+#define STR_FIELD(name) if (strcmp (field, #name) == 0) text = self->name
+#define INT_FIELD(name) if (strcmp (field, #name) == 0) \
+    return g_strdup_printf ("%" G_GINT64_FORMAT, self->name)
+
+  STR_FIELD (build_commit);
+  else STR_FIELD (cpu_info);
+  else STR_FIELD (gpu_info);
+  else STR_FIELD (backends);
+  else STR_FIELD (model_filename);
+  else STR_FIELD (model_type);
+  else STR_FIELD (test_time);
+  else STR_FIELD (test_label);
+  else STR_FIELD (quantization);
+  else STR_FIELD (hardware_label);
+  else STR_FIELD (source);
+  else
+    {
+      INT_FIELD (build_number);
+      INT_FIELD (model_size);
+      INT_FIELD (model_n_params);
+      INT_FIELD (n_prompt);
+      INT_FIELD (n_gen);
+      INT_FIELD (n_depth);
+      text = bench_result_get_param_text (self, field);
+    }
+#undef STR_FIELD
+#undef INT_FIELD
+
+  return g_strdup (text);
+}
+
+/* The fields that may tell results apart, in the order a legend reads best. */
+static const char * const varying_candidates[] = {
+  "model_type", "model_filename", "hardware_label", "backends", "build_commit",
+  "n_prompt", "n_gen", "n_depth",
+};
+
+GPtrArray *
+bench_results_find_varying (BenchResult **results,
+                            guint         n_results)
+{
+  GPtrArray *varying = g_ptr_array_new ();
+  g_autoptr (GPtrArray) param_keys = g_ptr_array_new ();
+  g_autoptr (GHashTable) seen_keys = g_hash_table_new (g_str_hash, g_str_equal);
+
+  if (n_results < 2)
+    return varying;
+
+  for (guint i = 0; i < G_N_ELEMENTS (varying_candidates); i++)
+    {
+      g_autofree char *first = bench_result_dup_field_text (results[0], varying_candidates[i]);
+      for (guint j = 1; j < n_results; j++)
+        {
+          g_autofree char *other = bench_result_dup_field_text (results[j], varying_candidates[i]);
+          if (g_strcmp0 (first, other) != 0)
+            {
+              g_ptr_array_add (varying, (gpointer) varying_candidates[i]);
+              break;
+            }
+        }
+    }
+
+  /* Parameters, in the order they first appear. A parameter only some
+   * results have varies too (present vs absent). */
+  for (guint j = 0; j < n_results; j++)
+    for (guint k = 0; k < results[j]->n_params; k++)
+      {
+        const char *key = results[j]->params[k].key;
+        if (!g_hash_table_contains (seen_keys, key))
+          {
+            g_hash_table_add (seen_keys, (gpointer) key);
+            g_ptr_array_add (param_keys, (gpointer) key);
+          }
+      }
+
+  for (guint i = 0; i < param_keys->len; i++)
+    {
+      const char *key = g_ptr_array_index (param_keys, i);
+      const char *first = bench_result_get_param_text (results[0], key);
+      for (guint j = 1; j < n_results; j++)
+        if (g_strcmp0 (first, bench_result_get_param_text (results[j], key)) != 0)
+          {
+            g_ptr_array_add (varying, (gpointer) g_intern_string (key));
+            break;
+          }
+    }
+
+  return varying;
+}

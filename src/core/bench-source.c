@@ -1,0 +1,293 @@
+/* bench-source.c — reading one source: detect its format, run the reader,
+ * number its runs, and turn "nothing readable" into one clear error.
+ */
+#include "config.h"
+
+#include <errno.h>
+#include <glib/gstdio.h>
+#include <sys/stat.h>
+#include <glib/gi18n-lib.h>
+#include <string.h>
+
+#include "bench-result-private.h"
+#include "bench-source.h"
+
+struct _BenchSource
+{
+  GObject      parent_instance;
+
+  char        *name;
+  GFile       *file;
+  BenchFormat  format;
+  GPtrArray   *results;
+  GPtrArray   *diagnostics;
+  guint        skipped;
+};
+
+G_DEFINE_FINAL_TYPE (BenchSource, bench_source, G_TYPE_OBJECT)
+
+static void
+bench_source_finalize (GObject *object)
+{
+  BenchSource *self = BENCH_SOURCE (object);
+
+  g_free (self->name);
+  g_clear_object (&self->file);
+  g_clear_pointer (&self->results, g_ptr_array_unref);
+  g_clear_pointer (&self->diagnostics, g_ptr_array_unref);
+
+  G_OBJECT_CLASS (bench_source_parent_class)->finalize (object);
+}
+
+static void
+bench_source_class_init (BenchSourceClass *klass)
+{
+  G_OBJECT_CLASS (klass)->finalize = bench_source_finalize;
+}
+
+static void
+bench_source_init (BenchSource *self)
+{
+}
+
+/* Readers number the tables or arrays they find ("segments"); a run is a
+ * stretch of one segment with one build and one machine. */
+static void
+number_runs (GPtrArray *results)
+{
+  const char *prev_key = NULL;
+  guint prev_segment = G_MAXUINT;
+  guint run = 0;
+
+  for (guint i = 0; i < results->len; i++)
+    {
+      BenchResult *result = g_ptr_array_index (results, i);
+      const char *key = bench_result_get_run_key (result);
+
+      if (i > 0 && (result->run_index != prev_segment || key != prev_key))
+        run++;
+      prev_segment = result->run_index;
+      prev_key = key;
+      result->run_index = run;
+    }
+}
+
+static BenchSource *
+load_data (const char         *data,
+           gsize               len,
+           const char         *name,
+           GFile              *file,
+           GCancellable       *cancellable,
+           BenchProgressFunc   progress,
+           gpointer            progress_data,
+           GError            **error)
+{
+  g_autoptr (BenchStrPool) pool = bench_str_pool_new ();
+  g_autoptr (BenchRecordBuilder) builder = bench_record_builder_new (pool);
+  g_autoptr (GPtrArray) results = g_ptr_array_new_with_free_func (g_object_unref);
+  g_autoptr (GPtrArray) diagnostics =
+    g_ptr_array_new_with_free_func ((GDestroyNotify) bench_diagnostic_free);
+  g_autoptr (GError) local_error = NULL;
+  BenchReadContext ctx = {
+    .name = name,
+    .builder = builder,
+    .results = results,
+    .diagnostics = diagnostics,
+    .cancellable = cancellable,
+    .progress = progress,
+    .progress_data = progress_data,
+  };
+  BenchFormat format;
+  gboolean ok;
+  BenchSource *self;
+
+  format = bench_detect_format (data, len);
+  ctx.format = format;
+
+  switch (format)
+    {
+    case BENCH_FORMAT_JSON:
+    case BENCH_FORMAT_JSONL:
+      ok = bench_read_json (&ctx, data, len, &local_error);
+      break;
+    case BENCH_FORMAT_CSV:
+      ok = bench_read_csv (&ctx, data, len, &local_error);
+      break;
+    case BENCH_FORMAT_MARKDOWN:
+      ok = bench_read_markdown (&ctx, data, len, &local_error);
+      break;
+    case BENCH_FORMAT_SQL:
+      ok = bench_read_sql (&ctx, data, len, &local_error);
+      break;
+    case BENCH_FORMAT_SQLITE:
+      ok = bench_read_sqlite (&ctx, data, len, &local_error);
+      break;
+    case BENCH_FORMAT_UNKNOWN:
+    default:
+      if (len == 0 || strspn (data, " \t\r\n") == len)
+        g_set_error (error, BENCH_READER_ERROR, BENCH_READER_ERROR_EMPTY,
+                     _("%s: the file is empty"), name);
+      else
+        g_set_error (error, BENCH_READER_ERROR, BENCH_READER_ERROR_UNKNOWN_FORMAT,
+                     _("%s:1:1: not llama-bench output (expected JSON, JSON Lines, CSV, "
+                       "a markdown table, SQL or an SQLite database)"), name);
+      return NULL;
+    }
+
+  if (g_cancellable_set_error_if_cancelled (cancellable, error))
+    return NULL;
+
+  if (!ok)
+    {
+      /* readers say "LINE:COLUMN: what" or just "what"; the file name goes first */
+      if (g_ascii_isdigit (local_error->message[0]))
+        g_prefix_error (&local_error, "%s:", name);
+      else
+        g_prefix_error (&local_error, "%s: ", name);
+      g_propagate_error (error, g_steal_pointer (&local_error));
+      return NULL;
+    }
+
+  if (results->len == 0)
+    {
+      if (diagnostics->len > 0)
+        {
+          g_autofree char *first = bench_diagnostic_format (g_ptr_array_index (diagnostics, 0), name);
+          g_set_error_literal (error, BENCH_READER_ERROR, BENCH_READER_ERROR_INVALID, first);
+        }
+      else
+        g_set_error (error, BENCH_READER_ERROR, BENCH_READER_ERROR_EMPTY,
+                     _("%s: no llama-bench results found"), name);
+      return NULL;
+    }
+
+  number_runs (results);
+
+  self = g_object_new (BENCH_TYPE_SOURCE, NULL);
+  self->name = g_strdup (name);
+  self->file = file ? g_object_ref (file) : NULL;
+  self->format = ctx.format;
+  self->results = g_steal_pointer (&results);
+  self->diagnostics = g_steal_pointer (&diagnostics);
+  self->skipped = ctx.skipped;
+  return self;
+}
+
+BenchSource *
+bench_source_load_bytes (GBytes             *bytes,
+                         const char         *name,
+                         GCancellable       *cancellable,
+                         BenchProgressFunc   progress,
+                         gpointer            progress_data,
+                         GError            **error)
+{
+  gsize len;
+  const char *data = g_bytes_get_data (bytes, &len);
+
+  g_return_val_if_fail (bytes != NULL, NULL);
+  g_return_val_if_fail (name != NULL, NULL);
+
+  return load_data (data ? data : "", len, name, NULL, cancellable, progress, progress_data, error);
+}
+
+BenchSource *
+bench_source_load_file (GFile              *file,
+                        GCancellable       *cancellable,
+                        BenchProgressFunc   progress,
+                        gpointer            progress_data,
+                        GError            **error)
+{
+  g_autofree char *path = g_file_get_path (file);
+  g_autofree char *name = g_file_get_basename (file);
+  g_autoptr (GError) local_error = NULL;
+
+  g_return_val_if_fail (G_IS_FILE (file), NULL);
+
+  if (path != NULL)
+    {
+      g_autoptr (GMappedFile) mapped = NULL;
+      GStatBuf st;
+
+      if (g_stat (path, &st) == 0 && S_ISDIR (st.st_mode))
+        {
+          g_set_error (error, G_IO_ERROR, G_IO_ERROR_IS_DIRECTORY,
+                       _("%s: is a folder, not a file"), path);
+          return NULL;
+        }
+      if (g_stat (path, &st) == 0 && (gint64) st.st_size > BENCH_SOURCE_MAX_SIZE)
+        {
+          g_set_error (error, BENCH_READER_ERROR, BENCH_READER_ERROR_TOO_LARGE,
+                       _("%s: the file is too large (%" G_GINT64_FORMAT " bytes)"),
+                       path, (gint64) st.st_size);
+          return NULL;
+        }
+      /* Mapped read-only: the input is never written. */
+      mapped = g_mapped_file_new (path, FALSE, &local_error);
+      if (mapped == NULL)
+        {
+          g_set_error (error, local_error->domain, local_error->code, "%s", local_error->message);
+          return NULL;
+        }
+      return load_data (g_mapped_file_get_contents (mapped) ? g_mapped_file_get_contents (mapped) : "",
+                        g_mapped_file_get_length (mapped), name, file, cancellable, progress,
+                        progress_data, error);
+    }
+  else
+    {
+      g_autofree char *contents = NULL;
+      gsize len = 0;
+
+      if (!g_file_load_contents (file, cancellable, &contents, &len, NULL, error))
+        return NULL;
+      return load_data (contents, len, name, file, cancellable, progress, progress_data, error);
+    }
+}
+
+const char *
+bench_source_get_name (BenchSource *self)
+{
+  g_return_val_if_fail (BENCH_IS_SOURCE (self), NULL);
+  return self->name;
+}
+
+GFile *
+bench_source_get_file (BenchSource *self)
+{
+  g_return_val_if_fail (BENCH_IS_SOURCE (self), NULL);
+  return self->file;
+}
+
+BenchFormat
+bench_source_get_format (BenchSource *self)
+{
+  g_return_val_if_fail (BENCH_IS_SOURCE (self), BENCH_FORMAT_UNKNOWN);
+  return self->format;
+}
+
+GPtrArray *
+bench_source_get_results (BenchSource *self)
+{
+  g_return_val_if_fail (BENCH_IS_SOURCE (self), NULL);
+  return self->results;
+}
+
+guint
+bench_source_get_n_results (BenchSource *self)
+{
+  g_return_val_if_fail (BENCH_IS_SOURCE (self), 0);
+  return self->results->len;
+}
+
+GPtrArray *
+bench_source_get_diagnostics (BenchSource *self)
+{
+  g_return_val_if_fail (BENCH_IS_SOURCE (self), NULL);
+  return self->diagnostics;
+}
+
+guint
+bench_source_get_skipped (BenchSource *self)
+{
+  g_return_val_if_fail (BENCH_IS_SOURCE (self), 0);
+  return self->skipped;
+}

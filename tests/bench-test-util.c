@@ -1,0 +1,37 @@
+/* bench-test-util.c — helpers shared by the tests. */
+#include "bench-test-util.h"
+
+#include <string.h>
+
+char *
+bench_test_corpus_path (const char *relative)
+{
+  const char *dir = g_getenv ("BENCHTOP_CORPUS_DIR");
+
+  g_assert_nonnull (dir);
+  return g_build_filename (dir, relative, NULL);
+}
+
+BenchSource *
+bench_test_load_corpus (const char *relative)
+{
+  g_autofree char *path = bench_test_corpus_path (relative);
+  g_autoptr (GFile) file = g_file_new_for_path (path);
+  g_autoptr (GError) error = NULL;
+  BenchSource *source;
+
+  source = bench_source_load_file (file, NULL, NULL, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (source);
+  return source;
+}
+
+BenchSource *
+bench_test_load_text (const char  *text,
+                      gssize       len,
+                      GError     **error)
+{
+  g_autoptr (GBytes) bytes = g_bytes_new (text, len < 0 ? strlen (text) : (gsize) len);
+
+  return bench_source_load_bytes (bytes, "pasted", NULL, NULL, NULL, error);
+}
