@@ -64,6 +64,8 @@ typedef struct
   gpointer            progress_data;
   BenchFormat         format;        /* the reader sets what it found */
   guint               skipped;       /* records seen but not loaded */
+  gboolean            release_input; /* data is a read-only file mapping whose
+                                      * pages may be dropped once read */
 } BenchReadContext;
 
 void bench_read_context_warn (BenchReadContext *ctx,

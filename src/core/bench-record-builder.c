@@ -328,16 +328,6 @@ set_param (BenchRecordBuilder *self,
   g_array_append_val (self->params, param);
 }
 
-static const char *
-pool_int_text (BenchRecordBuilder *self,
-               gint64              value)
-{
-  char buf[32];
-
-  g_snprintf (buf, sizeof buf, "%" G_GINT64_FORMAT, value);
-  return bench_str_pool_intern (self->pool, buf);
-}
-
 /* Canonical text of a double: shortest round-trip form. */
 static const char *
 pool_double_text (BenchRecordBuilder *self,
@@ -371,48 +361,189 @@ infer_type (const char *text)
   return BENCH_VALUE_STRING;
 }
 
-static void
-add_param_text (BenchRecordBuilder *self,
-                const char         *key,
-                const char         *text,
-                BenchValueType      want,
-                BenchValueType      given)
+/* A value as the reader found it: text (CSV, SQL, markdown, JSON strings),
+ * or already a number or boolean (JSON), so typed input never goes through
+ * printf and strtod and back. */
+typedef struct
 {
+  BenchValueType  type;   /* BENCH_VALUE_UNKNOWN: untyped text */
+  const char     *text;   /* NULL for typed numbers and booleans */
+  gint64          i;
+  double          d;
+} Value;
+
+static char *
+format_int (char   *buf,
+            gsize   size,
+            gint64  value)
+{
+  char *p = buf + size - 1;
+  guint64 u = value < 0 ? -(guint64) value : (guint64) value;
+
+  *p = '\0';
+  do
+    *--p = '0' + (u % 10);
+  while ((u /= 10) != 0);
+  if (value < 0)
+    *--p = '-';
+  return p;
+}
+
+static const char *
+pool_int_text (BenchRecordBuilder *self,
+               gint64              value)
+{
+  char buf[32];
+
+  return bench_str_pool_intern (self->pool, format_int (buf, sizeof buf, value));
+}
+
+/* The value as text, for fields kept as parameters. */
+static const char *
+value_text (const Value *value,
+            char        *buf,
+            gsize        size)
+{
+  if (value->text != NULL)
+    return value->text;
+  switch (value->type)
+    {
+    case BENCH_VALUE_INT:
+      return format_int (buf, size, value->i);
+    case BENCH_VALUE_BOOL:
+      return value->i ? "1" : "0";
+    case BENCH_VALUE_DOUBLE:
+      if (isnan (value->d))
+        return "nan";
+      return g_ascii_dtostr (buf, size, value->d);
+    case BENCH_VALUE_NULL:
+    case BENCH_VALUE_STRING:
+    case BENCH_VALUE_UNKNOWN:
+    default:
+      return "";
+    }
+}
+
+static gboolean
+value_int (const Value *value,
+           gint64      *out)
+{
+  double d;
+  gboolean b;
+
+  switch (value->type)
+    {
+    case BENCH_VALUE_INT:
+    case BENCH_VALUE_BOOL:
+      *out = value->i;
+      return TRUE;
+    case BENCH_VALUE_DOUBLE:
+      if (!isfinite (value->d) || fabs (value->d) >= 9.2e18)
+        return FALSE;
+      *out = (gint64) value->d;
+      return TRUE;
+    case BENCH_VALUE_NULL:
+      return FALSE;
+    case BENCH_VALUE_STRING:
+    case BENCH_VALUE_UNKNOWN:
+    default:
+      if (parse_int (value->text, out))
+        return TRUE;
+      if (parse_double (value->text, &d) && isfinite (d) && fabs (d) < 9.2e18)
+        {
+          *out = (gint64) d;
+          return TRUE;
+        }
+      if (parse_bool (value->text, &b))
+        {
+          *out = b;
+          return TRUE;
+        }
+      return FALSE;
+    }
+}
+
+static gboolean
+value_double (const Value *value,
+              double      *out)
+{
+  switch (value->type)
+    {
+    case BENCH_VALUE_INT:
+    case BENCH_VALUE_BOOL:
+      *out = (double) value->i;
+      return TRUE;
+    case BENCH_VALUE_DOUBLE:
+      *out = value->d;
+      return TRUE;
+    case BENCH_VALUE_NULL:
+      return FALSE;
+    case BENCH_VALUE_STRING:
+    case BENCH_VALUE_UNKNOWN:
+    default:
+      return parse_double (value->text, out);
+    }
+}
+
+static gboolean
+value_bool (const Value *value,
+            gboolean    *out)
+{
+  switch (value->type)
+    {
+    case BENCH_VALUE_INT:
+    case BENCH_VALUE_BOOL:
+      *out = value->i != 0;
+      return TRUE;
+    case BENCH_VALUE_DOUBLE:
+    case BENCH_VALUE_NULL:
+      return FALSE;
+    case BENCH_VALUE_STRING:
+    case BENCH_VALUE_UNKNOWN:
+    default:
+      return parse_bool (value->text, out);
+    }
+}
+
+/* A parameter: @want is what llama-bench's field is (UNKNOWN for fields we
+ * do not know), the value is converted to it when it can be. */
+static void
+add_param (BenchRecordBuilder *self,
+           const char         *key,
+           const Value        *value,
+           BenchValueType      want)
+{
+  char buf[G_ASCII_DTOSTR_BUF_SIZE + 32];
   gint64 i;
   double d;
   gboolean b;
 
-  if (given == BENCH_VALUE_NULL)
+  if (value->type == BENCH_VALUE_NULL)
     {
       set_param (self, key, "", BENCH_VALUE_NULL);
       return;
     }
   if (want == BENCH_VALUE_UNKNOWN)
-    want = given != BENCH_VALUE_UNKNOWN ? given : infer_type (text);
+    want = value->type != BENCH_VALUE_UNKNOWN ? value->type : infer_type (value->text);
 
   switch (want)
     {
     case BENCH_VALUE_INT:
-      if (parse_int (text, &i))
+      if (value_int (value, &i))
         {
           set_param (self, key, pool_int_text (self, i), BENCH_VALUE_INT);
           return;
         }
-      if (parse_bool (text, &b))
-        {
-          set_param (self, key, b ? "1" : "0", BENCH_VALUE_INT);
-          return;
-        }
       break;
     case BENCH_VALUE_BOOL:
-      if (parse_bool (text, &b))
+      if (value_bool (value, &b))
         {
           set_param (self, key, b ? "1" : "0", BENCH_VALUE_BOOL);
           return;
         }
       break;
     case BENCH_VALUE_DOUBLE:
-      if (parse_double (text, &d))
+      if (value_double (value, &d))
         {
           set_param (self, key, pool_double_text (self, d), BENCH_VALUE_DOUBLE);
           return;
@@ -424,17 +555,18 @@ add_param_text (BenchRecordBuilder *self,
     default:
       break;
     }
-  set_param (self, key, bench_str_pool_intern (self->pool, text), BENCH_VALUE_STRING);
+  set_param (self, key, bench_str_pool_intern (self->pool, value_text (value, buf, sizeof buf)),
+             BENCH_VALUE_STRING);
 }
 
 static void
 add_field (BenchRecordBuilder *self,
            const char         *key,
-           const char         *text,
-           BenchValueType      type)
+           const Value        *value)
 {
   const FieldInfo *info;
   const char *pooled_key;
+  char buf[G_ASCII_DTOSTR_BUF_SIZE + 32];
   gint64 i;
   double d;
   gboolean b;
@@ -442,30 +574,27 @@ add_field (BenchRecordBuilder *self,
   pooled_key = resolve_key (self, key, &info);
   if (info == NULL)
     {
-      add_param_text (self, pooled_key, text, BENCH_VALUE_UNKNOWN, type);
+      add_param (self, pooled_key, value, BENCH_VALUE_UNKNOWN);
       return;
     }
 
   switch (info->kind)
     {
     case FIELD_STR:
-      self->strs[info->slot] = type == BENCH_VALUE_NULL ? NULL
-                                                        : bench_str_pool_intern (self->pool, text);
+      self->strs[info->slot] =
+        value->type == BENCH_VALUE_NULL
+          ? NULL
+          : bench_str_pool_intern (self->pool, value_text (value, buf, sizeof buf));
       break;
     case FIELD_INT:
-      if (parse_int (text, &i))
+      if (value_int (value, &i))
         {
           self->ints[info->slot] = i;
           self->ints_set |= 1u << info->slot;
         }
-      else if (parse_double (text, &d) && isfinite (d) && fabs (d) < 9.2e18)
-        {
-          self->ints[info->slot] = (gint64) d;
-          self->ints_set |= 1u << info->slot;
-        }
       break;
     case FIELD_DBL:
-      if (parse_double (text, &d))
+      if (value_double (value, &d))
         {
           self->dbls[info->slot] = d;
           self->dbls_set |= 1u << info->slot;
@@ -473,18 +602,16 @@ add_field (BenchRecordBuilder *self,
       break;
     case FIELD_BACKEND:
       self->backend_flags_seen |= 1u << info->slot;
-      if (parse_bool (text, &b) && b)
+      if (value_bool (value, &b) && b)
         self->backend_flags_true |= 1u << info->slot;
-      add_param_text (self, pooled_key, text, BENCH_VALUE_BOOL, type);
+      add_param (self, pooled_key, value, BENCH_VALUE_BOOL);
       break;
     case FIELD_FLASH_ATTN:
-      if (parse_int (text, &i))
+      if (value->type != BENCH_VALUE_DOUBLE && value_int (value, &i))
         self->flash_attn = CLAMP (i, -1, 1);
-      else if (parse_bool (text, &b))
-        self->flash_attn = b;
       else
         {
-          add_param_text (self, pooled_key, text, BENCH_VALUE_STRING, type);
+          add_param (self, pooled_key, value, BENCH_VALUE_STRING);
           break;
         }
       set_param (self, pooled_key, pool_int_text (self, self->flash_attn), BENCH_VALUE_INT);
@@ -493,7 +620,7 @@ add_field (BenchRecordBuilder *self,
       break;
     case FIELD_PARAM:
     default:
-      add_param_text (self, pooled_key, text, info->slot, type);
+      add_param (self, pooled_key, value, info->slot);
       break;
     }
 }
@@ -504,10 +631,15 @@ bench_record_builder_add (BenchRecordBuilder *self,
                           const char         *text,
                           BenchValueType      type)
 {
+  Value value = { text ? type : BENCH_VALUE_NULL, text ? text : "" };
+
   g_return_if_fail (self != NULL);
   g_return_if_fail (key != NULL);
 
-  add_field (self, key, text ? text : "", text ? type : BENCH_VALUE_NULL);
+  /* typed text ("512" said to be an int) is still text to convert */
+  if (value.type != BENCH_VALUE_NULL && value.type != BENCH_VALUE_STRING)
+    value.type = BENCH_VALUE_UNKNOWN;
+  add_field (self, key, &value);
 }
 
 void
@@ -537,10 +669,9 @@ bench_record_builder_add_int (BenchRecordBuilder *self,
                               const char         *key,
                               gint64              value)
 {
-  char buf[32];
+  Value v = { BENCH_VALUE_INT, NULL, value };
 
-  g_snprintf (buf, sizeof buf, "%" G_GINT64_FORMAT, value);
-  add_field (self, key, buf, BENCH_VALUE_INT);
+  add_field (self, key, &v);
 }
 
 void
@@ -548,12 +679,9 @@ bench_record_builder_add_double (BenchRecordBuilder *self,
                                  const char         *key,
                                  double              value)
 {
-  char buf[G_ASCII_DTOSTR_BUF_SIZE];
+  Value v = { BENCH_VALUE_DOUBLE, NULL, 0, value };
 
-  if (isnan (value))
-    add_field (self, key, "nan", BENCH_VALUE_DOUBLE);
-  else
-    add_field (self, key, g_ascii_dtostr (buf, sizeof buf, value), BENCH_VALUE_DOUBLE);
+  add_field (self, key, &v);
 }
 
 void
@@ -561,7 +689,9 @@ bench_record_builder_add_bool (BenchRecordBuilder *self,
                                const char         *key,
                                gboolean            value)
 {
-  add_field (self, key, value ? "1" : "0", BENCH_VALUE_BOOL);
+  Value v = { BENCH_VALUE_BOOL, NULL, value != FALSE };
+
+  add_field (self, key, &v);
 }
 
 void

@@ -75,6 +75,7 @@ number_runs (GPtrArray *results)
 static BenchSource *
 load_data (const char         *data,
            gsize               len,
+           gboolean            mapped,
            const char         *name,
            GFile              *file,
            GCancellable       *cancellable,
@@ -96,6 +97,7 @@ load_data (const char         *data,
     .cancellable = cancellable,
     .progress = progress,
     .progress_data = progress_data,
+    .release_input = mapped,
   };
   BenchFormat format;
   gboolean ok;
@@ -187,7 +189,7 @@ bench_source_load_bytes (GBytes             *bytes,
   g_return_val_if_fail (bytes != NULL, NULL);
   g_return_val_if_fail (name != NULL, NULL);
 
-  return load_data (data ? data : "", len, name, NULL, cancellable, progress, progress_data, error);
+  return load_data (data ? data : "", len, FALSE, name, NULL, cancellable, progress, progress_data, error);
 }
 
 BenchSource *
@@ -228,8 +230,10 @@ bench_source_load_file (GFile              *file,
           g_set_error (error, local_error->domain, local_error->code, "%s", local_error->message);
           return NULL;
         }
-      return load_data (g_mapped_file_get_contents (mapped) ? g_mapped_file_get_contents (mapped) : "",
-                        g_mapped_file_get_length (mapped), name, file, cancellable, progress,
+      if (g_mapped_file_get_length (mapped) == 0)
+        return load_data ("", 0, FALSE, name, file, cancellable, progress, progress_data, error);
+      return load_data (g_mapped_file_get_contents (mapped), g_mapped_file_get_length (mapped),
+                        TRUE, name, file, cancellable, progress,
                         progress_data, error);
     }
   else
@@ -239,7 +243,7 @@ bench_source_load_file (GFile              *file,
 
       if (!g_file_load_contents (file, cancellable, &contents, &len, NULL, error))
         return NULL;
-      return load_data (contents, len, name, file, cancellable, progress, progress_data, error);
+      return load_data (contents, len, FALSE, name, file, cancellable, progress, progress_data, error);
     }
 }
 

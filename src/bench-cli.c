@@ -1,0 +1,453 @@
+/* bench-cli.c — `benchtop --list [--json] FILE…`: load files with the core
+ * and print them, as an aligned table or as normalized JSON Lines.
+ *
+ * Uses core only (no GTK), so it works over ssh and in scripts.
+ */
+#include "config.h"
+
+#include <gio/gio.h>
+#include <gio/gunixinputstream.h>
+#include <glib/gi18n.h>
+#include <locale.h>
+#include <math.h>
+#include <stdio.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "bench-cli.h"
+#include "bench-result.h"
+#include "bench-source.h"
+#include "bench-units.h"
+
+static const char * const headless_options[] = { "--list", "--json", "--version" };
+
+gboolean
+bench_cli_is_headless (int    argc,
+                       char **argv)
+{
+  for (int i = 1; i < argc; i++)
+    {
+      if (strcmp (argv[i], "--") == 0)
+        break;
+      for (guint j = 0; j < G_N_ELEMENTS (headless_options); j++)
+        if (g_str_has_prefix (argv[i], headless_options[j]))
+          return TRUE;
+    }
+  return FALSE;
+}
+
+/* —— loading —— */
+
+static BenchSource *
+load_argument (const char  *arg,
+               GError     **error)
+{
+  if (strcmp (arg, "-") == 0)
+    {
+      g_autoptr (GInputStream) in = g_unix_input_stream_new (STDIN_FILENO, FALSE);
+      g_autoptr (GOutputStream) mem = g_memory_output_stream_new_resizable ();
+      g_autoptr (GBytes) bytes = NULL;
+
+      if (g_output_stream_splice (mem, in, G_OUTPUT_STREAM_SPLICE_CLOSE_TARGET, NULL, error) < 0)
+        return NULL;
+      bytes = g_memory_output_stream_steal_as_bytes (G_MEMORY_OUTPUT_STREAM (mem));
+      /* Translators: the name shown for results read from standard input */
+      return bench_source_load_bytes (bytes, _("standard input"), NULL, NULL, NULL, error);
+    }
+  else
+    {
+      g_autoptr (GFile) file = g_file_new_for_commandline_arg (arg);
+      return bench_source_load_file (file, NULL, NULL, NULL, error);
+    }
+}
+
+static void
+print_diagnostics (BenchSource *source)
+{
+  GPtrArray *diagnostics = bench_source_get_diagnostics (source);
+
+  for (guint i = 0; i < diagnostics->len; i++)
+    {
+      g_autofree char *line = bench_diagnostic_format (g_ptr_array_index (diagnostics, i),
+                                                       bench_source_get_name (source));
+      /* Translators: prefix of a warning printed on the terminal */
+      g_printerr ("%s %s\n", _("warning:"), line);
+    }
+}
+
+/* —— JSON Lines —— */
+
+static void
+append_json_string (GString    *out,
+                    const char *text)
+{
+  g_string_append_c (out, '"');
+  for (const guchar *p = (const guchar *) text; *p; p++)
+    {
+      switch (*p)
+        {
+        case '"':  g_string_append (out, "\\\""); break;
+        case '\\': g_string_append (out, "\\\\"); break;
+        case '\n': g_string_append (out, "\\n"); break;
+        case '\r': g_string_append (out, "\\r"); break;
+        case '\t': g_string_append (out, "\\t"); break;
+        default:
+          if (*p < 0x20)
+            g_string_append_printf (out, "\\u%04x", *p);
+          else
+            g_string_append_c (out, *p);
+        }
+    }
+  g_string_append_c (out, '"');
+}
+
+static void
+append_json_double (GString *out,
+                    double   value,
+                    int      decimals)
+{
+  if (!isfinite (value))
+    g_string_append (out, "null");
+  else
+    {
+      char buf[64];
+      g_ascii_formatd (buf, sizeof buf, decimals == 6 ? "%.6f" : "%.0f", value);
+      g_string_append (out, buf);
+    }
+}
+
+static void
+append_key (GString    *out,
+            const char *key)
+{
+  if (out->len > 1)
+    g_string_append (out, ", ");
+  append_json_string (out, key);
+  g_string_append (out, ": ");
+}
+
+static void
+append_param (GString          *out,
+              const BenchParam *param)
+{
+  append_key (out, param->key);
+  switch (param->type)
+    {
+    case BENCH_VALUE_INT:
+    case BENCH_VALUE_DOUBLE:
+      if (strcmp (param->text, "nan") == 0)
+        g_string_append (out, "null");
+      else
+        g_string_append (out, param->text);
+      break;
+    case BENCH_VALUE_BOOL:
+      g_string_append (out, strcmp (param->text, "1") == 0 ? "true" : "false");
+      break;
+    case BENCH_VALUE_NULL:
+      g_string_append (out, "null");
+      break;
+    case BENCH_VALUE_STRING:
+    case BENCH_VALUE_UNKNOWN:
+    default:
+      append_json_string (out, param->text);
+      break;
+    }
+}
+
+/* members --json adds after llama-bench's own */
+static const char * const own_keys[] = { "source", "format", "test", "kind", NULL };
+
+static void
+print_json_line (BenchResult *r,
+                 GString     *out)
+{
+  guint n_params, n_samples;
+  const BenchParam *params = bench_result_get_params (r, &n_params);
+  const gint64 *ns = bench_result_get_samples_ns (r, &n_samples);
+  const double *ts = bench_result_get_samples_ts (r, NULL);
+
+  g_string_truncate (out, 0);
+  g_string_append_c (out, '{');
+
+#define STR(name) append_key (out, #name); append_json_string (out, bench_result_get_##name (r))
+#define INT(name) append_key (out, #name); \
+  g_string_append_printf (out, "%" G_GINT64_FORMAT, bench_result_get_##name (r))
+
+  STR (build_commit);
+  INT (build_number);
+  STR (cpu_info);
+  STR (gpu_info);
+  STR (backends);
+  STR (model_filename);
+  STR (model_type);
+  INT (model_size);
+  INT (model_n_params);
+  for (guint i = 0; i < n_params; i++)
+    {
+      /* a fork's own "test" member would collide with ours (it is the label) */
+      if (g_strv_contains (own_keys, params[i].key))
+        continue;
+      append_param (out, &params[i]);
+    }
+  INT (n_prompt);
+  INT (n_gen);
+  INT (n_depth);
+  STR (test_time);
+  append_key (out, "avg_ns");
+  append_json_double (out, bench_result_get_avg_ns (r), 0);
+  append_key (out, "stddev_ns");
+  append_json_double (out, bench_result_get_stddev_ns (r), 0);
+  append_key (out, "avg_ts");
+  append_json_double (out, bench_result_get_avg_ts (r), 6);
+  append_key (out, "stddev_ts");
+  append_json_double (out, bench_result_get_stddev_ts (r), 6);
+  if (ns != NULL)
+    {
+      append_key (out, "samples_ns");
+      g_string_append_c (out, '[');
+      for (guint i = 0; i < n_samples; i++)
+        g_string_append_printf (out, "%s%" G_GINT64_FORMAT, i ? ", " : "", ns[i]);
+      g_string_append_c (out, ']');
+      append_key (out, "samples_ts");
+      g_string_append_c (out, '[');
+      for (guint i = 0; i < n_samples; i++)
+        {
+          char buf[G_ASCII_DTOSTR_BUF_SIZE];
+          g_string_append_printf (out, "%s%s", i ? ", " : "",
+                                  g_ascii_formatd (buf, sizeof buf, "%.6g", ts[i]));
+        }
+      g_string_append_c (out, ']');
+    }
+  if (bench_result_has_stats_mismatch (r))
+    {
+      /* what the file said, where it disagrees with its own samples */
+      append_key (out, "stated_avg_ts");
+      append_json_double (out, bench_result_get_stated_avg_ts (r), 6);
+      append_key (out, "stated_stddev_ts");
+      append_json_double (out, bench_result_get_stated_stddev_ts (r), 6);
+      append_key (out, "stated_stddev_ns");
+      append_json_double (out, bench_result_get_stated_stddev_ns (r), 0);
+    }
+  STR (source);
+  append_key (out, "format");
+  append_json_string (out, bench_format_to_string (bench_result_get_format (r)));
+  append_key (out, "test");
+  append_json_string (out, bench_result_get_test_label (r));
+  append_key (out, "kind");
+  append_json_string (out, bench_test_kind_to_string (bench_result_get_test_kind (r)));
+#undef STR
+#undef INT
+
+  g_string_append (out, "}\n");
+  fwrite (out->str, 1, out->len, stdout);
+}
+
+/* —— the aligned table —— */
+
+/* llama-bench's short column names for the parameters it shows */
+static const struct { const char *field, *column; } short_names[] = {
+  { "n_gpu_layers", "ngl" }, { "n_threads", "threads" }, { "flash_attn", "fa" },
+  { "split_mode", "sm" }, { "main_gpu", "mg" }, { "no_kv_offload", "nkvo" },
+  { "use_mmap", "mmap" }, { "embeddings", "embd" }, { "tensor_split", "ts" },
+  { "devices", "dev" }, { "tensor_buft_overrides", "ot" }, { "load_mode", "lm" },
+  { "no_op_offload", "nopo" }, { "no_host", "noh" },
+};
+
+static const char *
+column_name (const char *field)
+{
+  for (guint i = 0; i < G_N_ELEMENTS (short_names); i++)
+    if (strcmp (short_names[i].field, field) == 0)
+      return short_names[i].column;
+  return field;
+}
+
+typedef struct
+{
+  const char *title;
+  const char *field;     /* NULL for computed columns */
+  gboolean    right;
+  guint       width;
+} Column;
+
+static char *
+cell_text (BenchResult *r,
+           const char  *title,
+           const char  *field)
+{
+  if (field != NULL)
+    {
+      char *text = bench_result_dup_field_text (r, field);
+      return text ? text : g_strdup ("");
+    }
+  if (strcmp (title, "size") == 0)
+    return bench_format_size (bench_result_get_model_size (r));
+  if (strcmp (title, "params") == 0)
+    return bench_format_params (bench_result_get_model_n_params (r));
+  if (strcmp (title, "t/s") == 0)
+    return bench_format_rate (bench_result_get_avg_ts (r), bench_result_get_stddev_ts (r));
+  return g_strdup ("");
+}
+
+static void
+print_table (GPtrArray *results,
+             gboolean   several_sources)
+{
+  g_autoptr (GArray) columns = g_array_new (FALSE, TRUE, sizeof (Column));
+  g_autoptr (GPtrArray) varying = NULL;
+  g_autoptr (GPtrArray) cells = g_ptr_array_new_with_free_func (g_free);
+  Column c;
+  guint n_columns;
+  g_autoptr (GString) line = g_string_new (NULL);
+
+#define ADD(t, f, r) (c = (Column) { t, f, r, 0 }, g_array_append_val (columns, c))
+  if (several_sources)
+    ADD ("source", "source", FALSE);
+  ADD ("model", "model_type", FALSE);
+  ADD ("size", NULL, TRUE);
+  ADD ("params", NULL, TRUE);
+  ADD ("backend", "backends", FALSE);
+  varying = bench_results_find_varying ((BenchResult **) results->pdata, results->len);
+  for (guint i = 0; i < varying->len; i++)
+    {
+      const char *field = g_ptr_array_index (varying, i);
+      if (g_strv_contains (own_keys, field) || strcmp (field, "model_type") == 0 || strcmp (field, "backends") == 0 ||
+          strcmp (field, "n_prompt") == 0 || strcmp (field, "n_gen") == 0 ||
+          strcmp (field, "n_depth") == 0 || strcmp (field, "hardware_label") == 0 ||
+          strcmp (field, "model_filename") == 0)
+        continue;
+      ADD (column_name (field), field, FALSE);
+    }
+  ADD ("test", "test_label", TRUE);
+  ADD ("t/s", NULL, TRUE);
+#undef ADD
+  n_columns = columns->len;
+
+  for (guint i = 0; i < n_columns; i++)
+    {
+      Column *col = &g_array_index (columns, Column, i);
+      col->width = g_utf8_strlen (col->title, -1);
+    }
+  for (guint r = 0; r < results->len; r++)
+    for (guint i = 0; i < n_columns; i++)
+      {
+        Column *col = &g_array_index (columns, Column, i);
+        char *text = cell_text (g_ptr_array_index (results, r), col->title, col->field);
+        col->width = MAX (col->width, (guint) g_utf8_strlen (text, -1));
+        g_ptr_array_add (cells, text);
+      }
+
+  for (int row = -2; row < (int) results->len; row++)
+    {
+      g_string_truncate (line, 0);
+      g_string_append (line, "|");
+      for (guint i = 0; i < n_columns; i++)
+        {
+          Column *col = &g_array_index (columns, Column, i);
+          const char *text;
+          guint pad;
+
+          if (row == -1)
+            {
+              g_string_append_c (line, ' ');
+              for (guint k = 0; k < col->width; k++)
+                g_string_append_c (line, k + 1 == col->width && col->right ? ':' : '-');
+              g_string_append (line, " |");
+              continue;
+            }
+          text = row == -2 ? col->title : g_ptr_array_index (cells, row * n_columns + i);
+          pad = col->width - g_utf8_strlen (text, -1);
+          g_string_append_c (line, ' ');
+          if (col->right)
+            for (guint k = 0; k < pad; k++)
+              g_string_append_c (line, ' ');
+          g_string_append (line, text);
+          if (!col->right)
+            for (guint k = 0; k < pad; k++)
+              g_string_append_c (line, ' ');
+          g_string_append (line, " |");
+        }
+      g_string_append_c (line, '\n');
+      fwrite (line->str, 1, line->len, stdout);
+    }
+}
+
+int
+bench_cli_run (int    argc,
+               char **argv)
+{
+  gboolean list = FALSE, json = FALSE, version = FALSE;
+  g_auto (GStrv) files = NULL;
+  g_autoptr (GError) error = NULL;
+  g_autoptr (GOptionContext) context = NULL;
+  g_autoptr (GPtrArray) results = g_ptr_array_new_with_free_func (g_object_unref);
+  g_autoptr (GPtrArray) sources = g_ptr_array_new_with_free_func (g_object_unref);
+  int status = 0;
+  const GOptionEntry entries[] = {
+    { "list", 0, 0, G_OPTION_ARG_NONE, &list,
+      N_("Print the results of the files as a table"), NULL },
+    { "json", 0, 0, G_OPTION_ARG_NONE, &json,
+      N_("With --list: print one JSON object per result per line"), NULL },
+    { "version", 0, 0, G_OPTION_ARG_NONE, &version, N_("Print the version"), NULL },
+    { G_OPTION_REMAINING, 0, 0, G_OPTION_ARG_FILENAME_ARRAY, &files, NULL, N_("FILE…") },
+    { NULL }
+  };
+
+  context = g_option_context_new (NULL);
+  g_option_context_set_summary (context,
+                                _("Read llama-bench results (json, jsonl, csv, md, sql) and "
+                                  "list them. “-” reads standard input."));
+  g_option_context_add_main_entries (context, entries, GETTEXT_PACKAGE);
+  g_option_context_set_translation_domain (context, GETTEXT_PACKAGE);
+  if (!g_option_context_parse (context, &argc, &argv, &error))
+    {
+      g_printerr ("benchtop: %s\n", error->message);
+      return 2;
+    }
+
+  if (version)
+    {
+      g_print ("benchtop %s\n", PACKAGE_VERSION);
+      return 0;
+    }
+  if (json && !list)
+    {
+      g_printerr ("benchtop: %s\n", _("--json goes with --list"));
+      return 2;
+    }
+  if (files == NULL || files[0] == NULL)
+    {
+      g_printerr ("benchtop: %s\n", _("no files given (use “-” for standard input)"));
+      return 2;
+    }
+
+  for (guint i = 0; files[i] != NULL; i++)
+    {
+      g_autoptr (GError) load_error = NULL;
+      g_autoptr (BenchSource) source = load_argument (files[i], &load_error);
+
+      if (source == NULL)
+        {
+          /* Translators: prefix of an error printed on the terminal */
+          g_printerr ("%s %s\n", _("error:"), load_error->message);
+          status = 1;
+          continue;
+        }
+      print_diagnostics (source);
+      g_ptr_array_extend (results, bench_source_get_results (source),
+                          (GCopyFunc) (void (*) (void)) g_object_ref, NULL);
+      g_ptr_array_add (sources, g_steal_pointer (&source));
+    }
+
+  if (json)
+    {
+      g_autoptr (GString) out = g_string_sized_new (2048);
+      for (guint i = 0; i < results->len; i++)
+        print_json_line (g_ptr_array_index (results, i), out);
+    }
+  else if (results->len > 0)
+    print_table (results, sources->len > 1);
+
+  fflush (stdout);
+  return status;
+}

@@ -1,0 +1,19 @@
+/* bench-units.h — numbers written for people: sizes, parameter counts,
+ * rates. Shared by the command line, the views and the charts. */
+#pragma once
+
+#include <glib.h>
+
+G_BEGIN_DECLS
+
+/* "12.52 MiB", "4.92 GiB" (binary units, as llama-bench prints) */
+char *bench_format_size    (gint64 bytes);
+/* "6.56 M", "8.03 B" (decimal units, as llama-bench prints) */
+char *bench_format_params  (gint64 n_params);
+/* "1234.56 ± 7.89": llama-bench's own two decimals */
+char *bench_format_rate    (double avg,
+                            double stddev);
+/* "1.2k", "950", "12", "1.5M": short axis labels */
+char *bench_format_compact (double value);
+
+G_END_DECLS
