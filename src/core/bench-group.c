@@ -1,1 +1,201 @@
+/* bench-group.c — grouping results into runs, models and machines. */
 #include "config.h"
+
+#include <glib/gi18n-lib.h>
+#include <math.h>
+#include <string.h>
+
+#include "bench-group.h"
+#include "bench-units.h"
+
+struct _BenchGroup
+{
+  GObject         parent_instance;
+
+  BenchGroupKind  kind;
+  char           *key;
+  char           *label;
+  GPtrArray      *results;
+  double          best_pp;
+  double          best_tg;
+  double          best_bandwidth;
+  guint           n_machines;
+  guint           n_models;
+  char           *models_text;
+  const char     *date;
+};
+
+G_DEFINE_FINAL_TYPE (BenchGroup, bench_group, G_TYPE_OBJECT)
+
+static void
+bench_group_finalize (GObject *object)
+{
+  BenchGroup *self = BENCH_GROUP (object);
+
+  g_free (self->key);
+  g_free (self->label);
+  g_free (self->models_text);
+  g_clear_pointer (&self->results, g_ptr_array_unref);
+
+  G_OBJECT_CLASS (bench_group_parent_class)->finalize (object);
+}
+
+static void
+bench_group_class_init (BenchGroupClass *klass)
+{
+  G_OBJECT_CLASS (klass)->finalize = bench_group_finalize;
+}
+
+static void
+bench_group_init (BenchGroup *self)
+{
+  self->results = g_ptr_array_new_with_free_func (g_object_unref);
+  self->best_pp = NAN;
+  self->best_tg = NAN;
+  self->best_bandwidth = NAN;
+  self->date = "";
+}
+
+BenchGroupKind bench_group_get_kind (BenchGroup *self) { return self->kind; }
+const char *bench_group_get_key (BenchGroup *self) { return self->key; }
+const char *bench_group_get_label (BenchGroup *self) { return self->label; }
+GPtrArray *bench_group_get_results (BenchGroup *self) { return self->results; }
+guint bench_group_get_n_results (BenchGroup *self) { return self->results->len; }
+double bench_group_get_best_pp (BenchGroup *self) { return self->best_pp; }
+double bench_group_get_best_tg (BenchGroup *self) { return self->best_tg; }
+double bench_group_get_best_bandwidth (BenchGroup *self) { return self->best_bandwidth; }
+guint bench_group_get_n_machines (BenchGroup *self) { return self->n_machines; }
+guint bench_group_get_n_models (BenchGroup *self) { return self->n_models; }
+const char *bench_group_get_models_text (BenchGroup *self) { return self->models_text; }
+const char *bench_group_get_date (BenchGroup *self) { return self->date; }
+
+BenchResult *
+bench_group_get_first (BenchGroup *self)
+{
+  g_return_val_if_fail (BENCH_IS_GROUP (self), NULL);
+  return self->results->len ? g_ptr_array_index (self->results, 0) : NULL;
+}
+
+static char *
+group_key (BenchResult    *result,
+           BenchGroupKind  kind)
+{
+  switch (kind)
+    {
+    case BENCH_GROUP_RUN:
+      return g_strdup_printf ("%s\x1f%u", bench_result_get_source (result),
+                              bench_result_get_run_index (result));
+    case BENCH_GROUP_MODEL:
+      {
+        /* Markdown has no file name and rounds size and parameters to the
+         * two decimals it prints: type, size and parameters as printed name
+         * a model in every format. */
+        g_autofree char *size = bench_format_size (bench_result_get_model_size (result));
+        g_autofree char *params = bench_format_params (bench_result_get_model_n_params (result));
+        return g_strdup_printf ("%s\x1f%s\x1f%s", bench_result_get_model_type (result), size, params);
+      }
+    case BENCH_GROUP_HARDWARE:
+    default:
+      return g_strdup (bench_result_get_hardware_key (result));
+    }
+}
+
+static char *
+group_label (BenchResult    *result,
+             BenchGroupKind  kind)
+{
+  switch (kind)
+    {
+    case BENCH_GROUP_RUN:
+      {
+        const char *commit = bench_result_get_build_commit (result);
+        if (commit != NULL && *commit != '\0')
+          /* Translators: a run's label: "file — build abc1234 (8067)" */
+          return g_strdup_printf (_("%s — build %s (%" G_GINT64_FORMAT ")"),
+                                  bench_result_get_source (result), commit,
+                                  bench_result_get_build_number (result));
+        return g_strdup (bench_result_get_source (result));
+      }
+    case BENCH_GROUP_MODEL:
+      return g_strdup (bench_result_get_model_type (result));
+    case BENCH_GROUP_HARDWARE:
+    default:
+      return g_strdup (bench_result_get_hardware_label (result));
+    }
+}
+
+static void
+finish_group (BenchGroup *self)
+{
+  g_autoptr (GHashTable) machines = g_hash_table_new (g_str_hash, g_str_equal);
+  g_autoptr (GHashTable) models = g_hash_table_new (g_str_hash, g_str_equal);
+  g_autoptr (GString) models_text = g_string_new (NULL);
+
+  for (guint i = 0; i < self->results->len; i++)
+    {
+      BenchResult *r = g_ptr_array_index (self->results, i);
+      double ts = bench_result_get_avg_ts (r);
+      double bw = bench_result_get_bandwidth_gbs (r);
+      const char *model = bench_result_get_model_type (r);
+      const char *date = bench_result_get_test_time (r);
+
+      switch (bench_result_get_test_kind (r))
+        {
+        case BENCH_TEST_PP:
+          if (isfinite (ts) && !(ts <= self->best_pp))
+            self->best_pp = ts;
+          break;
+        case BENCH_TEST_TG:
+          if (isfinite (ts) && !(ts <= self->best_tg))
+            self->best_tg = ts;
+          break;
+        case BENCH_TEST_PG:
+        default:
+          break;
+        }
+      if (isfinite (bw) && !(bw <= self->best_bandwidth))
+        self->best_bandwidth = bw;
+      g_hash_table_add (machines, (gpointer) bench_result_get_hardware_key (r));
+      if (g_hash_table_add (models, (gpointer) model))
+        {
+          if (models_text->len > 0)
+            g_string_append (models_text, ", ");
+          g_string_append (models_text, model);
+        }
+      if (date != NULL && *date != '\0' && (*self->date == '\0' || strcmp (date, self->date) < 0))
+        self->date = date;
+    }
+  self->n_machines = g_hash_table_size (machines);
+  self->n_models = g_hash_table_size (models);
+  self->models_text = g_string_free (g_steal_pointer (&models_text), FALSE);
+}
+
+GPtrArray *
+bench_group_results (GPtrArray      *results,
+                     BenchGroupKind  kind)
+{
+  GPtrArray *groups = g_ptr_array_new_with_free_func (g_object_unref);
+  g_autoptr (GHashTable) by_key = g_hash_table_new (g_str_hash, g_str_equal);
+
+  for (guint i = 0; i < results->len; i++)
+    {
+      BenchResult *result = g_ptr_array_index (results, i);
+      g_autofree char *key = group_key (result, kind);
+      BenchGroup *group = g_hash_table_lookup (by_key, key);
+
+      if (group == NULL)
+        {
+          group = g_object_new (BENCH_TYPE_GROUP, NULL);
+          group->kind = kind;
+          group->key = g_steal_pointer (&key);
+          group->label = group_label (result, kind);
+          g_hash_table_insert (by_key, group->key, group);
+          g_ptr_array_add (groups, group);
+        }
+      g_ptr_array_add (group->results, g_object_ref (result));
+    }
+
+  for (guint i = 0; i < groups->len; i++)
+    finish_group (g_ptr_array_index (groups, i));
+  return groups;
+}

@@ -1,0 +1,41 @@
+/* bench-dataset.h — everything loaded: the sources, all their results as
+ * one list model, and the groups the three views show.
+ *
+ * Lives on the main thread; sources are read elsewhere (bench-loader.h) and
+ * added here. Adding a source read from a file that is already loaded
+ * replaces the earlier copy.
+ */
+#pragma once
+
+#include <gio/gio.h>
+
+#include "bench-group.h"
+#include "bench-result.h"
+#include "bench-source.h"
+
+G_BEGIN_DECLS
+
+#define BENCH_TYPE_DATASET (bench_dataset_get_type ())
+G_DECLARE_FINAL_TYPE (BenchDataset, bench_dataset, BENCH, DATASET, GObject)
+
+BenchDataset *bench_dataset_new             (void);
+
+/* Adds @source, replacing a source of the same file (or, for pastes, the
+ * same name). Emits items-changed on every model that changes. */
+void          bench_dataset_add_source      (BenchDataset *self,
+                                             BenchSource  *source);
+void          bench_dataset_remove_source   (BenchDataset *self,
+                                             BenchSource  *source);
+void          bench_dataset_clear           (BenchDataset *self);
+BenchSource  *bench_dataset_find_source     (BenchDataset *self,
+                                             GFile        *file);
+
+/* BenchSource, in the order added */
+GListModel   *bench_dataset_get_sources     (BenchDataset *self);
+/* BenchResult: the dataset itself is this list model */
+guint         bench_dataset_get_n_results   (BenchDataset *self);
+/* BenchGroup, rebuilt when sources change */
+GListModel   *bench_dataset_get_groups      (BenchDataset  *self,
+                                             BenchGroupKind kind);
+
+G_END_DECLS

@@ -1,0 +1,47 @@
+/* bench-group.h — results grouped for the three views: one run (a
+ * llama-bench invocation), one model, or one machine with its backend.
+ * A group holds its results and the figures its row shows. */
+#pragma once
+
+#include <glib-object.h>
+
+#include "bench-result.h"
+
+G_BEGIN_DECLS
+
+typedef enum
+{
+  BENCH_GROUP_RUN,
+  BENCH_GROUP_MODEL,
+  BENCH_GROUP_HARDWARE,
+} BenchGroupKind;
+
+#define BENCH_TYPE_GROUP (bench_group_get_type ())
+G_DECLARE_FINAL_TYPE (BenchGroup, bench_group, BENCH, GROUP, GObject)
+
+BenchGroupKind bench_group_get_kind          (BenchGroup *self);
+const char    *bench_group_get_key           (BenchGroup *self);
+const char    *bench_group_get_label         (BenchGroup *self);
+GPtrArray     *bench_group_get_results       (BenchGroup *self);  /* BenchResult */
+guint          bench_group_get_n_results     (BenchGroup *self);
+BenchResult   *bench_group_get_first         (BenchGroup *self);
+
+/* best avg_ts among the group's prefill / generation results (NAN if none) */
+double         bench_group_get_best_pp       (BenchGroup *self);
+double         bench_group_get_best_tg       (BenchGroup *self);
+/* best effective generation bandwidth, GB/s (NAN if none) */
+double         bench_group_get_best_bandwidth (BenchGroup *self);
+/* distinct machines (for a model), models (for a machine or a run) */
+guint          bench_group_get_n_machines    (BenchGroup *self);
+guint          bench_group_get_n_models      (BenchGroup *self);
+/* distinct model types, ", "-joined, in order of appearance */
+const char    *bench_group_get_models_text   (BenchGroup *self);
+/* earliest test_time of the group ("" when the format has none) */
+const char    *bench_group_get_date          (BenchGroup *self);
+
+/* Groups @results (in order) by @kind; returns a GPtrArray of BenchGroup in
+ * order of first appearance. */
+GPtrArray     *bench_group_results           (GPtrArray      *results,
+                                              BenchGroupKind  kind);
+
+G_END_DECLS
