@@ -1,0 +1,236 @@
+/* test-result.c — derived values of a result: labels, quantization, bits
+ * per weight, bandwidth, statistics recomputed from samples, normalization. */
+#include <math.h>
+
+#include "bench-test-util.h"
+
+static BenchResult *
+first_result (BenchSource *source)
+{
+  g_assert_cmpuint (bench_source_get_n_results (source), >, 0);
+  return g_ptr_array_index (bench_source_get_results (source), 0);
+}
+
+static void
+test_labels (void)
+{
+  struct { gint64 p, g, d; const char *label; } cases[] = {
+    { 512, 0, 0, "pp512" },
+    { 0, 128, 0, "tg128" },
+    { 512, 128, 0, "pp512+tg128" },
+    { 512, 0, 4096, "pp512 @ d4096" },
+    { 0, 128, 4096, "tg128 @ d4096" },
+    { 4096, 128, 0, "pp4096+tg128" },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autofree char *label = bench_format_test_label (cases[i].p, cases[i].g, cases[i].d);
+      g_assert_cmpstr (label, ==, cases[i].label);
+    }
+}
+
+static void
+test_quantization (void)
+{
+  struct { const char *type, *quant; } cases[] = {
+    { "llama 7B Q4_0", "Q4_0" },
+    { "llama 7B mostly Q4_0", "Q4_0" },
+    { "qwen3moe 30B.A3B Q4_K - Medium", "Q4_K - Medium" },
+    { "gpt-oss 20B MXFP4 MoE", "MXFP4 MoE" },
+    { "Step 3.5 Flash 199B.A11B Q4_K_S imatrix", "Q4_K_S imatrix" },
+    { "qwen4exp A3B IQ3_XXS - 3.0625 bpw", "IQ3_XXS - 3.0625 bpw" },
+    { "deepseek4 ?B IQ2_XXS - 2.0625 bpw", "IQ2_XXS - 2.0625 bpw" },
+    { "llama ?B F16", "F16" },
+    { "gemma3 1B Q8_0", "Q8_0" },
+    { "", "" },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autofree char *quant = bench_quantization_from_model_type (cases[i].type);
+      g_assert_cmpstr (quant, ==, cases[i].quant);
+    }
+}
+
+/* cpu-three-models.json, first record: tiny-16m-f16, pp128,
+ * samples_ns 20072914 19989457 19894940, avg_ts 6404.641516 ± 28.543294 */
+static void
+test_statistics_from_samples (void)
+{
+  g_autoptr (BenchSource) source = bench_test_load_corpus ("generated/cpu-three-models.json");
+  BenchResult *r = first_result (source);
+  double ts[3] = { 128e9 / 20072914, 128e9 / 19989457, 128e9 / 19894940 };
+  double mean = (ts[0] + ts[1] + ts[2]) / 3;
+  double sd = sqrt (((ts[0] - mean) * (ts[0] - mean) + (ts[1] - mean) * (ts[1] - mean) +
+                     (ts[2] - mean) * (ts[2] - mean)) / 2);
+
+  g_assert_cmpstr (bench_result_get_test_label (r), ==, "pp128");
+  g_assert_true (bench_result_has_samples (r));
+  g_assert_cmpuint (bench_result_get_n_samples (r), ==, 3);
+  g_assert_cmpfloat_with_epsilon (bench_result_get_avg_ns (r),
+                                  (20072914.0 + 19989457.0 + 19894940.0) / 3, 1e-6);
+  g_assert_cmpfloat_with_epsilon (bench_result_get_avg_ts (r), mean, 1e-9);
+  g_assert_cmpfloat_with_epsilon (bench_result_get_stddev_ts (r), sd, 1e-9);
+  /* and llama-bench agreed, to its six decimals */
+  g_assert_cmpfloat_with_epsilon (bench_result_get_stated_avg_ts (r), 6404.641516, 1e-9);
+  g_assert_cmpfloat_with_epsilon (bench_result_get_avg_ts (r), 6404.641516, 1e-5);
+  g_assert_cmpfloat_with_epsilon (bench_result_get_stddev_ts (r), 28.543294, 1e-5);
+  g_assert_false (bench_result_has_stats_mismatch (r));
+}
+
+/* llama-bench's one-pass formula in uint64 overflows: the stated stddev_ns
+ * is absurd and stddev_ts wrong; recompute and flag it. */
+static void
+test_statistics_mismatch (void)
+{
+  const char *text =
+    "{\"model_type\": \"llama 7B Q4_0\", \"n_prompt\": 100, \"n_gen\": 0, "
+    "\"avg_ns\": 1000000000, \"stddev_ns\": 18446744073709551615, "
+    "\"avg_ts\": 100.0, \"stddev_ts\": 37.5, "
+    "\"samples_ns\": [1000000000, 1000000000, 1000000000, 1000000000], "
+    "\"samples_ts\": [100, 100, 100, 100]}\n";
+  g_autoptr (GError) error = NULL;
+  g_autoptr (BenchSource) source = bench_test_load_text (text, -1, &error);
+  BenchResult *r;
+
+  g_assert_no_error (error);
+  r = first_result (source);
+  g_assert_true (bench_result_has_stats_mismatch (r));
+  g_assert_cmpfloat_with_epsilon (bench_result_get_avg_ts (r), 100.0, 1e-12);
+  g_assert_cmpfloat_with_epsilon (bench_result_get_stddev_ts (r), 0.0, 1e-12);
+  g_assert_cmpfloat_with_epsilon (bench_result_get_stddev_ns (r), 0.0, 1e-12);
+  g_assert_cmpfloat_with_epsilon (bench_result_get_stated_stddev_ts (r), 37.5, 1e-12);
+}
+
+/* f16 tiny model: 13124608 bytes, 6557952 parameters; tg32 at 1556.54 t/s */
+static void
+test_bits_and_bandwidth (void)
+{
+  g_autoptr (BenchSource) source = bench_test_load_corpus ("generated/cpu-three-models.json");
+  BenchResult *pp = g_ptr_array_index (bench_source_get_results (source), 0);
+  BenchResult *tg = g_ptr_array_index (bench_source_get_results (source), 1);
+
+  g_assert_cmpfloat_with_epsilon (bench_result_get_bits_per_weight (pp),
+                                  13124608.0 * 8 / 6557952.0, 1e-12);
+  g_assert_cmpfloat_with_epsilon (bench_result_get_bits_per_weight (pp), 16.0106, 1e-4);
+  g_assert_true (isnan (bench_result_get_bandwidth_gbs (pp)));
+  g_assert_cmpstr (bench_result_get_test_label (tg), ==, "tg32");
+  g_assert_cmpfloat_with_epsilon (bench_result_get_bandwidth_gbs (tg),
+                                  13124608.0 * bench_result_get_avg_ts (tg) / 1e9, 1e-9);
+  g_assert_cmpfloat_with_epsilon (bench_result_get_bandwidth_gbs (tg), 20.43, 0.01);
+  g_assert_cmpstr (bench_result_get_quantization (tg), ==, "F16");
+}
+
+static void
+test_hardware (void)
+{
+  g_autoptr (BenchSource) talk =
+    bench_test_load_corpus ("public/talk-strix-halo-rocm72-step35-imatrix.json");
+  g_autoptr (BenchSource) cpu = bench_test_load_corpus ("generated/cpu-three-models.json");
+  BenchResult *r = first_result (talk);
+
+  g_assert_cmpstr (bench_result_get_backends (r), ==, "ROCm");
+  g_assert_cmpstr (bench_result_get_hardware_label (r), ==, "Radeon 8060S Graphics (ROCm)");
+  g_assert_cmpstr (bench_result_get_hardware_label (first_result (cpu)), ==, "AMD EPYC (CPU)");
+  g_assert_cmpstr (bench_result_get_hardware_key (r), !=,
+                   bench_result_get_hardware_key (first_result (cpu)));
+}
+
+/* Before the backends string: one boolean per backend. */
+static void
+test_old_backend_booleans (void)
+{
+  g_autoptr (BenchSource) docs =
+    bench_test_load_corpus ("public/docs-llamacpp-readme-2023-b1275-rtx3090ti-cuda-old-booleans.json");
+  g_autoptr (BenchSource) hip = bench_test_load_corpus ("converted/gpt-oss-20b-hip-old-schema.json");
+
+  /* cuda, gpu_blas and blas set: llama-bench printed "CUDA" */
+  g_assert_cmpstr (bench_result_get_backends (first_result (docs)), ==, "CUDA");
+  /* the cuda flag on a Radeon was a ROCm build */
+  g_assert_cmpstr (bench_result_get_backends (first_result (hip)), ==, "ROCm");
+  g_assert_cmpstr (bench_result_get_param_text (first_result (docs), "cuda"), ==, "1");
+  g_assert_cmpint (bench_result_get_n_depth (first_result (docs)), ==, 0);
+}
+
+static void
+test_flash_attn (void)
+{
+  g_autoptr (BenchSource) old_bool =
+    bench_test_load_corpus ("public/talk-strix-halo-rocm72-step35-imatrix.json");
+  g_autoptr (BenchSource) auto_int = bench_test_load_corpus ("generated/cpu-three-models.json");
+  g_autoptr (BenchSource) on_int =
+    bench_test_load_corpus ("public/kyuz0-strixhalo-rocm714-deepseek-v4-flash-curve-gen.jsonl");
+  const BenchParam *param;
+
+  g_assert_cmpint (bench_result_get_flash_attn (first_result (old_bool)), ==, 1);
+  g_assert_cmpint (bench_result_get_flash_attn (first_result (auto_int)), ==, -1);
+  g_assert_cmpint (bench_result_get_flash_attn (first_result (on_int)), ==, 1);
+  param = bench_result_lookup_param (first_result (old_bool), "flash_attn");
+  g_assert_nonnull (param);
+  g_assert_cmpint (param->type, ==, BENCH_VALUE_INT);
+  g_assert_cmpstr (param->text, ==, "1");
+}
+
+/* Unknown fields are kept, in file order, with their type. */
+static void
+test_unknown_fields_kept (void)
+{
+  g_autoptr (BenchSource) source =
+    bench_test_load_corpus ("public/ik273-deepseek-r1-671b-cpu-xeon-ikfork-fa-on.json");
+  BenchResult *r = first_result (source);
+  guint n_params;
+  const BenchParam *params = bench_result_get_params (r, &n_params);
+  int mla = -1, fused = -1;
+
+  for (guint i = 0; i < n_params; i++)
+    {
+      if (g_str_equal (params[i].key, "mla_attn"))
+        mla = i;
+      if (g_str_equal (params[i].key, "fused_moe"))
+        fused = i;
+    }
+  g_assert_cmpint (mla, >=, 0);
+  g_assert_cmpint (fused, >, mla);
+  g_assert_cmpstr (bench_result_get_param_text (r, "test"), ==, "pp512");
+  g_assert_cmpstr (bench_result_get_param_text (r, "use_direct_io"), ==, NULL);
+}
+
+static void
+test_varying (void)
+{
+  g_autoptr (BenchSource) source = bench_test_load_corpus ("generated/cpu-threads-fa.twin.json");
+  GPtrArray *results = bench_source_get_results (source);
+  g_autoptr (GPtrArray) varying =
+    bench_results_find_varying ((BenchResult **) results->pdata, results->len);
+  g_autoptr (GPtrArray) one = bench_results_find_varying ((BenchResult **) results->pdata, 1);
+
+  g_assert_cmpuint (results->len, ==, 8);
+  g_assert_true (g_ptr_array_find_with_equal_func (varying, "n_threads", g_str_equal, NULL));
+  g_assert_true (g_ptr_array_find_with_equal_func (varying, "flash_attn", g_str_equal, NULL));
+  g_assert_true (g_ptr_array_find_with_equal_func (varying, "n_prompt", g_str_equal, NULL));
+  g_assert_false (g_ptr_array_find_with_equal_func (varying, "model_type", g_str_equal, NULL));
+  g_assert_false (g_ptr_array_find_with_equal_func (varying, "n_batch", g_str_equal, NULL));
+  g_assert_false (g_ptr_array_find_with_equal_func (varying, "n_depth", g_str_equal, NULL));
+  g_assert_cmpuint (one->len, ==, 0);
+}
+
+int
+main (int    argc,
+      char **argv)
+{
+  g_test_init (&argc, &argv, NULL);
+
+  g_test_add_func ("/result/label", test_labels);
+  g_test_add_func ("/result/quantization", test_quantization);
+  g_test_add_func ("/result/statistics/from-samples", test_statistics_from_samples);
+  g_test_add_func ("/result/statistics/mismatch-flagged", test_statistics_mismatch);
+  g_test_add_func ("/result/bits-per-weight-and-bandwidth", test_bits_and_bandwidth);
+  g_test_add_func ("/result/hardware", test_hardware);
+  g_test_add_func ("/result/old-backend-booleans", test_old_backend_booleans);
+  g_test_add_func ("/result/flash-attn", test_flash_attn);
+  g_test_add_func ("/result/unknown-fields-kept", test_unknown_fields_kept);
+  g_test_add_func ("/result/varying", test_varying);
+
+  return g_test_run ();
+}
