@@ -1,0 +1,236 @@
+/* test-dataset.c — the dataset list model, its groups, and the async loader. */
+#include <math.h>
+#include <glib/gstdio.h>
+#include <string.h>
+
+#include "bench-dataset.h"
+#include "bench-loader.h"
+#include "bench-test-util.h"
+
+static void
+test_groups (void)
+{
+  g_autoptr (BenchDataset) dataset = bench_dataset_new ();
+  g_autoptr (BenchSource) three = bench_test_load_corpus ("generated/cpu-three-models.json");
+  g_autoptr (BenchSource) talk = bench_test_load_corpus ("public/talk-strix-halo-rocm72-step35-imatrix.json");
+  GListModel *runs, *models, *hardware;
+  g_autoptr (BenchGroup) epyc = NULL;
+  g_autoptr (BenchGroup) step = NULL;
+
+  bench_dataset_add_source (dataset, three);
+  bench_dataset_add_source (dataset, talk);
+
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (dataset)), ==, 18);
+  runs = bench_dataset_get_groups (dataset, BENCH_GROUP_RUN);
+  models = bench_dataset_get_groups (dataset, BENCH_GROUP_MODEL);
+  hardware = bench_dataset_get_groups (dataset, BENCH_GROUP_HARDWARE);
+  g_assert_cmpuint (g_list_model_get_n_items (runs), ==, 2);
+  g_assert_cmpuint (g_list_model_get_n_items (models), ==, 4);
+  g_assert_cmpuint (g_list_model_get_n_items (hardware), ==, 2);
+
+  epyc = g_list_model_get_item (hardware, 0);
+  g_assert_cmpstr (bench_group_get_label (epyc), ==, "AMD EPYC (CPU)");
+  g_assert_cmpuint (bench_group_get_n_models (epyc), ==, 3);
+  g_assert_cmpuint (bench_group_get_n_results (epyc), ==, 6);
+  /* best prefill is the f16 model's pp128: 6404.64 t/s */
+  g_assert_cmpfloat_with_epsilon (bench_group_get_best_pp (epyc), 6404.64, 0.01);
+
+  step = g_list_model_get_item (models, 3);
+  g_assert_cmpstr (bench_group_get_label (step), ==, "Step 3.5 Flash 199B.A11B Q4_K_S imatrix");
+  g_assert_cmpuint (bench_group_get_n_machines (step), ==, 1);
+  g_assert_cmpfloat_with_epsilon (bench_group_get_best_tg (step), 25.42, 0.01);
+  g_assert_cmpstr (bench_group_get_date (step), ==, "2026-03-01T22:54:27Z");
+  g_assert_false (isnan (bench_group_get_best_bandwidth (step)));
+}
+
+static void
+on_items_changed (GListModel *model,
+                  guint       position,
+                  guint       removed,
+                  guint       added,
+                  guint      *count)
+{
+  (*count)++;
+}
+
+/* Loading the same file again replaces it. */
+static void
+test_replace_and_remove (void)
+{
+  g_autoptr (BenchDataset) dataset = bench_dataset_new ();
+  g_autoptr (BenchSource) first = bench_test_load_corpus ("generated/cpu-three-models.json");
+  g_autoptr (BenchSource) again = bench_test_load_corpus ("generated/cpu-three-models.json");
+  g_autoptr (BenchSource) other = bench_test_load_corpus ("generated/cpu-threads-fa.twin.json");
+  guint changes = 0;
+
+  g_signal_connect (dataset, "items-changed", G_CALLBACK (on_items_changed), &changes);
+  bench_dataset_add_source (dataset, first);
+  bench_dataset_add_source (dataset, other);
+  bench_dataset_add_source (dataset, again);
+  g_assert_cmpuint (changes, ==, 3);
+  g_assert_cmpuint (g_list_model_get_n_items (bench_dataset_get_sources (dataset)), ==, 2);
+  g_assert_cmpuint (bench_dataset_get_n_results (dataset), ==, 14);
+  g_assert_true (bench_dataset_find_source (dataset, bench_source_get_file (first)) == again);
+
+  bench_dataset_remove_source (dataset, again);
+  g_assert_cmpuint (bench_dataset_get_n_results (dataset), ==, 8);
+  g_assert_cmpuint (g_list_model_get_n_items (bench_dataset_get_groups (dataset, BENCH_GROUP_MODEL)), ==, 1);
+  bench_dataset_clear (dataset);
+  g_assert_cmpuint (bench_dataset_get_n_results (dataset), ==, 0);
+  g_assert_cmpuint (g_list_model_get_n_items (bench_dataset_get_groups (dataset, BENCH_GROUP_RUN)), ==, 0);
+}
+
+typedef struct
+{
+  GMainLoop *loop;
+  GPtrArray *sources;
+  GPtrArray *failures;
+  GError    *error;
+  guint      progress_calls;
+  double     last_fraction;
+  GThread   *main_thread;
+} LoadState;
+
+static void
+on_progress (double      fraction,
+             const char *current,
+             gpointer    user_data)
+{
+  LoadState *state = user_data;
+
+  /* progress arrives on the caller's thread, never backwards */
+  g_assert_true (g_thread_self () == state->main_thread);
+  g_assert_cmpfloat (fraction, >=, state->last_fraction - 1e-9);
+  state->last_fraction = fraction;
+  state->progress_calls++;
+}
+
+static void
+on_loaded (GObject      *object,
+           GAsyncResult *result,
+           gpointer      user_data)
+{
+  LoadState *state = user_data;
+
+  state->sources = bench_load_finish (result, &state->failures, &state->error);
+  g_main_loop_quit (state->loop);
+}
+
+static void
+test_loader_folder (void)
+{
+  g_autofree char *dir = g_dir_make_tmp ("benchtop-test-XXXXXX", NULL);
+  g_autofree char *good = g_build_filename (dir, "run.jsonl", NULL);
+  g_autofree char *readme = g_build_filename (dir, "README.txt", NULL);
+  g_autofree char *src = bench_test_corpus_path ("generated/cpu-sweep-prompt-depth.jsonl");
+  g_autofree char *broken_path = bench_test_corpus_path ("public/strix-halo-quick-test.jsonl");
+  g_autofree char *contents = NULL;
+  g_autoptr (GFile) folder = g_file_new_for_path (dir);
+  g_autoptr (GFile) missing = g_file_new_for_path ("/nonexistent/benchtop.json");
+  g_autoptr (GFile) quick = g_file_new_for_path (broken_path);
+  GFile *files[] = { folder, missing, quick };
+  LoadState state = { .main_thread = g_thread_self () };
+
+  g_assert_true (g_file_get_contents (src, &contents, NULL, NULL));
+  g_assert_true (g_file_set_contents (good, contents, -1, NULL));
+  g_assert_true (g_file_set_contents (readme, "These are my results.\n", -1, NULL));
+
+  state.loop = g_main_loop_new (NULL, FALSE);
+  bench_load_files_async (files, G_N_ELEMENTS (files), NULL, on_progress, &state, NULL,
+                          on_loaded, &state);
+  g_main_loop_run (state.loop);
+
+  g_assert_no_error (state.error);
+  /* the folder's results and the explicit file; the README passed over */
+  g_assert_cmpuint (state.sources->len, ==, 2);
+  g_assert_cmpuint (bench_source_get_n_results (g_ptr_array_index (state.sources, 0)), ==, 12);
+  g_assert_cmpuint (bench_source_get_n_results (g_ptr_array_index (state.sources, 1)), ==, 6);
+  /* the missing file named explicitly is a failure with its name */
+  g_assert_cmpuint (state.failures->len, ==, 1);
+  g_assert_nonnull (strstr (((GError *) g_ptr_array_index (state.failures, 0))->message,
+                            "benchtop.json"));
+  g_assert_cmpuint (state.progress_calls, >, 0);
+
+  g_ptr_array_unref (state.sources);
+  g_ptr_array_unref (state.failures);
+  g_main_loop_unref (state.loop);
+  g_unlink (good);
+  g_unlink (readme);
+  g_rmdir (dir);
+}
+
+static void
+test_loader_cancel (void)
+{
+  g_autoptr (GCancellable) cancellable = g_cancellable_new ();
+  g_autofree char *path = bench_test_corpus_path ("public/strix-halo-sweep-Qwen3-30B-A3B-UD-Q4_K_XL.jsonl");
+  g_autoptr (GFile) file = g_file_new_for_path (path);
+  GFile *files[] = { file, file, file, file };
+  LoadState state = { .main_thread = g_thread_self () };
+
+  state.loop = g_main_loop_new (NULL, FALSE);
+  g_cancellable_cancel (cancellable);
+  bench_load_files_async (files, G_N_ELEMENTS (files), cancellable, NULL, NULL, NULL,
+                          on_loaded, &state);
+  g_main_loop_run (state.loop);
+  g_assert_error (state.error, G_IO_ERROR, G_IO_ERROR_CANCELLED);
+  g_assert_null (state.sources);
+  g_clear_error (&state.error);
+  g_main_loop_unref (state.loop);
+}
+
+/* Cancelled while a large file is being read: the reader stops. */
+static void
+test_cancel_large_file (void)
+{
+  g_autoptr (GCancellable) cancellable = g_cancellable_new ();
+  g_autoptr (GString) text = g_string_new ("[\n");
+  g_autoptr (GBytes) bytes = NULL;
+  g_autoptr (GError) error = NULL;
+  g_autoptr (BenchSource) source = NULL;
+
+  for (guint i = 0; i < 20000; i++)
+    g_string_append_printf (text, "%s{\"n_prompt\": %u, \"n_gen\": 0, \"avg_ts\": 1.0}\n",
+                            i ? "," : "", i + 1);
+  g_string_append (text, "]\n");
+  bytes = g_bytes_new (text->str, text->len);
+  g_cancellable_cancel (cancellable);
+  source = bench_source_load_bytes (bytes, "big", cancellable, NULL, NULL, &error);
+  g_assert_null (source);
+  g_assert_error (error, G_IO_ERROR, G_IO_ERROR_CANCELLED);
+}
+
+static void
+test_loader_paste (void)
+{
+  g_autoptr (GBytes) bytes = g_bytes_new_static (
+    "{\"model_type\": \"m\", \"n_prompt\": 512, \"n_gen\": 0, \"avg_ts\": 10}\n", 65);
+  LoadState state = { .main_thread = g_thread_self () };
+
+  state.loop = g_main_loop_new (NULL, FALSE);
+  bench_load_bytes_async (bytes, "Pasted results", NULL, NULL, NULL, NULL, on_loaded, &state);
+  g_main_loop_run (state.loop);
+  g_assert_no_error (state.error);
+  g_assert_cmpuint (state.sources->len, ==, 1);
+  g_assert_cmpstr (bench_source_get_name (g_ptr_array_index (state.sources, 0)), ==,
+                   "Pasted results");
+  g_ptr_array_unref (state.sources);
+  g_ptr_array_unref (state.failures);
+  g_main_loop_unref (state.loop);
+}
+
+int
+main (int    argc,
+      char **argv)
+{
+  g_test_init (&argc, &argv, NULL);
+
+  g_test_add_func ("/dataset/groups", test_groups);
+  g_test_add_func ("/dataset/replace-and-remove", test_replace_and_remove);
+  g_test_add_func ("/loader/folder-and-failures", test_loader_folder);
+  g_test_add_func ("/loader/cancel", test_loader_cancel);
+  g_test_add_func ("/loader/cancel-large-file", test_cancel_large_file);
+  g_test_add_func ("/loader/paste", test_loader_paste);
+
+  return g_test_run ();
+}
