@@ -15,11 +15,14 @@
 #include <unistd.h>
 
 #include "bench-cli.h"
+#include "bench-compare.h"
 #include "bench-result.h"
 #include "bench-source.h"
 #include "bench-units.h"
 
-static const char * const headless_options[] = { "--list", "--json", "--version" };
+static const char * const headless_options[] = {
+  "--list", "--json", "--version", "--compare", "--baseline", "--csv", "--export",
+};
 
 gboolean
 bench_cli_is_headless (int    argc,
@@ -372,11 +375,72 @@ print_table (GPtrArray *results,
     }
 }
 
+/* A side is named by its build when the sides differ by build (the
+ * common case: master against a branch), else by its file. */
+static char *
+side_name (BenchSource *source,
+           gboolean     by_build)
+{
+  GPtrArray *results = bench_source_get_results (source);
+  BenchResult *first = g_ptr_array_index (results, 0);
+  g_autofree char *base = NULL;
+  char *dot;
+
+  if (by_build)
+    return g_strdup (bench_result_get_build_commit (first));
+  base = g_strdup (bench_source_get_name (source));
+  dot = strrchr (base, '.');
+  if (dot != NULL && dot != base)
+    *dot = '\0';
+  return g_steal_pointer (&base);
+}
+
+static const char *
+single_build (BenchSource *source)
+{
+  GPtrArray *results = bench_source_get_results (source);
+  const char *build = bench_result_get_build_commit (g_ptr_array_index (results, 0));
+
+  for (guint i = 1; i < results->len; i++)
+    if (g_strcmp0 (build, bench_result_get_build_commit (g_ptr_array_index (results, i))) != 0)
+      return NULL;
+  return *build ? build : NULL;
+}
+
+static int
+run_compare (GPtrArray *sources,
+             gboolean   csv)
+{
+  g_autofree GPtrArray **sides = g_new0 (GPtrArray *, sources->len);
+  g_autoptr (GPtrArray) names = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr (BenchComparison) comparison = NULL;
+  g_autofree char *text = NULL;
+  gboolean by_build = TRUE;
+  g_autoptr (GHashTable) builds = g_hash_table_new (g_str_hash, g_str_equal);
+
+  for (guint i = 0; i < sources->len; i++)
+    {
+      const char *build = single_build (g_ptr_array_index (sources, i));
+      if (build == NULL || !g_hash_table_add (builds, (gpointer) build))
+        by_build = FALSE;
+    }
+  for (guint i = 0; i < sources->len; i++)
+    {
+      sides[i] = bench_source_get_results (g_ptr_array_index (sources, i));
+      g_ptr_array_add (names, side_name (g_ptr_array_index (sources, i), by_build));
+    }
+  comparison = bench_comparison_new (sides, (const char **) names->pdata, sources->len);
+  text = csv ? bench_comparison_to_csv (comparison) : bench_comparison_to_markdown (comparison);
+  fputs (text, stdout);
+  return 0;
+}
+
 int
 bench_cli_run (int    argc,
                char **argv)
 {
-  gboolean list = FALSE, json = FALSE, version = FALSE;
+  gboolean list = FALSE, json = FALSE, version = FALSE, compare = FALSE, csv = FALSE;
+  g_autofree char *baseline = NULL;
   g_auto (GStrv) files = NULL;
   g_autoptr (GError) error = NULL;
   g_autoptr (GOptionContext) context = NULL;
@@ -388,6 +452,11 @@ bench_cli_run (int    argc,
       N_("Print the results of the files as a table"), NULL },
     { "json", 0, 0, G_OPTION_ARG_NONE, &json,
       N_("With --list: print one JSON object per result per line"), NULL },
+    { "compare", 0, 0, G_OPTION_ARG_NONE, &compare,
+      N_("Compare the candidate files against --baseline and print a markdown table"), NULL },
+    { "baseline", 0, 0, G_OPTION_ARG_FILENAME, &baseline,
+      N_("With --compare: the results the others are compared against"), N_("FILE") },
+    { "csv", 0, 0, G_OPTION_ARG_NONE, &csv, N_("With --compare: print CSV instead"), NULL },
     { "version", 0, 0, G_OPTION_ARG_NONE, &version, N_("Print the version"), NULL },
     { G_OPTION_REMAINING, 0, 0, G_OPTION_ARG_FILENAME_ARRAY, &files, NULL, N_("FILE…") },
     { NULL }
@@ -415,6 +484,37 @@ bench_cli_run (int    argc,
       g_printerr ("benchtop: %s\n", _("--json goes with --list"));
       return 2;
     }
+  if (compare && baseline == NULL)
+    {
+      g_printerr ("benchtop: %s\n", _("--compare needs --baseline=FILE"));
+      return 2;
+    }
+  if ((baseline != NULL || csv) && !compare)
+    {
+      g_printerr ("benchtop: %s\n", _("--baseline and --csv go with --compare"));
+      return 2;
+    }
+  if (compare && list)
+    {
+      g_printerr ("benchtop: %s\n", _("--compare and --list cannot be used together"));
+      return 2;
+    }
+  if (compare)
+    {
+      /* the baseline goes first, as side 0 */
+      guint n = files ? g_strv_length (files) : 0;
+      char **all = g_new0 (char *, n + 2);
+      all[0] = g_strdup (baseline);
+      for (guint i = 0; i < n; i++)
+        all[i + 1] = g_strdup (files[i]);
+      g_strfreev (files);
+      files = all;
+      if (n == 0)
+        {
+          g_printerr ("benchtop: %s\n", _("--compare needs at least one candidate file"));
+          return 2;
+        }
+    }
   if (files == NULL || files[0] == NULL)
     {
       g_printerr ("benchtop: %s\n", _("no files given (use “-” for standard input)"));
@@ -439,6 +539,12 @@ bench_cli_run (int    argc,
       g_ptr_array_add (sources, g_steal_pointer (&source));
     }
 
+  if (compare)
+    {
+      if (status != 0)
+        return status;
+      return run_compare (sources, csv);
+    }
   if (json)
     {
       g_autoptr (GString) out = g_string_sized_new (2048);

@@ -1,10 +1,13 @@
-/* main.c — the benchtop command. Headless options are handled before any
- * GTK code runs, so they work without a display. */
+/* main.c — the benchtop command. Headless options (--list, --export…) are
+ * handled before any GTK code runs, so they work without a display. */
 #include "config.h"
 
 #include <glib/gi18n.h>
 #include <locale.h>
 
+#ifdef HAVE_APP
+#include "bench-application.h"
+#endif
 #include "bench-cli.h"
 
 int
@@ -19,6 +22,12 @@ main (int    argc,
   if (bench_cli_is_headless (argc, argv))
     return bench_cli_run (argc, argv);
 
-  /* The window is not there yet: list what was given. */
+#ifdef HAVE_APP
+  {
+    g_autoptr (BenchApplication) app = bench_application_new ();
+    return g_application_run (G_APPLICATION (app), argc, argv);
+  }
+#else
   return bench_cli_run (argc, argv);
+#endif
 }

@@ -1,0 +1,512 @@
+/* bench-compare.c — matching results across sides, speedups, verdicts. */
+#include "config.h"
+
+#include <glib/gi18n-lib.h>
+#include <math.h>
+#include <string.h>
+
+#include "bench-compare.h"
+
+/* The identity of a result, as compare-llama-bench.py lines rows up. */
+static const char * const identity_fields[] = {
+  "cpu_info", "gpu_info", "backends", "model_filename", "model_type",
+  "n_batch", "n_ubatch", "embeddings", "cpu_mask", "cpu_strict", "poll",
+  "n_threads", "type_k", "type_v", "n_gpu_layers", "n_cpu_moe", "split_mode",
+  "main_gpu", "tensor_split", "tensor_buft_overrides", "flash_attn", "use_mmap",
+  "no_kv_offload", "devices", "n_prompt", "n_gen", "n_depth",
+};
+
+struct _BenchComparison
+{
+  guint       n_sides;
+  char      **names;
+  GPtrArray  *rows;          /* BenchCompareRow */
+  GPtrArray  *side_fields;   /* const char * */
+  GPtrArray  *shown_fields;  /* const char * */
+  guint       n_unmatched;
+};
+
+const char *
+bench_verdict_to_string (BenchVerdict verdict)
+{
+  switch (verdict)
+    {
+    case BENCH_VERDICT_FASTER:       return _("faster");
+    case BENCH_VERDICT_SLOWER:       return _("slower");
+    case BENCH_VERDICT_WITHIN_NOISE: return _("within noise");
+    case BENCH_VERDICT_NOISE_UNKNOWN: return _("noise unknown");
+    case BENCH_VERDICT_MISSING:
+    default:                         return _("no match");
+    }
+}
+
+void
+bench_speedup (double  base_avg,
+               double  base_sd,
+               double  cand_avg,
+               double  cand_sd,
+               double *speedup,
+               double *speedup_sd)
+{
+  double rb, rc;
+
+  if (!(base_avg > 0) || !(cand_avg >= 0))
+    {
+      *speedup = NAN;
+      *speedup_sd = NAN;
+      return;
+    }
+  *speedup = cand_avg / base_avg;
+  /* first-order propagation for a ratio: relative deviations add in
+   * quadrature */
+  rb = isfinite (base_sd) ? base_sd / base_avg : 0;
+  rc = isfinite (cand_sd) && cand_avg > 0 ? cand_sd / cand_avg : 0;
+  *speedup_sd = *speedup * sqrt (rb * rb + rc * rc);
+}
+
+BenchVerdict
+bench_speedup_verdict (double speedup,
+                       double speedup_sd)
+{
+  double margin = isfinite (speedup_sd) ? 2 * speedup_sd : 0;
+
+  if (!isfinite (speedup))
+    return BENCH_VERDICT_MISSING;
+  if (margin == 0 && speedup != 1.0)
+    return BENCH_VERDICT_NOISE_UNKNOWN;
+  if (speedup - margin > 1.0)
+    return BENCH_VERDICT_FASTER;
+  if (speedup + margin < 1.0)
+    return BENCH_VERDICT_SLOWER;
+  return BENCH_VERDICT_WITHIN_NOISE;
+}
+
+static char *
+field_text (BenchResult *r,
+            const char  *field)
+{
+  char *text = bench_result_dup_field_text (r, field);
+  return text ? text : g_strdup ("");
+}
+
+/* A field tells the sides apart when it is constant within every side and
+ * not the same on all of them. */
+static gboolean
+is_side_field (GPtrArray  **sides,
+               guint        n_sides,
+               const char  *field)
+{
+  g_autofree char *first_value = NULL;
+  gboolean differs = FALSE;
+
+  for (guint s = 0; s < n_sides; s++)
+    {
+      g_autofree char *side_value = NULL;
+
+      for (guint i = 0; i < sides[s]->len; i++)
+        {
+          g_autofree char *v = field_text (g_ptr_array_index (sides[s], i), field);
+          if (side_value == NULL)
+            side_value = g_steal_pointer (&v);
+          else if (strcmp (v, side_value) != 0)
+            return FALSE;   /* varies within a side: part of the identity */
+        }
+      if (side_value == NULL)
+        continue;
+      if (first_value == NULL)
+        first_value = g_steal_pointer (&side_value);
+      else if (strcmp (first_value, side_value) != 0)
+        differs = TRUE;
+    }
+  return differs;
+}
+
+static char *
+identity_key (BenchResult *r,
+              GPtrArray   *side_fields)
+{
+  GString *key = g_string_new (NULL);
+
+  for (guint i = 0; i < G_N_ELEMENTS (identity_fields); i++)
+    {
+      g_autofree char *v = NULL;
+      if (g_ptr_array_find_with_equal_func (side_fields, identity_fields[i], g_str_equal, NULL))
+        continue;
+      v = field_text (r, identity_fields[i]);
+      g_string_append (key, v);
+      g_string_append_c (key, '\x1f');
+    }
+  return g_string_free (key, FALSE);
+}
+
+static void
+row_free (BenchCompareRow *row)
+{
+  g_clear_object (&row->example);
+  g_free (row->key);
+  g_free (row->cells);
+  g_free (row);
+}
+
+BenchComparison *
+bench_comparison_new (GPtrArray  **sides,
+                      const char **names,
+                      guint        n_sides)
+{
+  BenchComparison *self = g_new0 (BenchComparison, 1);
+  g_autoptr (GHashTable) by_key = g_hash_table_new (g_str_hash, g_str_equal);
+  /* per row and side: sum of avg, sum of variance, count */
+  g_autoptr (GArray) sums = g_array_new (FALSE, TRUE, sizeof (double));
+
+  g_return_val_if_fail (n_sides >= 2, NULL);
+
+  self->n_sides = n_sides;
+  self->names = g_new0 (char *, n_sides + 1);
+  for (guint s = 0; s < n_sides; s++)
+    self->names[s] = g_strdup (names[s]);
+  self->rows = g_ptr_array_new_with_free_func ((GDestroyNotify) row_free);
+  self->side_fields = g_ptr_array_new ();
+  self->shown_fields = g_ptr_array_new ();
+
+  for (guint i = 0; i < G_N_ELEMENTS (identity_fields); i++)
+    if (is_side_field (sides, n_sides, identity_fields[i]))
+      g_ptr_array_add (self->side_fields, (gpointer) identity_fields[i]);
+
+  for (guint s = 0; s < n_sides; s++)
+    for (guint i = 0; i < sides[s]->len; i++)
+      {
+        BenchResult *r = g_ptr_array_index (sides[s], i);
+        g_autofree char *key = identity_key (r, self->side_fields);
+        guint index = GPOINTER_TO_UINT (g_hash_table_lookup (by_key, key));
+        double *acc;
+        double avg = bench_result_get_avg_ts (r), sd = bench_result_get_stddev_ts (r);
+
+        if (index == 0)
+          {
+            BenchCompareRow *row = g_new0 (BenchCompareRow, 1);
+            row->example = g_object_ref (r);
+            row->key = g_steal_pointer (&key);
+            row->n_sides = n_sides;
+            row->cells = g_new0 (BenchCompareCell, n_sides);
+            g_ptr_array_add (self->rows, row);
+            index = self->rows->len;   /* 1-based: 0 is "not found" */
+            g_hash_table_insert (by_key, row->key, GUINT_TO_POINTER (index));
+            g_array_set_size (sums, self->rows->len * n_sides * 3);
+          }
+        acc = &g_array_index (sums, double, 0) + ((index - 1) * n_sides + s) * 3;
+        if (!isfinite (avg))
+          continue;
+        acc[0] += avg;
+        acc[1] += isfinite (sd) ? sd * sd : 0;
+        acc[2] += 1;
+      }
+
+  for (guint i = 0; i < self->rows->len; i++)
+    {
+      BenchCompareRow *row = g_ptr_array_index (self->rows, i);
+      gboolean unmatched = FALSE;
+
+      for (guint s = 0; s < n_sides; s++)
+        {
+          double *acc = &g_array_index (sums, double, 0) + (i * n_sides + s) * 3;
+          BenchCompareCell *cell = &row->cells[s];
+
+          cell->n_results = (guint) acc[2];
+          cell->avg_ts = acc[2] > 0 ? acc[0] / acc[2] : NAN;
+          cell->stddev_ts = acc[2] > 0 ? sqrt (acc[1] / acc[2]) : NAN;
+          cell->speedup = NAN;
+          cell->speedup_sd = NAN;
+          cell->verdict = acc[2] > 0 ? BENCH_VERDICT_WITHIN_NOISE : BENCH_VERDICT_MISSING;
+          if (acc[2] == 0)
+            unmatched = TRUE;
+        }
+      for (guint s = 1; s < n_sides; s++)
+        {
+          BenchCompareCell *cell = &row->cells[s];
+          if (cell->n_results == 0 || row->cells[0].n_results == 0)
+            {
+              cell->verdict = BENCH_VERDICT_MISSING;
+              continue;
+            }
+          bench_speedup (row->cells[0].avg_ts, row->cells[0].stddev_ts, cell->avg_ts,
+                         cell->stddev_ts, &cell->speedup, &cell->speedup_sd);
+          cell->verdict = bench_speedup_verdict (cell->speedup, cell->speedup_sd);
+        }
+      if (unmatched)
+        self->n_unmatched++;
+    }
+
+  /* columns: identity fields that vary among the rows, tests last */
+  for (guint f = 0; f < G_N_ELEMENTS (identity_fields); f++)
+    {
+      const char *field = identity_fields[f];
+      g_autofree char *first = NULL;
+
+      if (g_ptr_array_find_with_equal_func (self->side_fields, field, g_str_equal, NULL) ||
+          g_str_equal (field, "n_prompt") || g_str_equal (field, "n_gen") ||
+          g_str_equal (field, "n_depth") || g_str_equal (field, "model_type") ||
+          g_str_equal (field, "model_filename"))
+        continue;
+      for (guint i = 0; i < self->rows->len; i++)
+        {
+          BenchCompareRow *row = g_ptr_array_index (self->rows, i);
+          g_autofree char *v = field_text (row->example, field);
+          if (first == NULL)
+            first = g_steal_pointer (&v);
+          else if (strcmp (first, v) != 0)
+            {
+              g_ptr_array_add (self->shown_fields, (gpointer) field);
+              break;
+            }
+        }
+    }
+  return self;
+}
+
+void
+bench_comparison_free (BenchComparison *self)
+{
+  if (self == NULL)
+    return;
+  g_strfreev (self->names);
+  g_ptr_array_unref (self->rows);
+  g_ptr_array_unref (self->side_fields);
+  g_ptr_array_unref (self->shown_fields);
+  g_free (self);
+}
+
+guint bench_comparison_get_n_rows (BenchComparison *self) { return self->rows->len; }
+BenchCompareRow *bench_comparison_get_row (BenchComparison *self, guint i) { return g_ptr_array_index (self->rows, i); }
+guint bench_comparison_get_n_sides (BenchComparison *self) { return self->n_sides; }
+const char *bench_comparison_get_side_name (BenchComparison *self, guint side) { return self->names[side]; }
+GPtrArray *bench_comparison_get_side_fields (BenchComparison *self) { return self->side_fields; }
+GPtrArray *bench_comparison_get_shown_fields (BenchComparison *self) { return self->shown_fields; }
+guint bench_comparison_get_n_unmatched (BenchComparison *self) { return self->n_unmatched; }
+
+static char *
+cell_rate (const BenchCompareCell *cell)
+{
+  if (cell->n_results == 0)
+    return g_strdup ("—");
+  return g_strdup_printf ("%.2f ± %.2f", cell->avg_ts, isfinite (cell->stddev_ts) ? cell->stddev_ts : 0);
+}
+
+static char *
+cell_speedup (const BenchCompareCell *cell)
+{
+  if (!isfinite (cell->speedup))
+    return g_strdup ("—");
+  return g_strdup_printf ("%.2f ± %.2f", cell->speedup, cell->speedup_sd);
+}
+
+/* header and cells of one table, shared by markdown and CSV */
+static GPtrArray *
+table_header (BenchComparison *self)
+{
+  GPtrArray *h = g_ptr_array_new_with_free_func (g_free);
+
+  g_ptr_array_add (h, g_strdup (_("Model")));
+  for (guint i = 0; i < self->shown_fields->len; i++)
+    g_ptr_array_add (h, g_strdup (g_ptr_array_index (self->shown_fields, i)));
+  g_ptr_array_add (h, g_strdup (_("Test")));
+  for (guint s = 0; s < self->n_sides; s++)
+    /* Translators: a column header, "t/s <side name>" */
+    g_ptr_array_add (h, g_strdup_printf (_("t/s %s"), self->names[s]));
+  for (guint s = 1; s < self->n_sides; s++)
+    g_ptr_array_add (h, self->n_sides > 2 ? g_strdup_printf (_("Speedup %s"), self->names[s])
+                                          : g_strdup (_("Speedup")));
+  if (self->n_sides == 2)
+    g_ptr_array_add (h, g_strdup (_("Verdict")));
+  return h;
+}
+
+static GPtrArray *
+table_row (BenchComparison *self,
+           BenchCompareRow *row)
+{
+  GPtrArray *c = g_ptr_array_new_with_free_func (g_free);
+
+  g_ptr_array_add (c, g_strdup (bench_result_get_model_type (row->example)));
+  for (guint i = 0; i < self->shown_fields->len; i++)
+    g_ptr_array_add (c, field_text (row->example, g_ptr_array_index (self->shown_fields, i)));
+  g_ptr_array_add (c, g_strdup (bench_result_get_test_label (row->example)));
+  for (guint s = 0; s < self->n_sides; s++)
+    g_ptr_array_add (c, cell_rate (&row->cells[s]));
+  for (guint s = 1; s < self->n_sides; s++)
+    g_ptr_array_add (c, cell_speedup (&row->cells[s]));
+  if (self->n_sides == 2)
+    g_ptr_array_add (c, g_strdup (bench_verdict_to_string (row->cells[1].verdict)));
+  return c;
+}
+
+static gboolean
+row_is_matched (BenchCompareRow *row)
+{
+  for (guint s = 0; s < row->n_sides; s++)
+    if (row->cells[s].n_results == 0)
+      return FALSE;
+  return TRUE;
+}
+
+static void
+append_md_line (GString   *out,
+                GPtrArray *cells,
+                guint     *widths,
+                guint      first_right,
+                guint      last_right)
+{
+  g_string_append (out, "|");
+  for (guint i = 0; i < cells->len; i++)
+    {
+      const char *text = g_ptr_array_index (cells, i);
+      int pad = widths[i] - g_utf8_strlen (text, -1);
+      if (i >= first_right && i <= last_right)
+        g_string_append_printf (out, " %*s%s |", pad, "", text);
+      else
+        g_string_append_printf (out, " %s%*s |", text, pad, "");
+    }
+  g_string_append_c (out, '\n');
+}
+
+char *
+bench_comparison_to_markdown (BenchComparison *self)
+{
+  g_autoptr (GPtrArray) header = table_header (self);
+  g_autoptr (GPtrArray) lines = g_ptr_array_new_with_free_func ((GDestroyNotify) g_ptr_array_unref);
+  g_autofree guint *widths = g_new0 (guint, header->len);
+  GString *out = g_string_new (NULL);
+  guint first_right;
+
+  g_ptr_array_add (lines, g_ptr_array_ref (header));
+  for (guint i = 0; i < self->rows->len; i++)
+    if (row_is_matched (g_ptr_array_index (self->rows, i)))
+      g_ptr_array_add (lines, table_row (self, g_ptr_array_index (self->rows, i)));
+
+  for (guint l = 0; l < lines->len; l++)
+    {
+      GPtrArray *cells = g_ptr_array_index (lines, l);
+      for (guint i = 0; i < cells->len; i++)
+        widths[i] = MAX (widths[i], (guint) g_utf8_strlen (g_ptr_array_index (cells, i), -1));
+    }
+  /* the test and the numbers right-aligned, as in llama-bench's own tables */
+  first_right = 1 + self->shown_fields->len;
+  for (guint l = 0; l < lines->len; l++)
+    {
+      append_md_line (out, g_ptr_array_index (lines, l), widths, l == 0 ? G_MAXUINT : first_right,
+                      self->n_sides == 2 ? header->len - 2 : header->len - 1);
+      if (l == 0)
+        {
+          g_string_append (out, "|");
+          for (guint i = 0; i < header->len; i++)
+            {
+              gboolean right = i >= first_right && !(self->n_sides == 2 && i + 1 == header->len);
+              g_string_append_c (out, ' ');
+              for (guint k = 0; k < widths[i]; k++)
+                g_string_append_c (out, right && k + 1 == widths[i] ? ':' : '-');
+              g_string_append (out, " |");
+            }
+          g_string_append_c (out, '\n');
+        }
+    }
+
+  if (self->n_unmatched > 0)
+    {
+      g_string_append_c (out, '\n');
+      g_string_append_printf (out, g_dngettext (GETTEXT_PACKAGE,
+                                                "%u test has no partner on every side:\n",
+                                                "%u tests have no partner on every side:\n",
+                                                self->n_unmatched),
+                              self->n_unmatched);
+      for (guint i = 0; i < self->rows->len; i++)
+        {
+          BenchCompareRow *row = g_ptr_array_index (self->rows, i);
+          GString *missing;
+
+          if (row_is_matched (row))
+            continue;
+          missing = g_string_new (NULL);
+          for (guint s = 0; s < self->n_sides; s++)
+            if (row->cells[s].n_results == 0)
+              g_string_append_printf (missing, "%s%s", missing->len ? ", " : "", self->names[s]);
+          /* Translators: "- model test: missing in side, side" */
+          g_string_append_printf (out, _("- %s %s: missing in %s\n"),
+                                  bench_result_get_model_type (row->example),
+                                  bench_result_get_test_label (row->example), missing->str);
+          g_string_free (missing, TRUE);
+        }
+    }
+  return g_string_free (out, FALSE);
+}
+
+static void
+append_csv_field (GString    *out,
+                  const char *text)
+{
+  g_string_append_c (out, '"');
+  for (const char *p = text; *p; p++)
+    {
+      if (*p == '"')
+        g_string_append_c (out, '"');
+      g_string_append_c (out, *p);
+    }
+  g_string_append_c (out, '"');
+}
+
+char *
+bench_comparison_to_csv (BenchComparison *self)
+{
+  GString *out = g_string_new (NULL);
+
+  /* machine-readable: plain numbers in their own columns */
+  g_string_append (out, "model_type");
+  for (guint i = 0; i < self->shown_fields->len; i++)
+    g_string_append_printf (out, ",%s", (const char *) g_ptr_array_index (self->shown_fields, i));
+  g_string_append (out, ",test");
+  for (guint s = 0; s < self->n_sides; s++)
+    g_string_append_printf (out, ",avg_ts_%u,stddev_ts_%u", s, s);
+  for (guint s = 1; s < self->n_sides; s++)
+    g_string_append_printf (out, ",speedup_%u,speedup_sd_%u,verdict_%u", s, s, s);
+  g_string_append_c (out, '\n');
+
+  for (guint i = 0; i < self->rows->len; i++)
+    {
+      BenchCompareRow *row = g_ptr_array_index (self->rows, i);
+
+      append_csv_field (out, bench_result_get_model_type (row->example));
+      for (guint f = 0; f < self->shown_fields->len; f++)
+        {
+          g_autofree char *v = field_text (row->example, g_ptr_array_index (self->shown_fields, f));
+          g_string_append_c (out, ',');
+          append_csv_field (out, v);
+        }
+      g_string_append_c (out, ',');
+      append_csv_field (out, bench_result_get_test_label (row->example));
+      for (guint s = 0; s < self->n_sides; s++)
+        {
+          char a[G_ASCII_DTOSTR_BUF_SIZE], b[G_ASCII_DTOSTR_BUF_SIZE];
+          if (row->cells[s].n_results == 0)
+            g_string_append (out, ",,");
+          else
+            g_string_append_printf (out, ",%s,%s",
+                                    g_ascii_formatd (a, sizeof a, "%.6f", row->cells[s].avg_ts),
+                                    g_ascii_formatd (b, sizeof b, "%.6f", row->cells[s].stddev_ts));
+        }
+      for (guint s = 1; s < self->n_sides; s++)
+        {
+          char a[G_ASCII_DTOSTR_BUF_SIZE], b[G_ASCII_DTOSTR_BUF_SIZE];
+          const BenchCompareCell *cell = &row->cells[s];
+          if (!isfinite (cell->speedup))
+            g_string_append (out, ",,,missing");
+          else
+            g_string_append_printf (out, ",%s,%s,%s",
+                                    g_ascii_formatd (a, sizeof a, "%.6f", cell->speedup),
+                                    g_ascii_formatd (b, sizeof b, "%.6f", cell->speedup_sd),
+                                    cell->verdict == BENCH_VERDICT_FASTER ? "faster"
+                                    : cell->verdict == BENCH_VERDICT_SLOWER ? "slower"
+                                    : cell->verdict == BENCH_VERDICT_NOISE_UNKNOWN ? "noise-unknown"
+                                                                            : "within-noise");
+        }
+      g_string_append_c (out, '\n');
+    }
+  return g_string_free (out, FALSE);
+}

@@ -1,0 +1,157 @@
+/* test-compare.c — matching across sides, speedups with uncertainty,
+ * verdicts, tables; on hand-computed cases and corpus files. */
+#include <math.h>
+#include <string.h>
+
+#include "bench-compare.h"
+#include "bench-test-util.h"
+
+/* 100 ± 2 against 110 ± 3: S = 1.1,
+ * σ = 1.1 × √((2/100)² + (3/110)²) = 1.1 × √(0.0004 + 0.00074380) = 0.037202 */
+static void
+test_propagation (void)
+{
+  double s, sd;
+
+  bench_speedup (100, 2, 110, 3, &s, &sd);
+  g_assert_cmpfloat_with_epsilon (s, 1.1, 1e-12);
+  g_assert_cmpfloat_with_epsilon (sd, 0.0372021, 1e-6);
+  g_assert_cmpint (bench_speedup_verdict (s, sd), ==, BENCH_VERDICT_FASTER);
+
+  /* 100 ± 2 against 102 ± 2: S = 1.02, σ = 1.02 × √(0.0004 + 0.00038447) = 0.0285685,
+   * 1.02 − 2σ < 1: within noise */
+  bench_speedup (100, 2, 102, 2, &s, &sd);
+  g_assert_cmpfloat_with_epsilon (sd, 0.0285685, 1e-6);
+  g_assert_cmpint (bench_speedup_verdict (s, sd), ==, BENCH_VERDICT_WITHIN_NOISE);
+
+  /* 100 ± 1 against 90 ± 1: S = 0.9, σ = 0.9 × √(0.0001 + 0.00012346) = 0.013454 */
+  bench_speedup (100, 1, 90, 1, &s, &sd);
+  g_assert_cmpfloat_with_epsilon (sd, 0.0134536, 1e-6);
+  g_assert_cmpint (bench_speedup_verdict (s, sd), ==, BENCH_VERDICT_SLOWER);
+
+  /* a single repetition: no deviation, so no telling noise from change */
+  bench_speedup (100, 0, 100.5, 0, &s, &sd);
+  g_assert_cmpfloat (sd, ==, 0);
+  g_assert_cmpint (bench_speedup_verdict (s, sd), ==, BENCH_VERDICT_NOISE_UNKNOWN);
+
+  bench_speedup (0, 0, 10, 1, &s, &sd);
+  g_assert_true (isnan (s));
+  g_assert_cmpint (bench_speedup_verdict (s, sd), ==, BENCH_VERDICT_MISSING);
+}
+
+/* Three builds of the same tests: every row matches, and the speedups agree
+ * to two decimals with compare-llama-bench.py's cand/base of the stated
+ * avg_ts. */
+static void
+test_builds (void)
+{
+  g_autoptr (BenchSource) base = bench_test_load_corpus ("public/strix-halo-gpt-oss-20b.default-hip.jsonl");
+  g_autoptr (BenchSource) cand = bench_test_load_corpus ("public/strix-halo-gpt-oss-20b.lhl-tune-tile.jsonl");
+  GPtrArray *sides[] = { bench_source_get_results (base), bench_source_get_results (cand) };
+  const char *names[] = { "hip", "tile" };
+  g_autoptr (BenchComparison) c = bench_comparison_new (sides, names, 2);
+  g_autofree char *md = NULL;
+
+  g_assert_cmpuint (bench_comparison_get_n_rows (c), ==, 10);
+  g_assert_cmpuint (bench_comparison_get_n_unmatched (c), ==, 0);
+  for (guint i = 0; i < 10; i++)
+    {
+      BenchCompareRow *row = bench_comparison_get_row (c, i);
+      BenchResult *b = g_ptr_array_index (sides[0], i);
+      BenchResult *k = g_ptr_array_index (sides[1], i);
+      double reference = bench_result_get_stated_avg_ts (k) / bench_result_get_stated_avg_ts (b);
+
+      g_assert_cmpstr (bench_result_get_test_label (row->example), ==, bench_result_get_test_label (b));
+      g_assert_cmpfloat (round (row->cells[1].speedup * 100), ==, round (reference * 100));
+    }
+  /* pp512 @ d65536: 426.81 / 277.58 = 1.54 */
+  g_assert_cmpfloat_with_epsilon (bench_comparison_get_row (c, 8)->cells[1].speedup, 1.5376, 1e-3);
+
+  md = bench_comparison_to_markdown (c);
+  g_assert_nonnull (strstr (md, "| t/s hip "));
+  g_assert_nonnull (strstr (md, "| Speedup "));
+  g_assert_nonnull (strstr (md, "pp512 @ d65536 |  277.58 ± 0.00 |"));
+  g_assert_nonnull (strstr (md, "1.54 ± 0.00"));
+}
+
+static GPtrArray *
+filter_param (GPtrArray  *results,
+              const char *key,
+              const char *value)
+{
+  GPtrArray *out = g_ptr_array_new ();
+
+  for (guint i = 0; i < results->len; i++)
+    if (g_strcmp0 (bench_result_get_param_text (g_ptr_array_index (results, i), key), value) == 0)
+      g_ptr_array_add (out, g_ptr_array_index (results, i));
+  return out;
+}
+
+/* flash attention off against on, from one file: flash_attn tells the sides
+ * apart; threads and tests line the rows up. */
+static void
+test_setting_sides (void)
+{
+  g_autoptr (BenchSource) source = bench_test_load_corpus ("generated/cpu-threads-fa.twin.json");
+  g_autoptr (GPtrArray) off = filter_param (bench_source_get_results (source), "flash_attn", "0");
+  g_autoptr (GPtrArray) on = filter_param (bench_source_get_results (source), "flash_attn", "1");
+  GPtrArray *sides[] = { off, on };
+  const char *names[] = { "fa 0", "fa 1" };
+  g_autoptr (BenchComparison) c = bench_comparison_new (sides, names, 2);
+  GPtrArray *side_fields = bench_comparison_get_side_fields (c);
+  GPtrArray *shown = bench_comparison_get_shown_fields (c);
+
+  g_assert_cmpuint (off->len, ==, 4);
+  g_assert_cmpuint (on->len, ==, 4);
+  g_assert_cmpuint (side_fields->len, ==, 1);
+  g_assert_cmpstr (g_ptr_array_index (side_fields, 0), ==, "flash_attn");
+  g_assert_cmpuint (shown->len, ==, 1);
+  g_assert_cmpstr (g_ptr_array_index (shown, 0), ==, "n_threads");
+  g_assert_cmpuint (bench_comparison_get_n_rows (c), ==, 4);
+  for (guint i = 0; i < 4; i++)
+    {
+      BenchCompareRow *row = bench_comparison_get_row (c, i);
+      BenchResult *a = g_ptr_array_index (off, i), *b = g_ptr_array_index (on, i);
+      g_assert_cmpstr (bench_result_get_param_text (a, "n_threads"), ==,
+                       bench_result_get_param_text (b, "n_threads"));
+      g_assert_cmpfloat_with_epsilon (row->cells[1].speedup,
+                                      bench_result_get_avg_ts (b) / bench_result_get_avg_ts (a), 1e-12);
+    }
+}
+
+/* A test only one side ran is listed, never dropped. */
+static void
+test_unmatched (void)
+{
+  g_autoptr (BenchSource) base = bench_test_load_corpus ("public/strix-halo-gpt-oss-20b.default-hip.jsonl");
+  g_autoptr (BenchSource) cand = bench_test_load_corpus ("public/strix-halo-llama32-1b.lhl-tune-decode.jsonl");
+  g_autoptr (BenchSource) other = bench_test_load_corpus ("public/strix-halo-llama32-1b.default-hip.jsonl");
+  GPtrArray *sides[] = { bench_source_get_results (other), bench_source_get_results (cand) };
+  const char *names[] = { "default", "decode" };
+  g_autoptr (BenchComparison) c = bench_comparison_new (sides, names, 2);
+  g_autofree char *md = bench_comparison_to_markdown (c);
+  g_autofree char *csv = bench_comparison_to_csv (c);
+
+  /* the decode tune ran tg128 only: nine of ten tests have no partner */
+  g_assert_cmpuint (bench_comparison_get_n_rows (c), ==, 10);
+  g_assert_cmpuint (bench_comparison_get_n_unmatched (c), ==, 9);
+  g_assert_nonnull (strstr (md, "9 tests have no partner"));
+  g_assert_nonnull (strstr (md, "pp512 @ d4096: missing in decode"));
+  g_assert_cmpuint (g_strv_length (g_strsplit (csv, "\n", -1)), ==, 12);
+  g_assert_nonnull (strstr (csv, "missing"));
+  (void) base;
+}
+
+int
+main (int    argc,
+      char **argv)
+{
+  g_test_init (&argc, &argv, NULL);
+
+  g_test_add_func ("/compare/propagation-and-verdict", test_propagation);
+  g_test_add_func ("/compare/builds-agree-with-compare-llama-bench", test_builds);
+  g_test_add_func ("/compare/setting-sides", test_setting_sides);
+  g_test_add_func ("/compare/unmatched-listed", test_unmatched);
+
+  return g_test_run ();
+}
