@@ -137,7 +137,10 @@ test_exit_status (void)
   /* a file that fails: status 1, the good one still listed */
   g_assert_cmpint (run (NULL, &out, &err, "--list", "--json", "/nonexistent.json", good, NULL), ==, 1);
   g_assert_nonnull (strstr (err, "nonexistent.json"));
-  g_assert_cmpuint (g_strv_length (g_strsplit (out, "\n", -1)), ==, 7);
+  {
+    g_auto (GStrv) lines = g_strsplit (out, "\n", -1);
+    g_assert_cmpuint (g_strv_length (lines), ==, 7);
+  }
   /* bad usage: 2 */
   g_assert_cmpint (run (NULL, &out2, &err2, "--list", "--no-such-option", good, NULL), ==, 2);
   g_assert_cmpint (run (NULL, &out3, &err3, "--list", NULL), ==, 2);

@@ -137,7 +137,10 @@ test_unmatched (void)
   g_assert_cmpuint (bench_comparison_get_n_unmatched (c), ==, 9);
   g_assert_nonnull (strstr (md, "9 tests have no partner"));
   g_assert_nonnull (strstr (md, "pp512 @ d4096: missing in decode"));
-  g_assert_cmpuint (g_strv_length (g_strsplit (csv, "\n", -1)), ==, 12);
+  {
+    g_auto (GStrv) lines = g_strsplit (csv, "\n", -1);
+    g_assert_cmpuint (g_strv_length (lines), ==, 12);
+  }
   g_assert_nonnull (strstr (csv, "missing"));
   (void) base;
 }

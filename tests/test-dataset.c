@@ -203,8 +203,8 @@ test_cancel_large_file (void)
 static void
 test_loader_paste (void)
 {
-  g_autoptr (GBytes) bytes = g_bytes_new_static (
-    "{\"model_type\": \"m\", \"n_prompt\": 512, \"n_gen\": 0, \"avg_ts\": 10}\n", 65);
+  const char *text = "{\"model_type\": \"m\", \"n_prompt\": 512, \"n_gen\": 0, \"avg_ts\": 10}\n";
+  g_autoptr (GBytes) bytes = g_bytes_new_static (text, strlen (text));
   LoadState state = { .main_thread = g_thread_self () };
 
   state.loop = g_main_loop_new (NULL, FALSE);
