@@ -181,10 +181,8 @@ test_converted (void)
   assert_same_results ("converted/talk-step35-flash.jsonl", "converted/talk-step35-flash.csv", FALSE);
   assert_same_results ("converted/talk-step35-flash.jsonl", "converted/talk-step35-flash.sql", FALSE);
   assert_same_results ("converted/talk-step35-flash.jsonl", "converted/talk-step35-flash.md", TRUE);
-  assert_same_results ("public/docs-llamacpp-readme-2023-b1275-rtx3090ti-cuda-old-booleans.json",
-                       "public/docs-llamacpp-readme-2023-b1275-rtx3090ti-cuda-old-booleans.csv", FALSE);
-  assert_same_results ("public/docs-llamacpp-readme-2023-b1275-rtx3090ti-cuda-old-booleans.json",
-                       "public/docs-llamacpp-readme-2023-b1275-rtx3090ti-cuda-old-booleans.sql", FALSE);
+  /* the 2023 README's json, csv and sql examples are three different runs
+   * (test_time 12:09:57, 12:09:01, 12:10:30): not compared */
 }
 
 int
