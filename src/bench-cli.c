@@ -15,6 +15,7 @@
 #include <unistd.h>
 
 #include "bench-cli.h"
+#include "bench-chart-export.h"
 #include "bench-compare.h"
 #include "bench-result.h"
 #include "bench-source.h"
@@ -23,6 +24,20 @@
 static const char * const headless_options[] = {
   "--list", "--json", "--version", "--compare", "--baseline", "--csv", "--export",
 };
+
+typedef struct
+{
+  char     *path;
+  char     *view;
+  char     *size;
+  double    scale;
+  char     *style;
+  char     *title;
+  char     *subtitle;
+  char     *caption;
+  gboolean  log_scale;
+  gboolean  values;
+} ExportOptions;
 
 gboolean
 bench_cli_is_headless (int    argc,
@@ -435,12 +450,80 @@ run_compare (GPtrArray *sources,
   return 0;
 }
 
+static gboolean
+parse_size (const char *text,
+            int        *width,
+            int        *height)
+{
+  char *end = NULL;
+  gint64 w, h;
+
+  if (text == NULL)
+    return FALSE;
+  w = g_ascii_strtoll (text, &end, 10);
+  if (end == text || (*end != 'x' && *end != 'X'))
+    return FALSE;
+  text = end + 1;
+  h = g_ascii_strtoll (text, &end, 10);
+  if (end == text || *end != '\0' || w < 16 || h < 16 || w > 20000 || h > 20000)
+    return FALSE;
+  *width = (int) w;
+  *height = (int) h;
+  return TRUE;
+}
+
+static int
+run_export (GPtrArray       *results,
+            ExportOptions   *options,
+            int              width,
+            int              height,
+            BenchChartStyle  style)
+{
+  g_autoptr (BenchChartSpec) spec = NULL;
+  g_autoptr (GError) error = NULL;
+  BenchGroupKind view = BENCH_GROUP_MODEL;
+
+  if (options->view != NULL)
+    {
+      if (g_str_equal (options->view, "runs"))
+        view = BENCH_GROUP_RUN;
+      else if (g_str_equal (options->view, "models"))
+        view = BENCH_GROUP_MODEL;
+      else if (g_str_equal (options->view, "hardware"))
+        view = BENCH_GROUP_HARDWARE;
+      else
+        {
+          g_printerr ("benchtop: %s\n", _("--view takes runs, models or hardware"));
+          return 2;
+        }
+    }
+  spec = options->view ? bench_chart_spec_new_for_view (results, view) : bench_chart_spec_new (results);
+  if (options->title != NULL)
+    bench_chart_spec_set_title (spec, options->title);
+  if (options->subtitle != NULL)
+    bench_chart_spec_set_subtitle (spec, options->subtitle);
+  if (options->caption != NULL)
+    bench_chart_spec_set_caption (spec, options->caption);
+  bench_chart_spec_set_log_scale (spec, options->log_scale);
+  bench_chart_spec_set_value_labels (spec, options->values);
+
+  if (!bench_chart_export_file (spec, options->path, width, height, options->scale, style, &error))
+    {
+      g_printerr ("%s %s\n", _("error:"), error->message);
+      return 1;
+    }
+  return 0;
+}
+
 int
 bench_cli_run (int    argc,
                char **argv)
 {
   gboolean list = FALSE, json = FALSE, version = FALSE, compare = FALSE, csv = FALSE;
   g_autofree char *baseline = NULL;
+  ExportOptions export = { .scale = 1.0 };
+  int width = 1920, height = 1080;
+  BenchChartStyle style = BENCH_CHART_STYLE_LIGHT;
   g_auto (GStrv) files = NULL;
   g_autoptr (GError) error = NULL;
   g_autoptr (GOptionContext) context = NULL;
@@ -457,6 +540,25 @@ bench_cli_run (int    argc,
     { "baseline", 0, 0, G_OPTION_ARG_FILENAME, &baseline,
       N_("With --compare: the results the others are compared against"), N_("FILE") },
     { "csv", 0, 0, G_OPTION_ARG_NONE, &csv, N_("With --compare: print CSV instead"), NULL },
+    { "export", 0, 0, G_OPTION_ARG_FILENAME, &export.path,
+      N_("Draw the chart of the files into OUT (.png, .svg or .pdf)"), N_("OUT") },
+    { "view", 0, 0, G_OPTION_ARG_STRING, &export.view,
+      N_("With --export: chart by runs, models or hardware"), N_("VIEW") },
+    { "size", 0, 0, G_OPTION_ARG_STRING, &export.size,
+      N_("With --export: the picture's size (default 1920x1080)"), N_("WxH") },
+    { "scale", 0, 0, G_OPTION_ARG_DOUBLE, &export.scale,
+      N_("With --export: pixels per unit for PNG (default 1)"), N_("N") },
+    { "style", 0, 0, G_OPTION_ARG_STRING, &export.style,
+      N_("With --export: light, dark or transparent"), N_("STYLE") },
+    { "title", 0, 0, G_OPTION_ARG_STRING, &export.title, N_("With --export: the title"), N_("TEXT") },
+    { "subtitle", 0, 0, G_OPTION_ARG_STRING, &export.subtitle,
+      N_("With --export: the subtitle"), N_("TEXT") },
+    { "caption", 0, 0, G_OPTION_ARG_STRING, &export.caption,
+      N_("With --export: a line under the chart saying what it shows"), N_("TEXT") },
+    { "log-scale", 0, 0, G_OPTION_ARG_NONE, &export.log_scale,
+      N_("With --export: a logarithmic tokens/s axis"), NULL },
+    { "values", 0, 0, G_OPTION_ARG_NONE, &export.values,
+      N_("With --export: write the value over each bar"), NULL },
     { "version", 0, 0, G_OPTION_ARG_NONE, &version, N_("Print the version"), NULL },
     { G_OPTION_REMAINING, 0, 0, G_OPTION_ARG_FILENAME_ARRAY, &files, NULL, N_("FILE…") },
     { NULL }
@@ -482,6 +584,41 @@ bench_cli_run (int    argc,
   if (json && !list)
     {
       g_printerr ("benchtop: %s\n", _("--json goes with --list"));
+      return 2;
+    }
+  if (export.path != NULL)
+    {
+      if (list || compare)
+        {
+          g_printerr ("benchtop: %s\n", _("--export cannot be used with --list or --compare"));
+          return 2;
+        }
+      if (bench_chart_export_format_for_path (export.path) == NULL)
+        {
+          g_printerr ("benchtop: %s\n", _("--export: the file name must end in .png, .svg or .pdf"));
+          return 2;
+        }
+      if (export.size != NULL && !parse_size (export.size, &width, &height))
+        {
+          g_printerr ("benchtop: %s\n", _("--size takes WIDTHxHEIGHT, e.g. 1920x1080"));
+          return 2;
+        }
+      if (export.style != NULL && !bench_chart_style_from_string (export.style, &style))
+        {
+          g_printerr ("benchtop: %s\n", _("--style takes light, dark or transparent"));
+          return 2;
+        }
+      if (export.scale < 0.25 || export.scale > 8)
+        {
+          g_printerr ("benchtop: %s\n", _("--scale takes a number from 0.25 to 8"));
+          return 2;
+        }
+    }
+  else if (export.view || export.size || export.style || export.title || export.subtitle ||
+           export.caption || export.log_scale || export.values || export.scale != 1.0)
+    {
+      g_printerr ("benchtop: %s\n", _("--view, --size, --scale, --style, --title, --subtitle, "
+                                        "--caption, --log-scale and --values go with --export"));
       return 2;
     }
   if (compare && baseline == NULL)
@@ -544,6 +681,22 @@ bench_cli_run (int    argc,
       if (status != 0)
         return status;
       return run_compare (sources, csv);
+    }
+  if (export.path != NULL)
+    {
+      int export_status;
+
+      if (results->len == 0)
+        return status ? status : 1;
+      export_status = run_export (results, &export, width, height, style);
+      g_free (export.path);
+      g_free (export.view);
+      g_free (export.size);
+      g_free (export.style);
+      g_free (export.title);
+      g_free (export.subtitle);
+      g_free (export.caption);
+      return export_status ? export_status : status;
     }
   if (json)
     {

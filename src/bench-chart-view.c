@@ -1,0 +1,331 @@
+/* bench-chart-view.c — the chart on screen.
+ *
+ * Holds the results it is given, turns them into a chart spec once, lays
+ * the spec out only when the data or the size changes, and paints the
+ * layout through the same painter the exporters use, so an export matches
+ * the window. Hover shows the exact numbers of the bar or point under the
+ * pointer; a click asks the page to select its row.
+ */
+#include "config.h"
+
+#include <adwaita.h>
+#include <glib/gi18n.h>
+#include <math.h>
+
+#include "bench-chart-export.h"
+#include "bench-chart-layout.h"
+#include "bench-chart-paint.h"
+#include "bench-chart-spec.h"
+#include "bench-chart-theme.h"
+#include "bench-chart-view.h"
+#include "bench-export-dialog.h"
+#include "bench-units.h"
+
+struct _BenchChartView
+{
+  GtkWidget          parent_instance;
+
+  GPtrArray         *results;
+  BenchGroupKind     kind;
+  BenchChartSpec    *spec;
+  BenchChartLayout  *layout;
+  int                layout_width;
+  int                layout_height;
+  gboolean           layout_dark;
+  BenchResult       *hover;
+};
+
+G_DEFINE_FINAL_TYPE (BenchChartView, bench_chart_view, GTK_TYPE_WIDGET)
+
+enum { RESULT_ACTIVATED, N_SIGNALS };
+static guint signals[N_SIGNALS];
+
+static gboolean
+is_dark (void)
+{
+  return adw_style_manager_get_dark (adw_style_manager_get_default ());
+}
+
+static void
+invalidate_layout (BenchChartView *self)
+{
+  g_clear_pointer (&self->layout, bench_chart_layout_free);
+  gtk_widget_queue_draw (GTK_WIDGET (self));
+}
+
+static void
+ensure_layout (BenchChartView *self,
+               int             width,
+               int             height)
+{
+  gboolean dark = is_dark ();
+
+  if (self->layout != NULL && self->layout_width == width && self->layout_height == height &&
+      self->layout_dark == dark)
+    return;
+  g_clear_pointer (&self->layout, bench_chart_layout_free);
+  if (self->spec == NULL || width <= 0 || height <= 0)
+    return;
+  self->layout = bench_chart_layout_new (self->spec, width, height, 1.0);
+  self->layout_width = width;
+  self->layout_height = height;
+  self->layout_dark = dark;
+}
+
+static void
+bench_chart_view_snapshot (GtkWidget   *widget,
+                           GtkSnapshot *snapshot)
+{
+  BenchChartView *self = BENCH_CHART_VIEW (widget);
+  int width = gtk_widget_get_width (widget);
+  int height = gtk_widget_get_height (widget);
+  g_autoptr (BenchChartTheme) theme = NULL;
+  cairo_t *cr;
+
+  ensure_layout (self, width, height);
+  if (self->layout == NULL)
+    return;
+
+  theme = bench_chart_theme_new (self->layout_dark ? BENCH_CHART_STYLE_DARK : BENCH_CHART_STYLE_LIGHT);
+  cr = gtk_snapshot_append_cairo (snapshot, &GRAPHENE_RECT_INIT (0, 0, width, height));
+  bench_chart_paint (self->layout, theme, cr, self->hover);
+  cairo_destroy (cr);
+}
+
+static void
+bench_chart_view_size_allocate (GtkWidget *widget,
+                                int        width,
+                                int        height,
+                                int        baseline)
+{
+  BenchChartView *self = BENCH_CHART_VIEW (widget);
+
+  if (width != self->layout_width || height != self->layout_height)
+    g_clear_pointer (&self->layout, bench_chart_layout_free);
+}
+
+/* —— hover and click ——————————————————————————————————————————— */
+
+static char *
+tooltip_text (BenchResult *r)
+{
+  GString *text = g_string_new (NULL);
+  guint n_params;
+  const BenchParam *params = bench_result_get_params (r, &n_params);
+  g_autofree char *rate = NULL;
+  double avg = bench_result_get_avg_ts (r), sd = bench_result_get_stddev_ts (r);
+
+  rate = isnan (sd) ? g_strdup_printf ("%'.2f", avg) : g_strdup_printf ("%'.2f ± %'.2f", avg, sd);
+  g_string_append_printf (text, "<b>%s</b>\n", rate);
+  /* Translators: tokens per second, in the chart's tooltip */
+  g_string_append_printf (text, "%s · %s\n", bench_result_get_test_label (r), _("tokens/s"));
+  if (bench_result_has_samples (r))
+    g_string_append_printf (text, g_dngettext (GETTEXT_PACKAGE, "%u sample\n", "%u samples\n",
+                                               bench_result_get_n_samples (r)),
+                            bench_result_get_n_samples (r));
+  {
+    g_autofree char *model = g_markup_escape_text (bench_result_get_model_type (r), -1);
+    g_autofree char *hw = g_markup_escape_text (bench_result_get_hardware_label (r), -1);
+    g_string_append_printf (text, "%s\n%s", model, hw);
+  }
+  if (*bench_result_get_build_commit (r))
+    g_string_append_printf (text, "\n%s %s", _("build"), bench_result_get_build_commit (r));
+  for (guint i = 0; i < n_params; i++)
+    {
+      static const char *shown[] = { "n_threads", "n_gpu_layers", "flash_attn", "n_batch",
+                                     "n_ubatch", "type_k", "type_v", NULL };
+      if (g_strv_contains (shown, params[i].key))
+        {
+          g_autofree char *value = g_markup_escape_text (params[i].text, -1);
+          g_string_append_printf (text, "\n%s = %s", params[i].key, value);
+        }
+    }
+  if (bench_result_has_stats_mismatch (r))
+    g_string_append_printf (text, "\n<i>%s</i>",
+                            _("recomputed from the samples: the file’s own figures disagree"));
+  return g_string_free (text, FALSE);
+}
+
+static gboolean
+on_query_tooltip (GtkWidget      *widget,
+                  int             x,
+                  int             y,
+                  gboolean        keyboard,
+                  GtkTooltip     *tooltip,
+                  BenchChartView *self)
+{
+  BenchResult *r;
+  g_autofree char *markup = NULL;
+
+  if (self->layout == NULL)
+    return FALSE;
+  r = bench_chart_layout_hit (self->layout, x, y);
+  if (r == NULL)
+    return FALSE;
+  markup = tooltip_text (r);
+  gtk_tooltip_set_markup (tooltip, markup);
+  return TRUE;
+}
+
+static void
+on_motion (GtkEventControllerMotion *motion,
+           double                    x,
+           double                    y,
+           BenchChartView           *self)
+{
+  BenchResult *r = self->layout ? bench_chart_layout_hit (self->layout, x, y) : NULL;
+
+  if (r != self->hover)
+    {
+      self->hover = r;
+      gtk_widget_set_cursor_from_name (GTK_WIDGET (self), r ? "pointer" : NULL);
+      gtk_widget_queue_draw (GTK_WIDGET (self));
+    }
+}
+
+static void
+on_leave (GtkEventControllerMotion *motion,
+          BenchChartView           *self)
+{
+  if (self->hover != NULL)
+    {
+      self->hover = NULL;
+      gtk_widget_queue_draw (GTK_WIDGET (self));
+    }
+}
+
+static void
+on_click (GtkGestureClick *click,
+          int              n_press,
+          double           x,
+          double           y,
+          BenchChartView  *self)
+{
+  BenchResult *r = self->layout ? bench_chart_layout_hit (self->layout, x, y) : NULL;
+
+  if (r != NULL)
+    g_signal_emit (self, signals[RESULT_ACTIVATED], 0, r);
+}
+
+/* —— export ——————————————————————————————————————————————————— */
+
+static void
+export_action (GtkWidget  *widget,
+               const char *action_name,
+               GVariant   *parameter)
+{
+  BenchChartView *self = BENCH_CHART_VIEW (widget);
+  GtkRoot *root = gtk_widget_get_root (widget);
+
+  if (self->spec == NULL)
+    return;
+  bench_export_dialog_present (GTK_WINDOW (root), self->spec);
+}
+
+/* —— accessibility ————————————————————————————————————————————— */
+
+static void
+update_description (BenchChartView *self)
+{
+  g_autofree char *description = NULL;
+
+  if (self->results == NULL || self->results->len == 0)
+    description = g_strdup (_("Empty chart"));
+  else
+    description = bench_chart_spec_describe (self->spec);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self), GTK_ACCESSIBLE_PROPERTY_DESCRIPTION,
+                                  description, -1);
+}
+
+/* —— the widget ————————————————————————————————————————————————— */
+
+static void
+on_dark_changed (AdwStyleManager *manager,
+                 GParamSpec      *pspec,
+                 BenchChartView  *self)
+{
+  invalidate_layout (self);
+}
+
+static void
+bench_chart_view_dispose (GObject *object)
+{
+  BenchChartView *self = BENCH_CHART_VIEW (object);
+
+  g_signal_handlers_disconnect_by_data (adw_style_manager_get_default (), self);
+  g_clear_pointer (&self->layout, bench_chart_layout_free);
+  g_clear_pointer (&self->spec, bench_chart_spec_unref);
+  g_clear_pointer (&self->results, g_ptr_array_unref);
+
+  G_OBJECT_CLASS (bench_chart_view_parent_class)->dispose (object);
+}
+
+static void
+bench_chart_view_class_init (BenchChartViewClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  object_class->dispose = bench_chart_view_dispose;
+  widget_class->snapshot = bench_chart_view_snapshot;
+  widget_class->size_allocate = bench_chart_view_size_allocate;
+
+  signals[RESULT_ACTIVATED] = g_signal_new ("result-activated", G_TYPE_FROM_CLASS (klass),
+                                            G_SIGNAL_RUN_LAST, 0, NULL, NULL, NULL,
+                                            G_TYPE_NONE, 1, BENCH_TYPE_RESULT);
+
+  gtk_widget_class_install_action (widget_class, "chart.export", NULL, export_action);
+  gtk_widget_class_set_css_name (widget_class, "chart");
+  gtk_widget_class_set_accessible_role (widget_class, GTK_ACCESSIBLE_ROLE_IMG);
+}
+
+static void
+bench_chart_view_init (BenchChartView *self)
+{
+  GtkEventController *motion = gtk_event_controller_motion_new ();
+  GtkGesture *click = gtk_gesture_click_new ();
+
+  self->results = g_ptr_array_new_with_free_func (g_object_unref);
+  gtk_widget_set_has_tooltip (GTK_WIDGET (self), TRUE);
+  g_signal_connect (self, "query-tooltip", G_CALLBACK (on_query_tooltip), self);
+  g_signal_connect (motion, "motion", G_CALLBACK (on_motion), self);
+  g_signal_connect (motion, "leave", G_CALLBACK (on_leave), self);
+  gtk_widget_add_controller (GTK_WIDGET (self), motion);
+  g_signal_connect (click, "released", G_CALLBACK (on_click), self);
+  gtk_widget_add_controller (GTK_WIDGET (self), GTK_EVENT_CONTROLLER (click));
+  g_signal_connect (adw_style_manager_get_default (), "notify::dark",
+                    G_CALLBACK (on_dark_changed), self);
+  gtk_widget_set_size_request (GTK_WIDGET (self), 200, 160);
+  update_description (self);
+}
+
+GtkWidget *
+bench_chart_view_new (void)
+{
+  return g_object_new (BENCH_TYPE_CHART_VIEW, NULL);
+}
+
+void
+bench_chart_view_set_results (BenchChartView *self,
+                              GPtrArray      *results,
+                              BenchGroupKind  kind)
+{
+  g_return_if_fail (BENCH_IS_CHART_VIEW (self));
+
+  g_ptr_array_set_size (self->results, 0);
+  g_ptr_array_extend (self->results, results, (GCopyFunc) (void (*) (void)) g_object_ref, NULL);
+  self->kind = kind;
+  self->hover = NULL;
+  g_clear_pointer (&self->spec, bench_chart_spec_unref);
+  if (self->results->len > 0)
+    self->spec = bench_chart_spec_new_for_view (self->results, kind);
+  update_description (self);
+  invalidate_layout (self);
+}
+
+GPtrArray *
+bench_chart_view_get_results (BenchChartView *self)
+{
+  g_return_val_if_fail (BENCH_IS_CHART_VIEW (self), NULL);
+  return self->results;
+}

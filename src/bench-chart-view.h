@@ -1,0 +1,22 @@
+/* bench-chart-view.h — the chart of a view's selection on screen: paints
+ * the chart layout, shows the exact numbers on hover, selects on click. */
+#pragma once
+
+#include <gtk/gtk.h>
+
+#include "bench-group.h"
+
+G_BEGIN_DECLS
+
+#define BENCH_TYPE_CHART_VIEW (bench_chart_view_get_type ())
+G_DECLARE_FINAL_TYPE (BenchChartView, bench_chart_view, BENCH, CHART_VIEW, GtkWidget)
+
+GtkWidget *bench_chart_view_new         (void);
+/* The results to chart; @kind says what the view groups by, which becomes
+ * the chart's categories. */
+void       bench_chart_view_set_results (BenchChartView *self,
+                                         GPtrArray      *results,
+                                         BenchGroupKind  kind);
+GPtrArray *bench_chart_view_get_results (BenchChartView *self);
+
+G_END_DECLS

@@ -1,0 +1,289 @@
+/* bench-export-dialog.c — the export dialog. The preview lays the chart
+ * out at the exported size and scales the picture down to fit, so what it
+ * shows is exactly what is written. */
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "bench-chart-export.h"
+#include "bench-chart-layout.h"
+#include "bench-chart-paint.h"
+#include "bench-chart-theme.h"
+#include "bench-export-dialog.h"
+
+struct _BenchExportDialog
+{
+  AdwWindow        parent_instance;
+
+  BenchChartSpec  *spec;
+
+  AdwToastOverlay *toast_overlay;
+  GtkDrawingArea  *preview;
+  AdwComboRow     *format_row;
+  AdwComboRow     *size_row;
+  AdwActionRow    *custom_row;
+  GtkSpinButton   *width_spin;
+  GtkSpinButton   *height_spin;
+  AdwComboRow     *scale_row;
+  AdwComboRow     *style_row;
+  AdwEntryRow     *title_row;
+  AdwEntryRow     *subtitle_row;
+  AdwEntryRow     *caption_row;
+};
+
+G_DEFINE_FINAL_TYPE (BenchExportDialog, bench_export_dialog, ADW_TYPE_WINDOW)
+
+static const char *extensions[] = { "png", "svg", "pdf" };
+static const int preset_sizes[][2] = { { 1920, 1080 }, { 1280, 720 }, { 1024, 768 } };
+
+static void
+get_size (BenchExportDialog *self,
+          int               *width,
+          int               *height)
+{
+  guint preset = adw_combo_row_get_selected (self->size_row);
+
+  if (preset < G_N_ELEMENTS (preset_sizes))
+    {
+      *width = preset_sizes[preset][0];
+      *height = preset_sizes[preset][1];
+    }
+  else
+    {
+      *width = gtk_spin_button_get_value_as_int (self->width_spin);
+      *height = gtk_spin_button_get_value_as_int (self->height_spin);
+    }
+}
+
+static BenchChartStyle
+get_style (BenchExportDialog *self)
+{
+  switch (adw_combo_row_get_selected (self->style_row))
+    {
+    case 1:  return BENCH_CHART_STYLE_DARK;
+    case 2:  return BENCH_CHART_STYLE_TRANSPARENT;
+    default: return BENCH_CHART_STYLE_LIGHT;
+    }
+}
+
+static void
+sync_spec (BenchExportDialog *self)
+{
+  bench_chart_spec_set_title (self->spec, gtk_editable_get_text (GTK_EDITABLE (self->title_row)));
+  bench_chart_spec_set_subtitle (self->spec, gtk_editable_get_text (GTK_EDITABLE (self->subtitle_row)));
+  bench_chart_spec_set_caption (self->spec, gtk_editable_get_text (GTK_EDITABLE (self->caption_row)));
+}
+
+static void
+draw_preview (GtkDrawingArea *area,
+              cairo_t        *cr,
+              int             width,
+              int             height,
+              gpointer        user_data)
+{
+  BenchExportDialog *self = user_data;
+  g_autoptr (BenchChartTheme) theme = bench_chart_theme_new (get_style (self));
+  BenchChartLayout *layout;
+  int w, h;
+  double fit;
+
+  get_size (self, &w, &h);
+  fit = MIN ((double) width / w, (double) height / h);
+  layout = bench_chart_layout_new (self->spec, w, h, 1.0);
+
+  cairo_translate (cr, (width - w * fit) / 2, (height - h * fit) / 2);
+  cairo_scale (cr, fit, fit);
+  /* a checkerboard hint under a transparent background */
+  if (get_style (self) == BENCH_CHART_STYLE_TRANSPARENT)
+    {
+      for (int y = 0; y < h; y += 40)
+        for (int x = 0; x < w; x += 40)
+          {
+            double g = ((x + y) / 40) % 2 ? 0.85 : 0.75;
+            cairo_set_source_rgb (cr, g, g, g);
+            cairo_rectangle (cr, x, y, 40, 40);
+            cairo_fill (cr);
+          }
+    }
+  bench_chart_paint (layout, theme, cr, NULL);
+  bench_chart_layout_free (layout);
+
+  /* the picture's edge */
+  cairo_set_source_rgba (cr, 0, 0, 0, 0.25);
+  cairo_set_line_width (cr, 1 / fit);
+  cairo_rectangle (cr, 0, 0, w, h);
+  cairo_stroke (cr);
+}
+
+static void
+on_changed (BenchExportDialog *self)
+{
+  gboolean custom = adw_combo_row_get_selected (self->size_row) >= G_N_ELEMENTS (preset_sizes);
+  gboolean png = adw_combo_row_get_selected (self->format_row) == 0;
+
+  gtk_widget_set_visible (GTK_WIDGET (self->custom_row), custom);
+  gtk_widget_set_sensitive (GTK_WIDGET (self->scale_row), png);
+  sync_spec (self);
+  gtk_widget_queue_draw (GTK_WIDGET (self->preview));
+}
+
+static void
+toast (BenchExportDialog *self,
+       const char        *message)
+{
+  adw_toast_overlay_add_toast (self->toast_overlay, adw_toast_new (message));
+}
+
+static void
+on_save_response (GtkNativeDialog   *dialog,
+                  int                response,
+                  BenchExportDialog *self)
+{
+  if (response == GTK_RESPONSE_ACCEPT)
+    {
+      g_autoptr (GFile) file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (dialog));
+      g_autofree char *path = g_file_get_path (file);
+      g_autoptr (GError) error = NULL;
+      int w, h;
+      double scale = adw_combo_row_get_selected (self->scale_row) + 1;
+
+      get_size (self, &w, &h);
+      sync_spec (self);
+      if (path == NULL)
+        toast (self, _("Only local files can be written"));
+      else if (!bench_chart_export_file (self->spec, path, w, h, scale, get_style (self), &error))
+        toast (self, error->message);
+      else
+        {
+          gtk_window_close (GTK_WINDOW (self));
+        }
+    }
+  gtk_native_dialog_destroy (dialog);
+  g_object_unref (dialog);
+}
+
+/* The native chooser asks before replacing a file; the file itself is
+ * written atomically by the exporter. */
+static void
+on_export_clicked (BenchExportDialog *self)
+{
+  guint format = adw_combo_row_get_selected (self->format_row);
+  GtkFileChooserNative *dialog;
+  g_autofree char *name = NULL;
+  g_autofree char *base = NULL;
+
+  dialog = gtk_file_chooser_native_new (_("Export Chart"), GTK_WINDOW (self),
+                                        GTK_FILE_CHOOSER_ACTION_SAVE, _("_Export"), _("_Cancel"));
+  base = g_strdup (gtk_editable_get_text (GTK_EDITABLE (self->title_row)));
+  g_strdelimit (base, "/\\:*?\"<>| ", '-');
+  /* Translators: the default file name of an exported chart, without extension */
+  name = g_strdup_printf ("%s.%s", *base ? base : _("chart"), extensions[format]);
+  gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (dialog), name);
+  g_signal_connect (dialog, "response", G_CALLBACK (on_save_response), self);
+  gtk_native_dialog_show (GTK_NATIVE_DIALOG (dialog));
+}
+
+static void
+on_copy_clicked (BenchExportDialog *self)
+{
+  g_autoptr (BenchChartTheme) theme = bench_chart_theme_new (get_style (self));
+  g_autoptr (GBytes) bytes = NULL;
+  g_autoptr (GdkTexture) texture = NULL;
+  BenchChartLayout *layout;
+  cairo_surface_t *surface;
+  cairo_t *cr;
+  int w, h;
+  double scale = adw_combo_row_get_selected (self->scale_row) + 1;
+
+  get_size (self, &w, &h);
+  sync_spec (self);
+  surface = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, w * scale, h * scale);
+  cr = cairo_create (surface);
+  cairo_scale (cr, scale, scale);
+  layout = bench_chart_layout_new (self->spec, w, h, 1.0);
+  bench_chart_paint (layout, theme, cr, NULL);
+  bench_chart_layout_free (layout);
+  cairo_destroy (cr);
+  cairo_surface_flush (surface);
+
+  bytes = g_bytes_new (cairo_image_surface_get_data (surface),
+                       cairo_image_surface_get_stride (surface) * h * scale);
+  texture = gdk_memory_texture_new (w * scale, h * scale, GDK_MEMORY_DEFAULT, bytes,
+                                    cairo_image_surface_get_stride (surface));
+  cairo_surface_destroy (surface);
+  gdk_clipboard_set_texture (gtk_widget_get_clipboard (GTK_WIDGET (self)), texture);
+  toast (self, _("Chart copied"));
+}
+
+static void
+bench_export_dialog_dispose (GObject *object)
+{
+  BenchExportDialog *self = BENCH_EXPORT_DIALOG (object);
+
+  gtk_widget_dispose_template (GTK_WIDGET (self), BENCH_TYPE_EXPORT_DIALOG);
+  g_clear_pointer (&self->spec, bench_chart_spec_unref);
+
+  G_OBJECT_CLASS (bench_export_dialog_parent_class)->dispose (object);
+}
+
+static void
+bench_export_dialog_class_init (BenchExportDialogClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  object_class->dispose = bench_export_dialog_dispose;
+
+  gtk_widget_class_set_template_from_resource (widget_class,
+                                               "/io/github/benchtop/Benchtop/bench-export-dialog.ui");
+  gtk_widget_class_bind_template_child (widget_class, BenchExportDialog, toast_overlay);
+  gtk_widget_class_bind_template_child (widget_class, BenchExportDialog, preview);
+  gtk_widget_class_bind_template_child (widget_class, BenchExportDialog, format_row);
+  gtk_widget_class_bind_template_child (widget_class, BenchExportDialog, size_row);
+  gtk_widget_class_bind_template_child (widget_class, BenchExportDialog, custom_row);
+  gtk_widget_class_bind_template_child (widget_class, BenchExportDialog, width_spin);
+  gtk_widget_class_bind_template_child (widget_class, BenchExportDialog, height_spin);
+  gtk_widget_class_bind_template_child (widget_class, BenchExportDialog, scale_row);
+  gtk_widget_class_bind_template_child (widget_class, BenchExportDialog, style_row);
+  gtk_widget_class_bind_template_child (widget_class, BenchExportDialog, title_row);
+  gtk_widget_class_bind_template_child (widget_class, BenchExportDialog, subtitle_row);
+  gtk_widget_class_bind_template_child (widget_class, BenchExportDialog, caption_row);
+  gtk_widget_class_bind_template_callback (widget_class, on_export_clicked);
+  gtk_widget_class_bind_template_callback (widget_class, on_copy_clicked);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Escape, 0, "window.close", NULL);
+}
+
+static void
+bench_export_dialog_init (BenchExportDialog *self)
+{
+  gtk_widget_init_template (GTK_WIDGET (self));
+
+  gtk_drawing_area_set_draw_func (self->preview, draw_preview, self, NULL);
+  g_signal_connect_swapped (self->format_row, "notify::selected", G_CALLBACK (on_changed), self);
+  g_signal_connect_swapped (self->size_row, "notify::selected", G_CALLBACK (on_changed), self);
+  g_signal_connect_swapped (self->scale_row, "notify::selected", G_CALLBACK (on_changed), self);
+  g_signal_connect_swapped (self->style_row, "notify::selected", G_CALLBACK (on_changed), self);
+  g_signal_connect_swapped (self->width_spin, "value-changed", G_CALLBACK (on_changed), self);
+  g_signal_connect_swapped (self->height_spin, "value-changed", G_CALLBACK (on_changed), self);
+  g_signal_connect_swapped (self->title_row, "changed", G_CALLBACK (on_changed), self);
+  g_signal_connect_swapped (self->subtitle_row, "changed", G_CALLBACK (on_changed), self);
+  g_signal_connect_swapped (self->caption_row, "changed", G_CALLBACK (on_changed), self);
+}
+
+void
+bench_export_dialog_present (GtkWindow      *parent,
+                             BenchChartSpec *spec)
+{
+  BenchExportDialog *self = g_object_new (BENCH_TYPE_EXPORT_DIALOG, "transient-for", parent, NULL);
+  const char *text;
+
+  self->spec = bench_chart_spec_copy (spec);
+  text = bench_chart_spec_get_title (self->spec);
+  gtk_editable_set_text (GTK_EDITABLE (self->title_row), text ? text : "");
+  text = bench_chart_spec_get_subtitle (self->spec);
+  gtk_editable_set_text (GTK_EDITABLE (self->subtitle_row), text ? text : "");
+  text = bench_chart_spec_get_caption (self->spec);
+  gtk_editable_set_text (GTK_EDITABLE (self->caption_row), text ? text : "");
+  on_changed (self);
+  gtk_window_present (GTK_WINDOW (self));
+}

@@ -1,0 +1,607 @@
+/* bench-group-page.c — a view: chart on top, groups and results below.
+ *
+ * The three views differ only in their columns, so one class serves them,
+ * configured by the group kind; the columns are described in tables below.
+ */
+#include "config.h"
+
+#include <glib/gi18n.h>
+#include <math.h>
+
+#include "bench-chart-view.h"
+#include "bench-group-page.h"
+#include "bench-units.h"
+
+/* When nothing is selected the chart shows the first groups in the table. */
+#define CHART_DEFAULT_GROUPS 8
+
+struct _BenchGroupPage
+{
+  GtkWidget           parent_instance;
+
+  BenchGroupKind      kind;
+  GtkFilterListModel *filtered;
+  GtkSortListModel   *sorted;
+  GtkMultiSelection  *selection;
+  GtkCustomFilter    *filter;
+  GListStore         *results;      /* BenchResult of the selection */
+  GtkNoSelection     *results_selection;
+  char               *search;
+
+  GtkWidget          *paned;
+  GtkWidget          *chart_box;
+  GtkWidget          *chart;
+  GtkSearchEntry     *search_entry;
+  GtkStack           *table_stack;
+  GtkWidget          *groups_scroller;
+  GtkColumnView      *group_view;
+  GtkColumnView      *result_view;
+};
+
+G_DEFINE_FINAL_TYPE (BenchGroupPage, bench_group_page, GTK_TYPE_WIDGET)
+
+/* —— columns ——————————————————————————————————————————————— */
+
+typedef char  *(*GroupText)   (BenchGroup *group);
+typedef double (*GroupNumber) (BenchGroup *group);
+
+typedef struct
+{
+  const char  *title;
+  GroupText    text;
+  GroupNumber  number;   /* sort key; NULL sorts by text */
+  gboolean     expand;
+} GroupColumn;
+
+static char *
+text_or_dash (const char *text)
+{
+  return g_strdup (text != NULL && *text != '\0' ? text : "—");
+}
+
+static char *
+format_rate (double value)
+{
+  if (isnan (value))
+    return g_strdup ("—");
+  /* Translators: a speed with thousands grouped by the locale */
+  return g_strdup_printf ("%'.1f", value);
+}
+
+static char *g_label (BenchGroup *g) { return g_strdup (bench_group_get_label (g)); }
+static char *g_source (BenchGroup *g) { return g_strdup (bench_result_get_source (bench_group_get_first (g))); }
+static char *
+g_date (BenchGroup *g)
+{
+  const char *date = bench_group_get_date (g);
+  g_autoptr (GDateTime) dt = *date ? g_date_time_new_from_iso8601 (date, NULL) : NULL;
+  g_autoptr (GDateTime) local = dt ? g_date_time_to_local (dt) : NULL;
+
+  /* Translators: a run's date, strftime format */
+  return local ? g_date_time_format (local, _("%Y-%m-%d %H:%M")) : g_strdup ("—");
+}
+static char *
+g_build (BenchGroup *g)
+{
+  BenchResult *r = bench_group_get_first (g);
+  const char *commit = bench_result_get_build_commit (r);
+
+  if (*commit == '\0')
+    return g_strdup ("—");
+  return g_strdup_printf ("%s (%" G_GINT64_FORMAT ")", commit, bench_result_get_build_number (r));
+}
+static char *g_hardware (BenchGroup *g) { return g_strdup (bench_result_get_hardware_label (bench_group_get_first (g))); }
+static char *g_backend (BenchGroup *g) { return text_or_dash (bench_result_get_backends (bench_group_get_first (g))); }
+static char *g_models (BenchGroup *g) { return g_strdup (bench_group_get_models_text (g)); }
+static char *g_tests (BenchGroup *g) { return g_strdup_printf ("%u", bench_group_get_n_results (g)); }
+static double n_tests (BenchGroup *g) { return bench_group_get_n_results (g); }
+static char *g_quant (BenchGroup *g) { return text_or_dash (bench_result_get_quantization (bench_group_get_first (g))); }
+static char *g_size (BenchGroup *g) { return bench_format_size (bench_result_get_model_size (bench_group_get_first (g))); }
+static double n_size (BenchGroup *g) { return bench_result_get_model_size (bench_group_get_first (g)); }
+static char *g_params (BenchGroup *g) { return bench_format_params (bench_result_get_model_n_params (bench_group_get_first (g))); }
+static double n_params (BenchGroup *g) { return bench_result_get_model_n_params (bench_group_get_first (g)); }
+static double n_bpw (BenchGroup *g) { return bench_result_get_bits_per_weight (bench_group_get_first (g)); }
+static char *
+g_bpw (BenchGroup *g)
+{
+  double bpw = n_bpw (g);
+  return isnan (bpw) ? g_strdup ("—") : g_strdup_printf ("%.2f", bpw);
+}
+static double n_best_pp (BenchGroup *g) { return bench_group_get_best_pp (g); }
+static double n_best_tg (BenchGroup *g) { return bench_group_get_best_tg (g); }
+static char *g_best_pp (BenchGroup *g) { return format_rate (n_best_pp (g)); }
+static char *g_best_tg (BenchGroup *g) { return format_rate (n_best_tg (g)); }
+static double n_machines (BenchGroup *g) { return bench_group_get_n_machines (g); }
+static char *g_machines (BenchGroup *g) { return g_strdup_printf ("%u", bench_group_get_n_machines (g)); }
+static double n_models (BenchGroup *g) { return bench_group_get_n_models (g); }
+static char *g_n_models (BenchGroup *g) { return g_strdup_printf ("%u", bench_group_get_n_models (g)); }
+static char *g_cpu (BenchGroup *g) { return text_or_dash (bench_result_get_cpu_info (bench_group_get_first (g))); }
+static char *g_gpu (BenchGroup *g) { return text_or_dash (bench_result_get_gpu_info (bench_group_get_first (g))); }
+static double n_bandwidth (BenchGroup *g) { return bench_group_get_best_bandwidth (g); }
+static char *g_bandwidth (BenchGroup *g) { return format_rate (n_bandwidth (g)); }
+
+static const GroupColumn run_columns[] = {
+  { N_("Source"), g_source, NULL, TRUE },
+  { N_("Date"), g_date, NULL, FALSE },
+  { N_("Build"), g_build, NULL, FALSE },
+  { N_("Hardware"), g_hardware, NULL, TRUE },
+  { N_("Backend"), g_backend, NULL, FALSE },
+  { N_("Models"), g_models, NULL, TRUE },
+  { N_("Tests"), g_tests, n_tests, FALSE },
+};
+
+static const GroupColumn model_columns[] = {
+  { N_("Model"), g_label, NULL, TRUE },
+  { N_("Quantization"), g_quant, NULL, FALSE },
+  { N_("Size"), g_size, n_size, FALSE },
+  { N_("Parameters"), g_params, n_params, FALSE },
+  /* Translators: bits per weight */
+  { N_("BPW"), g_bpw, n_bpw, FALSE },
+  /* Translators: best prompt processing speed, tokens per second */
+  { N_("Best pp t/s"), g_best_pp, n_best_pp, FALSE },
+  /* Translators: best generation speed, tokens per second */
+  { N_("Best tg t/s"), g_best_tg, n_best_tg, FALSE },
+  { N_("Machines"), g_machines, n_machines, FALSE },
+};
+
+static const GroupColumn hardware_columns[] = {
+  { N_("Machine"), g_hardware, NULL, TRUE },
+  { N_("CPU"), g_cpu, NULL, TRUE },
+  { N_("GPU"), g_gpu, NULL, TRUE },
+  { N_("Backend"), g_backend, NULL, FALSE },
+  { N_("Models"), g_n_models, n_models, FALSE },
+  { N_("Best pp t/s"), g_best_pp, n_best_pp, FALSE },
+  { N_("Best tg t/s"), g_best_tg, n_best_tg, FALSE },
+  /* Translators: effective memory bandwidth of generation, gigabytes per second */
+  { N_("Bandwidth GB/s"), g_bandwidth, n_bandwidth, FALSE },
+};
+
+static const GroupColumn *
+columns_for (BenchGroupKind kind,
+             guint         *n)
+{
+  switch (kind)
+    {
+    case BENCH_GROUP_RUN:
+      *n = G_N_ELEMENTS (run_columns);
+      return run_columns;
+    case BENCH_GROUP_MODEL:
+      *n = G_N_ELEMENTS (model_columns);
+      return model_columns;
+    case BENCH_GROUP_HARDWARE:
+    default:
+      *n = G_N_ELEMENTS (hardware_columns);
+      return hardware_columns;
+    }
+}
+
+static void
+setup_label (GtkSignalListItemFactory *factory,
+             GtkListItem              *item,
+             gpointer                  numeric)
+{
+  GtkWidget *label = gtk_label_new (NULL);
+
+  gtk_label_set_xalign (GTK_LABEL (label), numeric ? 1.0 : 0.0);
+  gtk_label_set_ellipsize (GTK_LABEL (label), PANGO_ELLIPSIZE_END);
+  if (numeric)
+    gtk_widget_add_css_class (label, "numeric");
+  gtk_list_item_set_child (item, label);
+}
+
+static void
+bind_group_label (GtkSignalListItemFactory *factory,
+                  GtkListItem              *item,
+                  const GroupColumn        *column)
+{
+  BenchGroup *group = gtk_list_item_get_item (item);
+  g_autofree char *text = column->text (group);
+  GtkWidget *label = gtk_list_item_get_child (item);
+
+  gtk_label_set_text (GTK_LABEL (label), text);
+  gtk_widget_set_tooltip_text (label, column->expand ? text : NULL);
+}
+
+static int
+compare_groups (gconstpointer a,
+                gconstpointer b,
+                gpointer      user_data)
+{
+  const GroupColumn *column = user_data;
+  BenchGroup *ga = (BenchGroup *) a, *gb = (BenchGroup *) b;
+
+  if (column->number != NULL)
+    {
+      double x = column->number (ga), y = column->number (gb);
+      /* no value sorts last */
+      if (isnan (x) || isnan (y))
+        return isnan (x) - isnan (y);
+      return (x > y) - (x < y);
+    }
+  else
+    {
+      g_autofree char *x = column->text (ga);
+      g_autofree char *y = column->text (gb);
+      return g_utf8_collate (x, y);
+    }
+}
+
+static void
+add_group_columns (BenchGroupPage *self)
+{
+  guint n;
+  const GroupColumn *columns = columns_for (self->kind, &n);
+
+  for (guint i = 0; i < n; i++)
+    {
+      GtkListItemFactory *factory = gtk_signal_list_item_factory_new ();
+      g_autoptr (GtkColumnViewColumn) column = NULL;
+      GtkSorter *sorter;
+
+      g_signal_connect (factory, "setup", G_CALLBACK (setup_label),
+                        GINT_TO_POINTER (columns[i].number != NULL));
+      g_signal_connect (factory, "bind", G_CALLBACK (bind_group_label), (gpointer) &columns[i]);
+      column = gtk_column_view_column_new (_(columns[i].title), factory);
+      gtk_column_view_column_set_expand (column, columns[i].expand);
+      gtk_column_view_column_set_resizable (column, TRUE);
+      sorter = GTK_SORTER (gtk_custom_sorter_new (compare_groups, (gpointer) &columns[i], NULL));
+      gtk_column_view_column_set_sorter (column, sorter);
+      g_object_unref (sorter);
+      gtk_column_view_append_column (self->group_view, column);
+    }
+}
+
+/* —— filtering ——————————————————————————————————————————————— */
+
+static gboolean
+group_matches (gpointer item,
+               gpointer user_data)
+{
+  BenchGroupPage *self = user_data;
+  BenchGroup *group = item;
+  guint n;
+  const GroupColumn *columns;
+
+  if (self->search == NULL || *self->search == '\0')
+    return TRUE;
+  columns = columns_for (self->kind, &n);
+  for (guint i = 0; i < n; i++)
+    {
+      g_autofree char *text = columns[i].text (group);
+      g_autofree char *folded = g_utf8_casefold (text, -1);
+      if (strstr (folded, self->search) != NULL)
+        return TRUE;
+    }
+  return FALSE;
+}
+
+static void
+on_search_changed (BenchGroupPage *self,
+                   GtkSearchEntry *entry)
+{
+  g_free (self->search);
+  self->search = g_utf8_casefold (gtk_editable_get_text (GTK_EDITABLE (entry)), -1);
+  gtk_filter_changed (GTK_FILTER (self->filter), GTK_FILTER_CHANGE_DIFFERENT);
+}
+
+/* —— the results of the selection ———————————————————————————— */
+
+typedef struct
+{
+  const char *field;     /* a parameter, or NULL for the fixed columns */
+  int         fixed;
+} ResultColumn;
+
+enum { RC_MODEL, RC_HARDWARE, RC_TEST, RC_RATE, RC_SAMPLES, RC_SOURCE, RC_PARAM };
+
+static char *
+result_text (BenchResult *r,
+             int          fixed,
+             const char  *field)
+{
+  switch (fixed)
+    {
+    case RC_MODEL:
+      return g_strdup (bench_result_get_model_type (r));
+    case RC_HARDWARE:
+      return g_strdup (bench_result_get_hardware_label (r));
+    case RC_TEST:
+      return g_strdup (bench_result_get_test_label (r));
+    case RC_RATE:
+      {
+        double avg = bench_result_get_avg_ts (r), sd = bench_result_get_stddev_ts (r);
+        if (isnan (avg))
+          return g_strdup ("—");
+        return isnan (sd) ? g_strdup_printf ("%'.1f", avg) : g_strdup_printf ("%'.1f ± %'.1f", avg, sd);
+      }
+    case RC_SAMPLES:
+      return bench_result_has_samples (r) ? g_strdup_printf ("%u", bench_result_get_n_samples (r))
+                                          : g_strdup ("—");
+    case RC_SOURCE:
+      return g_strdup_printf ("%s:%u", bench_result_get_source (r), bench_result_get_line (r));
+    case RC_PARAM:
+    default:
+      {
+        char *text = bench_result_dup_field_text (r, field);
+        return text ? text : g_strdup ("—");
+      }
+    }
+}
+
+static void
+bind_result_label (GtkSignalListItemFactory *factory,
+                   GtkListItem              *item,
+                   ResultColumn             *column)
+{
+  BenchResult *result = gtk_list_item_get_item (item);
+  g_autofree char *text = result_text (result, column->fixed, column->field);
+  GtkWidget *label = gtk_list_item_get_child (item);
+
+  gtk_label_set_text (GTK_LABEL (label), text);
+  if (column->fixed == RC_RATE && bench_result_has_stats_mismatch (result))
+    gtk_widget_set_tooltip_text (label, _("The file’s own mean or deviation disagrees with its "
+                                          "samples; shown here as recomputed from the samples"));
+  else
+    gtk_widget_set_tooltip_text (label, NULL);
+}
+
+static void
+add_result_column (BenchGroupPage *self,
+                   const char     *title,
+                   int             fixed,
+                   const char     *field,
+                   gboolean        numeric,
+                   gboolean        expand)
+{
+  GtkListItemFactory *factory = gtk_signal_list_item_factory_new ();
+  g_autoptr (GtkColumnViewColumn) column = NULL;
+  ResultColumn *rc = g_new0 (ResultColumn, 1);
+
+  rc->fixed = fixed;
+  rc->field = field;
+  g_signal_connect (factory, "setup", G_CALLBACK (setup_label), GINT_TO_POINTER (numeric));
+  g_signal_connect_data (factory, "bind", G_CALLBACK (bind_result_label), rc,
+                         (GClosureNotify) (void (*) (void)) g_free, 0);
+  column = gtk_column_view_column_new (title, factory);
+  gtk_column_view_column_set_expand (column, expand);
+  gtk_column_view_column_set_resizable (column, TRUE);
+  gtk_column_view_append_column (self->result_view, column);
+}
+
+/* The parameters that vary in the selection become columns, as
+ * llama-bench's own table does. */
+static void
+rebuild_result_columns (BenchGroupPage *self,
+                        GPtrArray      *results)
+{
+  GListModel *columns = gtk_column_view_get_columns (self->result_view);
+  g_autoptr (GPtrArray) varying =
+    bench_results_find_varying ((BenchResult **) results->pdata, results->len);
+
+  while (g_list_model_get_n_items (columns) > 0)
+    {
+      g_autoptr (GtkColumnViewColumn) column = g_list_model_get_item (columns, 0);
+      gtk_column_view_remove_column (self->result_view, column);
+    }
+
+  add_result_column (self, _("Model"), RC_MODEL, NULL, FALSE, TRUE);
+  add_result_column (self, _("Hardware"), RC_HARDWARE, NULL, FALSE, TRUE);
+  for (guint i = 0; i < varying->len; i++)
+    {
+      const char *field = g_ptr_array_index (varying, i);
+      if (g_str_equal (field, "model_type") || g_str_equal (field, "hardware_label") ||
+          g_str_equal (field, "n_prompt") || g_str_equal (field, "n_gen") ||
+          g_str_equal (field, "n_depth") || g_str_equal (field, "model_filename"))
+        continue;
+      add_result_column (self, field, RC_PARAM, field, FALSE, FALSE);
+    }
+  add_result_column (self, _("Test"), RC_TEST, NULL, TRUE, FALSE);
+  /* Translators: tokens per second, mean ± standard deviation */
+  add_result_column (self, _("t/s ± sd"), RC_RATE, NULL, TRUE, FALSE);
+  add_result_column (self, _("Samples"), RC_SAMPLES, NULL, TRUE, FALSE);
+  add_result_column (self, _("Source"), RC_SOURCE, NULL, FALSE, FALSE);
+}
+
+GPtrArray *
+bench_group_page_get_chart_results (BenchGroupPage *self)
+{
+  GPtrArray *results = g_ptr_array_new_with_free_func (g_object_unref);
+  GListModel *model = G_LIST_MODEL (self->selection);
+  g_autoptr (GtkBitset) selected = gtk_selection_model_get_selection (GTK_SELECTION_MODEL (self->selection));
+  guint n = g_list_model_get_n_items (model);
+  gboolean any = !gtk_bitset_is_empty (selected);
+
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr (BenchGroup) group = NULL;
+
+      if (any ? !gtk_bitset_contains (selected, i) : i >= CHART_DEFAULT_GROUPS)
+        continue;
+      group = g_list_model_get_item (model, i);
+      g_ptr_array_extend (results, bench_group_get_results (group),
+                          (GCopyFunc) (void (*) (void)) g_object_ref, NULL);
+    }
+  return results;
+}
+
+static void
+update_selection (BenchGroupPage *self)
+{
+  g_autoptr (GPtrArray) results = bench_group_page_get_chart_results (self);
+
+  rebuild_result_columns (self, results);
+  g_list_store_splice (self->results, 0, g_list_model_get_n_items (G_LIST_MODEL (self->results)),
+                       results->pdata, results->len);
+  bench_chart_view_set_results (BENCH_CHART_VIEW (self->chart), results, self->kind);
+}
+
+static void
+on_selection_changed (GtkSelectionModel *model,
+                      guint              position,
+                      guint              n_items,
+                      BenchGroupPage    *self)
+{
+  update_selection (self);
+}
+
+static void
+on_items_changed (GListModel     *model,
+                  guint           position,
+                  guint           removed,
+                  guint           added,
+                  BenchGroupPage *self)
+{
+  update_selection (self);
+}
+
+/* Clicking a bar selects its group's row. */
+static void
+on_chart_activated (BenchChartView *chart,
+                    BenchResult    *result,
+                    BenchGroupPage *self)
+{
+  GListModel *model = G_LIST_MODEL (self->selection);
+  guint n = g_list_model_get_n_items (model);
+
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr (BenchGroup) group = g_list_model_get_item (model, i);
+      if (g_ptr_array_find (bench_group_get_results (group), result, NULL))
+        {
+          gtk_selection_model_select_item (GTK_SELECTION_MODEL (self->selection), i, TRUE);
+          gtk_widget_activate_action (GTK_WIDGET (self->group_view), "list.scroll-to-item", "u", i);
+          return;
+        }
+    }
+}
+
+/* —— the widget ——————————————————————————————————————————— */
+
+static void
+bench_group_page_dispose (GObject *object)
+{
+  BenchGroupPage *self = BENCH_GROUP_PAGE (object);
+
+  if (self->selection != NULL)
+    g_signal_handlers_disconnect_by_data (self->selection, self);
+  gtk_widget_dispose_template (GTK_WIDGET (self), BENCH_TYPE_GROUP_PAGE);
+  g_clear_object (&self->selection);
+  g_clear_object (&self->results);
+  g_clear_object (&self->results_selection);
+  g_clear_pointer (&self->search, g_free);
+
+  G_OBJECT_CLASS (bench_group_page_parent_class)->dispose (object);
+}
+
+static void
+bench_group_page_class_init (BenchGroupPageClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  object_class->dispose = bench_group_page_dispose;
+
+  gtk_widget_class_set_template_from_resource (widget_class,
+                                               "/io/github/benchtop/Benchtop/bench-group-page.ui");
+  gtk_widget_class_bind_template_child (widget_class, BenchGroupPage, paned);
+  gtk_widget_class_bind_template_child (widget_class, BenchGroupPage, chart_box);
+  gtk_widget_class_bind_template_child (widget_class, BenchGroupPage, search_entry);
+  gtk_widget_class_bind_template_child (widget_class, BenchGroupPage, table_stack);
+  gtk_widget_class_bind_template_child (widget_class, BenchGroupPage, groups_scroller);
+  gtk_widget_class_bind_template_child (widget_class, BenchGroupPage, group_view);
+  gtk_widget_class_bind_template_child (widget_class, BenchGroupPage, result_view);
+  gtk_widget_class_bind_template_callback (widget_class, on_search_changed);
+  gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
+}
+
+static void
+bench_group_page_init (BenchGroupPage *self)
+{
+  g_type_ensure (BENCH_TYPE_CHART_VIEW);
+  gtk_widget_init_template (GTK_WIDGET (self));
+
+  self->chart = bench_chart_view_new ();
+  gtk_widget_set_vexpand (self->chart, TRUE);
+  gtk_box_append (GTK_BOX (self->chart_box), self->chart);
+  g_signal_connect (self->chart, "result-activated", G_CALLBACK (on_chart_activated), self);
+
+  self->results = g_list_store_new (BENCH_TYPE_RESULT);
+  self->results_selection = gtk_no_selection_new (g_object_ref (G_LIST_MODEL (self->results)));
+  gtk_column_view_set_model (self->result_view, GTK_SELECTION_MODEL (self->results_selection));
+}
+
+GtkWidget *
+bench_group_page_new (BenchGroupKind kind)
+{
+  BenchGroupPage *self = g_object_new (BENCH_TYPE_GROUP_PAGE, NULL);
+  static const char *titles[] = { N_("Runs"), N_("Models"), N_("Machines") };
+
+  self->kind = kind;
+  gtk_stack_page_set_title (gtk_stack_get_page (self->table_stack, self->groups_scroller),
+                            _(titles[kind]));
+  add_group_columns (self);
+  return GTK_WIDGET (self);
+}
+
+BenchGroupKind
+bench_group_page_get_kind (BenchGroupPage *self)
+{
+  return self->kind;
+}
+
+void
+bench_group_page_set_groups (BenchGroupPage *self,
+                             GListModel     *groups)
+{
+  GtkSorter *sorter;
+
+  g_return_if_fail (BENCH_IS_GROUP_PAGE (self));
+  g_return_if_fail (self->selection == NULL);
+
+  self->filter = gtk_custom_filter_new (group_matches, self, NULL);
+  self->filtered = gtk_filter_list_model_new (g_object_ref (groups), GTK_FILTER (self->filter));
+  sorter = gtk_column_view_get_sorter (self->group_view);
+  self->sorted = gtk_sort_list_model_new (G_LIST_MODEL (self->filtered), g_object_ref (sorter));
+  self->selection = gtk_multi_selection_new (G_LIST_MODEL (self->sorted));
+  gtk_column_view_set_model (self->group_view, GTK_SELECTION_MODEL (self->selection));
+  g_signal_connect (self->selection, "selection-changed", G_CALLBACK (on_selection_changed), self);
+  g_signal_connect (self->selection, "items-changed", G_CALLBACK (on_items_changed), self);
+  update_selection (self);
+}
+
+void
+bench_group_page_focus_search (BenchGroupPage *self)
+{
+  gtk_widget_grab_focus (GTK_WIDGET (self->search_entry));
+}
+
+GListModel *
+bench_group_page_get_visible (BenchGroupPage *self)
+{
+  return G_LIST_MODEL (self->sorted);
+}
+
+GtkSelectionModel *
+bench_group_page_get_selection (BenchGroupPage *self)
+{
+  return GTK_SELECTION_MODEL (self->selection);
+}
+
+GtkWidget *
+bench_group_page_get_chart (BenchGroupPage *self)
+{
+  return self->chart;
+}
+
+void
+bench_group_page_show_results (BenchGroupPage *self,
+                               gboolean        show)
+{
+  gtk_stack_set_visible_child_name (self->table_stack, show ? "results" : "groups");
+}
+
+GListModel *
+bench_group_page_get_results_model (BenchGroupPage *self)
+{
+  return G_LIST_MODEL (self->results);
+}

@@ -1,0 +1,32 @@
+/* bench-group-page.h — one view of the window: a chart of the selection on
+ * top, the groups (runs, models or machines) as a sortable, filterable table
+ * below, and the results of the selection one click away. */
+#pragma once
+
+#include <gtk/gtk.h>
+
+#include "bench-group.h"
+
+G_BEGIN_DECLS
+
+#define BENCH_TYPE_GROUP_PAGE (bench_group_page_get_type ())
+G_DECLARE_FINAL_TYPE (BenchGroupPage, bench_group_page, BENCH, GROUP_PAGE, GtkWidget)
+
+GtkWidget     *bench_group_page_new            (BenchGroupKind  kind);
+BenchGroupKind bench_group_page_get_kind       (BenchGroupPage *self);
+void           bench_group_page_set_groups     (BenchGroupPage *self,
+                                                GListModel     *groups);
+void           bench_group_page_focus_search   (BenchGroupPage *self);
+
+/* what the table shows after filtering and sorting (BenchGroup) */
+GListModel    *bench_group_page_get_visible    (BenchGroupPage *self);
+GtkSelectionModel *bench_group_page_get_selection (BenchGroupPage *self);
+/* the results the chart is given: the selection's, or the first groups' */
+GPtrArray     *bench_group_page_get_chart_results (BenchGroupPage *self);
+GtkWidget     *bench_group_page_get_chart      (BenchGroupPage *self);
+/* show the results table (TRUE) or the groups (FALSE) */
+void           bench_group_page_show_results   (BenchGroupPage *self,
+                                                gboolean        show);
+GListModel    *bench_group_page_get_results_model (BenchGroupPage *self);
+
+G_END_DECLS

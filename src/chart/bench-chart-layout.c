@@ -1,0 +1,863 @@
+/* bench-chart-layout.c — from a spec and a size to geometry.
+ *
+ * Every length derives from one base font size, itself derived from the
+ * output's size, so a 1920×1080 export has slide-sized text and the window
+ * has window-sized text, from the same code.
+ */
+#include "config.h"
+
+#include <glib/gi18n-lib.h>
+#include <math.h>
+#include <string.h>
+
+#include "bench-chart-layout.h"
+#include "bench-chart-text.h"
+#include "bench-units.h"
+
+/* At most this many legend rows; the rest is summed up in one entry. */
+#define MAX_LEGEND_ROWS 3
+
+typedef struct
+{
+  PangoContext     *context;
+  BenchChartLayout *layout;
+  double            fs;      /* base font size */
+  double            gap;
+} Ctx;
+
+/* —— text ——————————————————————————————————————————————————— */
+
+static void
+measure (Ctx                   *ctx,
+         const BenchChartLabel *label,
+         double                *w,
+         double                *h)
+{
+  g_autoptr (PangoLayout) pl = bench_chart_text_layout (ctx->context, label, NULL);
+  PangoRectangle logical;
+
+  pango_layout_get_extents (pl, NULL, &logical);
+  if (w)
+    *w = (double) logical.width / PANGO_SCALE;
+  if (h)
+    *h = (double) logical.height / PANGO_SCALE;
+}
+
+void
+bench_chart_label_measure (const BenchChartLabel *label,
+                           double                 width,
+                           double                *out_width,
+                           double                *out_height)
+{
+  PangoContext *context = bench_chart_text_context ();
+  Ctx ctx = { .context = context };
+  BenchChartLabel copy = *label;
+
+  copy.rect.width = width;
+  measure (&ctx, &copy, out_width, out_height);
+  g_object_unref (context);
+}
+
+static BenchChartLabel
+make_label (const char *text,
+            double      size,
+            gboolean    bold,
+            int         align)
+{
+  BenchChartLabel label = { 0 };
+
+  label.text = g_strdup (text);
+  label.size = size;
+  label.bold = bold;
+  label.align = align;
+  label.max_lines = 1;
+  return label;
+}
+
+/* Places a one-line label at (x, y) with room @width; returns its height. */
+static double
+place_label (Ctx             *ctx,
+             BenchChartLabel *label,
+             double           x,
+             double           y,
+             double           width)
+{
+  double h;
+
+  label->rect.x = x;
+  label->rect.y = y;
+  label->rect.width = width;
+  measure (ctx, label, NULL, &h);
+  label->rect.height = h;
+  return h;
+}
+
+static void
+label_clear (BenchChartLabel *label)
+{
+  g_clear_pointer (&label->text, g_free);
+}
+
+static void
+tick_clear (BenchChartTick *tick)
+{
+  label_clear (&tick->label);
+}
+
+static void
+legend_clear (BenchChartLegendItem *item)
+{
+  label_clear (&item->label);
+}
+
+/* —— scales ——————————————————————————————————————————————————— */
+
+/* 1, 2 or 5 × 10^k, the step that gives about @target ticks */
+static double
+nice_step (double span,
+           int    target)
+{
+  double raw = span / MAX (target, 1);
+  double magnitude = pow (10, floor (log10 (raw)));
+  double residual = raw / magnitude;
+
+  if (residual <= 1)
+    return magnitude;
+  if (residual <= 2)
+    return 2 * magnitude;
+  if (residual <= 5)
+    return 5 * magnitude;
+  return 10 * magnitude;
+}
+
+double
+bench_chart_panel_y (const BenchChartPanelLayout *panel,
+                     double                       value)
+{
+  double t;
+
+  if (panel->log_y)
+    {
+      double v = MAX (value, panel->y_min);
+      t = (log10 (v) - log10 (panel->y_min)) / (log10 (panel->y_max) - log10 (panel->y_min));
+    }
+  else
+    t = (value - panel->y_min) / (panel->y_max - panel->y_min);
+  t = CLAMP (t, 0, 1);
+  return panel->plot.y + panel->plot.height * (1 - t);
+}
+
+static double
+x_axis_value (const BenchChartPanelLayout *panel,
+              double                       x,
+              double                       zero_at)
+{
+  if (!panel->log2_x)
+    return x;
+  return x > 0 ? log2 (x) : zero_at;
+}
+
+static double
+panel_x (const BenchChartPanelLayout *panel,
+         double                       axis_value)
+{
+  double t = (axis_value - panel->x_min) / (panel->x_max - panel->x_min);
+  return panel->plot.x + panel->plot.width * CLAMP (t, 0, 1);
+}
+
+static void
+value_range (BenchChartPanel *spec_panel,
+             double          *lo,
+             double          *hi,
+             double          *lowest_positive)
+{
+  *lo = 0;
+  *hi = 0;
+  *lowest_positive = INFINITY;
+  for (guint i = 0; i < spec_panel->results->len; i++)
+    {
+      BenchResult *r = g_ptr_array_index (spec_panel->results, i);
+      double avg = bench_result_get_avg_ts (r);
+      double sd = bench_result_get_stddev_ts (r);
+
+      if (!isfinite (avg))
+        continue;
+      if (!isfinite (sd))
+        sd = 0;
+      *hi = MAX (*hi, avg + sd);
+      if (avg > 0)
+        *lowest_positive = MIN (*lowest_positive, MAX (avg - sd, avg * 0.5));
+    }
+  if (*hi <= 0)
+    *hi = 1;
+}
+
+static void
+add_y_tick (Ctx                   *ctx,
+            BenchChartPanelLayout *panel,
+            double                 value)
+{
+  BenchChartTick tick = { 0 };
+  g_autofree char *text = bench_format_compact (value);
+
+  tick.value = value;
+  tick.label = make_label (text, ctx->fs * 0.85, FALSE, 2);
+  tick.label.muted = TRUE;
+  g_array_append_val (panel->y_ticks, tick);
+}
+
+/* Ticks first (their labels' width sets the plot's left edge), positions
+ * once the plot is known. */
+static void
+plan_y_axis (Ctx                   *ctx,
+             BenchChartPanelLayout *panel,
+             BenchChartPanel       *spec_panel,
+             gboolean               log_scale,
+             int                    target)
+{
+  double lo, hi, lowest;
+
+  value_range (spec_panel, &lo, &hi, &lowest);
+  panel->log_y = log_scale && isfinite (lowest) && hi / lowest > 4;
+
+  if (panel->log_y)
+    {
+      double d0 = floor (log10 (lowest));
+      double d1 = ceil (log10 (hi));
+      panel->y_min = pow (10, d0);
+      panel->y_max = pow (10, MAX (d1, d0 + 1));
+      for (double d = d0; d <= d1 + 1e-9; d++)
+        {
+          add_y_tick (ctx, panel, pow (10, d));
+          /* with few decades, 2 and 5 as well */
+          if (d1 - d0 <= 2 && d < d1)
+            {
+              add_y_tick (ctx, panel, 2 * pow (10, d));
+              add_y_tick (ctx, panel, 5 * pow (10, d));
+            }
+        }
+    }
+  else
+    {
+      double step = nice_step (hi, target);
+      panel->y_min = 0;
+      panel->y_max = ceil (hi / step - 1e-9) * step;
+      for (double v = 0; v <= panel->y_max + step * 1e-6; v += step)
+        add_y_tick (ctx, panel, v);
+    }
+}
+
+static double
+y_ticks_width (Ctx                   *ctx,
+               BenchChartPanelLayout *panel)
+{
+  double widest = 0;
+
+  for (guint i = 0; i < panel->y_ticks->len; i++)
+    {
+      double w;
+      measure (ctx, &g_array_index (panel->y_ticks, BenchChartTick, i).label, &w, NULL);
+      widest = MAX (widest, w);
+    }
+  return widest;
+}
+
+static void
+place_y_ticks (Ctx                   *ctx,
+               BenchChartPanelLayout *panel,
+               double                 label_width)
+{
+  for (guint i = 0; i < panel->y_ticks->len; i++)
+    {
+      BenchChartTick *tick = &g_array_index (panel->y_ticks, BenchChartTick, i);
+      double h;
+
+      tick->position = bench_chart_panel_y (panel, tick->value);
+      measure (ctx, &tick->label, NULL, &h);
+      tick->label.rect = (BenchChartRect) { panel->plot.x - ctx->gap * 0.6 - label_width,
+                                            tick->position - h / 2, label_width, h };
+    }
+}
+
+/* —— legend ——————————————————————————————————————————————————— */
+
+/* Flows the series names in rows under the panel title; returns the height
+ * it takes. */
+static double
+place_legend (Ctx                   *ctx,
+              BenchChartPanelLayout *panel,
+              BenchChartPanel       *spec_panel,
+              double                 x,
+              double                 y,
+              double                 width)
+{
+  double size = ctx->fs * 0.85;
+  double swatch = size * 0.8;
+  double row_h = size * 1.5;
+  double cx = x, cy = y;
+  guint rows = 1;
+
+  panel->n_series = spec_panel->series->len;
+  if (spec_panel->series->len <= 1)
+    return 0;
+
+  for (guint s = 0; s < spec_panel->series->len; s++)
+    {
+      BenchChartLegendItem item = { 0 };
+      double w, max_w = MAX (width * 0.45, size * 6);
+      gboolean last_row_full;
+
+      item.series = s;
+      item.label = make_label (g_ptr_array_index (spec_panel->series, s), size, FALSE, 0);
+      item.label.rect.width = max_w;
+      measure (ctx, &item.label, &w, NULL);
+      w = MIN (w, max_w);
+
+      if (cx > x && cx + swatch + size * 0.4 + w > x + width)
+        {
+          rows++;
+          cx = x;
+          cy += row_h;
+        }
+      last_row_full = rows == MAX_LEGEND_ROWS && s + 1 < spec_panel->series->len &&
+                      cx + 2 * (swatch + size * 0.4 + w + size) > x + width;
+      if (rows > MAX_LEGEND_ROWS || last_row_full)
+        {
+          /* Translators: the legend ran out of room: "+ 12 more" */
+          g_autofree char *more = g_strdup_printf (_("+ %u more"), spec_panel->series->len - s);
+          label_clear (&item.label);
+          item.label = make_label (more, size, FALSE, 0);
+          item.label.muted = TRUE;
+          item.series = G_MAXUINT;
+          if (rows > MAX_LEGEND_ROWS)
+            {
+              rows = MAX_LEGEND_ROWS;
+              cy -= row_h;
+              cx = x;
+            }
+          place_label (ctx, &item.label, cx, cy + (row_h - size * 1.25) / 2, width - (cx - x));
+          g_array_append_val (panel->legend, item);
+          break;
+        }
+      item.swatch = (BenchChartRect) { cx, cy + (row_h - swatch) / 2, swatch, swatch };
+      place_label (ctx, &item.label, cx + swatch + size * 0.4, cy + (row_h - size * 1.25) / 2, w + 1);
+      g_array_append_val (panel->legend, item);
+      cx += swatch + size * 0.4 + w + size;
+    }
+  return rows * row_h;
+}
+
+/* —— bars ——————————————————————————————————————————————————— */
+
+static void
+layout_bars (Ctx                   *ctx,
+             BenchChartPanelLayout *panel,
+             BenchChartPanel       *spec_panel,
+             gboolean               value_labels)
+{
+  guint n_cat = MAX (spec_panel->categories->len, 1);
+  g_autofree guint *per_cat = g_new0 (guint, n_cat);
+  g_autofree guint *placed = g_new0 (guint, n_cat);
+  g_autoptr (GArray) order = g_array_new (FALSE, FALSE, sizeof (guint));
+  double group_w = panel->plot.width / n_cat;
+  double bar_w, label_min;
+  guint max_bars = 1, step;
+
+  for (guint i = 0; i < spec_panel->results->len; i++)
+    per_cat[g_array_index (spec_panel->result_category, guint, i)]++;
+  for (guint c = 0; c < n_cat; c++)
+    max_bars = MAX (max_bars, per_cat[c]);
+  bar_w = MIN (group_w * 0.8 / max_bars, ctx->fs * 5);
+
+  /* within a category, bars in series order, so colours line up */
+  for (guint i = 0; i < spec_panel->results->len; i++)
+    g_array_append_val (order, i);
+  for (guint a = 1; a < order->len; a++)
+    for (guint b = a; b > 0; b--)
+      {
+        guint *o = (guint *) order->data;
+        if (g_array_index (spec_panel->result_series, guint, o[b - 1]) <=
+            g_array_index (spec_panel->result_series, guint, o[b]))
+          break;
+        guint t = o[b - 1];
+        o[b - 1] = o[b];
+        o[b] = t;
+      }
+
+  for (guint k = 0; k < order->len; k++)
+    {
+      guint i = g_array_index (order, guint, k);
+      BenchResult *r = g_ptr_array_index (spec_panel->results, i);
+      guint c = g_array_index (spec_panel->result_category, guint, i);
+      double avg = bench_result_get_avg_ts (r);
+      double sd = bench_result_get_stddev_ts (r);
+      double left = panel->plot.x + c * group_w + (group_w - per_cat[c] * bar_w) / 2;
+      BenchChartBar bar = { 0 };
+      double top = bench_chart_panel_y (panel, avg);
+      double base = panel->plot.y + panel->plot.height;
+
+      if (!isfinite (sd))
+        sd = 0;
+      bar.rect = (BenchChartRect) { left + placed[c]++ * bar_w + bar_w * 0.06, top,
+                                    bar_w * 0.88, base - top };
+      bar.center_x = bar.rect.x + bar.rect.width / 2;
+      bar.whisker_top = bench_chart_panel_y (panel, avg + sd);
+      bar.whisker_bottom = bench_chart_panel_y (panel, avg - sd);
+      bar.value = avg;
+      bar.stddev = sd;
+      bar.series = g_array_index (spec_panel->result_series, guint, i);
+      bar.result = r;
+      g_array_append_val (panel->bars, bar);
+
+      if (value_labels)
+        {
+          g_autofree char *text = g_strdup_printf ("%.*f", avg >= 100 ? 0 : 1, avg);
+          BenchChartLabel label = make_label (text, ctx->fs * 0.7, FALSE, 1);
+          double h;
+
+          measure (ctx, &label, NULL, &h);
+          label.rect = (BenchChartRect) { bar.center_x - bar_w, bar.whisker_top - h - 2,
+                                          bar_w * 2, h };
+          /* only where it fits over its own bar */
+          if (bar_w >= ctx->fs * 1.6)
+            g_array_append_val (panel->value_labels, label);
+          else
+            label_clear (&label);
+        }
+    }
+
+  /* Category names: two lines in their own column; where columns are too
+   * narrow, every step-th name gets the room of step columns. */
+  label_min = ctx->fs * 4;
+  step = group_w >= label_min ? 1 : (guint) ceil (label_min / group_w);
+  for (guint c = 0; c < spec_panel->categories->len; c += step)
+    {
+      BenchChartLabel label = make_label (g_ptr_array_index (spec_panel->categories, c),
+                                          ctx->fs * 0.85, FALSE, 1);
+      double w = group_w * step - ctx->fs * 0.4;
+      double center = panel->plot.x + (c + 0.5) * group_w;
+      double h;
+
+      label.max_lines = step == 1 ? 2 : 1;
+      label.rect.width = w;
+      measure (ctx, &label, NULL, &h);
+      label.rect = (BenchChartRect) { center - w / 2, panel->plot.y + panel->plot.height + ctx->gap * 0.5,
+                                      w, h };
+      /* keep the first and last inside the panel */
+      label.rect.x = CLAMP (label.rect.x, panel->frame.x, panel->frame.x + panel->frame.width - w);
+      g_array_append_val (panel->category_labels, label);
+    }
+}
+
+/* —— lines ——————————————————————————————————————————————————— */
+
+static gboolean
+wants_log2 (GArray *xs)
+{
+  double lo = INFINITY, hi = 0;
+
+  for (guint i = 0; i < xs->len; i++)
+    {
+      double x = g_array_index (xs, double, i);
+      if (x < 0)
+        return FALSE;
+      if (x > 0)
+        lo = MIN (lo, x);
+      hi = MAX (hi, x);
+    }
+  return isfinite (lo) && hi / lo >= 8;
+}
+
+static int
+compare_double (gconstpointer a,
+                gconstpointer b)
+{
+  double x = *(const double *) a, y = *(const double *) b;
+  return (x > y) - (x < y);
+}
+
+static void
+layout_x_ticks (Ctx                   *ctx,
+                BenchChartPanelLayout *panel,
+                GArray                *distinct,
+                double                 zero_at)
+{
+  double last_right = -INFINITY;
+  g_autoptr (GArray) candidates = g_array_new (FALSE, FALSE, sizeof (double));
+
+  if (panel->log2_x || distinct->len <= 12)
+    {
+      /* the values measured: on a log axis they are the natural ticks */
+      g_array_append_vals (candidates, distinct->data, distinct->len);
+    }
+  else
+    {
+      double step = nice_step (panel->x_max - panel->x_min, 6);
+      for (double v = ceil (panel->x_min / step) * step; v <= panel->x_max + step * 1e-6; v += step)
+        g_array_append_val (candidates, v);
+    }
+
+  for (guint i = 0; i < candidates->len; i++)
+    {
+      double value = g_array_index (candidates, double, i);
+      double pos = panel_x (panel, x_axis_value (panel, value, zero_at));
+      /* token counts are powers of two: 4096 reads "4k", as people say it */
+      g_autofree char *text = value >= 1024 && fmod (value, 1024) == 0
+                                ? g_strdup_printf ("%gk", value / 1024)
+                                : bench_format_compact (value);
+      BenchChartTick tick = { 0 };
+      double w, h;
+
+      tick.value = value;
+      tick.position = pos;
+      tick.label = make_label (text, ctx->fs * 0.85, FALSE, 1);
+      tick.label.muted = TRUE;
+      measure (ctx, &tick.label, &w, &h);
+      /* drop a tick whose label would touch the previous one */
+      if (pos - w / 2 < last_right + ctx->fs * 0.5)
+        {
+          tick_clear (&tick);
+          continue;
+        }
+      last_right = pos + w / 2;
+      tick.label.rect = (BenchChartRect) { pos - w / 2 - 1, panel->plot.y + panel->plot.height + ctx->gap * 0.4,
+                                           w + 2, h };
+      g_array_append_val (panel->x_ticks, tick);
+    }
+}
+
+static void
+layout_lines (Ctx                   *ctx,
+              BenchChartPanelLayout *panel,
+              BenchChartPanel       *spec_panel)
+{
+  g_autoptr (GArray) distinct = g_array_new (FALSE, FALSE, sizeof (double));
+  double lo_pos = INFINITY, zero_at = 0, pad;
+  guint n_series = MAX (spec_panel->series->len, 1);
+
+  g_array_append_vals (distinct, spec_panel->result_x->data, spec_panel->result_x->len);
+  g_array_sort (distinct, compare_double);
+  for (guint i = 1; i < distinct->len;)
+    if (g_array_index (distinct, double, i) == g_array_index (distinct, double, i - 1))
+      g_array_remove_index (distinct, i);
+    else
+      i++;
+
+  panel->log2_x = wants_log2 (distinct);
+  for (guint i = 0; i < distinct->len; i++)
+    if (g_array_index (distinct, double, i) > 0)
+      lo_pos = MIN (lo_pos, g_array_index (distinct, double, i));
+  /* zero has no place on a log axis: it sits one step left of the smallest */
+  if (panel->log2_x)
+    zero_at = log2 (lo_pos) - 1;
+  panel->x_min = x_axis_value (panel, g_array_index (distinct, double, 0), zero_at);
+  panel->x_max = x_axis_value (panel, g_array_index (distinct, double, distinct->len - 1), zero_at);
+  if (panel->x_max <= panel->x_min)
+    panel->x_max = panel->x_min + 1;
+  /* room for the whiskers' caps at both ends */
+  pad = (panel->x_max - panel->x_min) * 0.03;
+  panel->x_min -= pad;
+  panel->x_max += pad;
+
+  layout_x_ticks (ctx, panel, distinct, zero_at);
+
+  for (guint i = 0; i < spec_panel->results->len; i++)
+    {
+      BenchResult *r = g_ptr_array_index (spec_panel->results, i);
+      double avg = bench_result_get_avg_ts (r);
+      double sd = bench_result_get_stddev_ts (r);
+      BenchChartPoint point = { 0 };
+
+      if (!isfinite (sd))
+        sd = 0;
+      point.x = panel_x (panel, x_axis_value (panel, g_array_index (spec_panel->result_x, double, i),
+                                              zero_at));
+      point.y = bench_chart_panel_y (panel, avg);
+      point.whisker_top = bench_chart_panel_y (panel, avg + sd);
+      point.whisker_bottom = bench_chart_panel_y (panel, avg - sd);
+      point.series = g_array_index (spec_panel->result_series, guint, i);
+      point.result = r;
+      g_array_append_val (panel->points, point);
+    }
+
+  /* One line per series through its points in x order. Where the series
+   * has no point at an x that others have, the line breaks: a missing
+   * measurement is a gap, never a zero or a guess. */
+  for (guint s = 0; s < n_series; s++)
+    {
+      g_autoptr (GArray) mine = g_array_new (FALSE, FALSE, sizeof (BenchChartPoint));
+
+      for (guint i = 0; i < panel->points->len; i++)
+        if (g_array_index (panel->points, BenchChartPoint, i).series == s)
+          g_array_append_val (mine, g_array_index (panel->points, BenchChartPoint, i));
+      for (guint a = 1; a < mine->len; a++)
+        for (guint b = a; b > 0; b--)
+          {
+            BenchChartPoint *p = (BenchChartPoint *) mine->data;
+            if (p[b - 1].x <= p[b].x)
+              break;
+            BenchChartPoint t = p[b - 1];
+            p[b - 1] = p[b];
+            p[b] = t;
+          }
+      for (guint k = 1; k < mine->len; k++)
+        {
+          BenchChartPoint *p0 = &g_array_index (mine, BenchChartPoint, k - 1);
+          BenchChartPoint *p1 = &g_array_index (mine, BenchChartPoint, k);
+          gboolean hole = FALSE;
+
+          for (guint d = 0; d < distinct->len && !hole; d++)
+            {
+              double px = panel_x (panel, x_axis_value (panel, g_array_index (distinct, double, d),
+                                                        zero_at));
+              hole = px > p0->x + 0.01 && px < p1->x - 0.01;
+            }
+          if (!hole && p1->x > p0->x)
+            {
+              BenchChartSegment seg = { p0->x, p0->y, p1->x, p1->y, s };
+              g_array_append_val (panel->segments, seg);
+            }
+        }
+    }
+}
+
+/* —— panels ——————————————————————————————————————————————————— */
+
+static const char *
+panel_title (BenchTestKind kind)
+{
+  switch (kind)
+    {
+    /* Translators: chart panel titles; pp and tg are llama-bench's own names */
+    case BENCH_TEST_PP: return _("Prefill (pp)");
+    case BENCH_TEST_TG: return _("Generation (tg)");
+    case BENCH_TEST_PG: return _("Prefill + generation (pp+tg)");
+    default:            return "";
+    }
+}
+
+static void
+panel_free (BenchChartPanelLayout *panel)
+{
+  label_clear (&panel->title);
+  label_clear (&panel->y_title);
+  label_clear (&panel->x_title);
+  g_array_unref (panel->y_ticks);
+  g_array_unref (panel->x_ticks);
+  g_array_unref (panel->bars);
+  g_array_unref (panel->points);
+  g_array_unref (panel->segments);
+  g_array_unref (panel->category_labels);
+  g_array_unref (panel->value_labels);
+  g_array_unref (panel->legend);
+  g_free (panel);
+}
+
+static BenchChartPanelLayout *
+layout_panel (Ctx             *ctx,
+              BenchChartPanel *spec_panel,
+              BenchChartRect   frame,
+              gboolean         log_scale,
+              gboolean         value_labels)
+{
+  BenchChartPanelLayout *panel = g_new0 (BenchChartPanelLayout, 1);
+  double fs = ctx->fs, gap = ctx->gap;
+  double y = frame.y, tick_w, y_title_h, bottom_h;
+
+  panel->kind = spec_panel->kind;
+  panel->test_kind = spec_panel->test_kind;
+  panel->frame = frame;
+  panel->y_ticks = g_array_new (FALSE, TRUE, sizeof (BenchChartTick));
+  panel->x_ticks = g_array_new (FALSE, TRUE, sizeof (BenchChartTick));
+  panel->bars = g_array_new (FALSE, TRUE, sizeof (BenchChartBar));
+  panel->points = g_array_new (FALSE, TRUE, sizeof (BenchChartPoint));
+  panel->segments = g_array_new (FALSE, TRUE, sizeof (BenchChartSegment));
+  panel->category_labels = g_array_new (FALSE, TRUE, sizeof (BenchChartLabel));
+  panel->value_labels = g_array_new (FALSE, TRUE, sizeof (BenchChartLabel));
+  panel->legend = g_array_new (FALSE, TRUE, sizeof (BenchChartLegendItem));
+  g_array_set_clear_func (panel->y_ticks, (GDestroyNotify) tick_clear);
+  g_array_set_clear_func (panel->x_ticks, (GDestroyNotify) tick_clear);
+  g_array_set_clear_func (panel->category_labels, (GDestroyNotify) label_clear);
+  g_array_set_clear_func (panel->value_labels, (GDestroyNotify) label_clear);
+  g_array_set_clear_func (panel->legend, (GDestroyNotify) legend_clear);
+
+  panel->title = make_label (panel_title (spec_panel->test_kind), fs * 1.05, TRUE, 0);
+  y += place_label (ctx, &panel->title, frame.x, y, frame.width) + gap * 0.3;
+  y += place_legend (ctx, panel, spec_panel, frame.x, y, frame.width);
+  y += gap * 0.6;
+
+  /* left: rotated axis title and tick labels */
+  plan_y_axis (ctx, panel, spec_panel, log_scale, frame.height > fs * 20 ? 6 : 4);
+  tick_w = y_ticks_width (ctx, panel);
+  /* Translators: the value axis of every chart */
+  panel->y_title = make_label (_("tokens/s"), fs * 0.85, FALSE, 1);
+  panel->y_title.vertical = TRUE;
+  panel->y_title.muted = TRUE;
+  measure (ctx, &panel->y_title, NULL, &y_title_h);
+
+  /* bottom: category names (two lines) or x ticks and the x title */
+  if (spec_panel->kind == BENCH_CHART_BARS)
+    bottom_h = fs * 0.85 * 1.25 * 2 + gap;
+  else
+    bottom_h = fs * 0.85 * 1.25 * 2 + gap * 1.2;
+
+  panel->plot = (BenchChartRect) {
+    frame.x + y_title_h + gap * 0.4 + tick_w + gap * 0.6,
+    y + fs * 0.5,
+    0, 0
+  };
+  panel->plot.width = frame.x + frame.width - panel->plot.x - fs * 0.5;
+  panel->plot.height = frame.y + frame.height - bottom_h - panel->plot.y;
+  if (panel->plot.width < fs * 4 || panel->plot.height < fs * 3)
+    {
+      /* too small to draw anything honest */
+      panel->plot.width = MAX (panel->plot.width, 1);
+      panel->plot.height = MAX (panel->plot.height, 1);
+    }
+
+  place_y_ticks (ctx, panel, tick_w);
+  panel->y_title.rect = (BenchChartRect) { frame.x, panel->plot.y, y_title_h, panel->plot.height };
+
+  if (spec_panel->kind == BENCH_CHART_BARS)
+    layout_bars (ctx, panel, spec_panel, value_labels);
+  else
+    {
+      double h;
+      layout_lines (ctx, panel, spec_panel);
+      panel->x_title = make_label (spec_panel->x_title, fs * 0.85, FALSE, 1);
+      panel->x_title.muted = TRUE;
+      h = fs * 0.85 * 1.25;
+      panel->x_title.rect = (BenchChartRect) { panel->plot.x, frame.y + frame.height - h,
+                                               panel->plot.width, h };
+      measure (ctx, &panel->x_title, NULL, &panel->x_title.rect.height);
+    }
+  return panel;
+}
+
+BenchChartLayout *
+bench_chart_layout_new (BenchChartSpec *spec,
+                        double          width,
+                        double          height,
+                        double          scale)
+{
+  BenchChartLayout *layout = g_new0 (BenchChartLayout, 1);
+  PangoContext *context = bench_chart_text_context ();
+  Ctx ctx = { .context = context, .layout = layout };
+  guint n = bench_chart_spec_get_n_panels (spec);
+  double fs, m, top, bottom;
+  guint cols, rows;
+
+  layout->width = width;
+  layout->height = height;
+  layout->spec = bench_chart_spec_ref (spec);
+  layout->panels = g_ptr_array_new_with_free_func ((GDestroyNotify) panel_free);
+
+  /* text grows with the picture: ~22 px at 1920×1080, 11 px at least */
+  fs = CLAMP (MIN (width / 1.6, height) * 0.02, 11, 64) * (scale > 0 ? scale : 1);
+  layout->font_size = fs;
+  ctx.fs = fs;
+  ctx.gap = fs * 0.8;
+  m = fs * 1.1;
+
+  top = m * 0.8;
+  if (bench_chart_spec_get_title (spec) != NULL)
+    {
+      layout->title = make_label (bench_chart_spec_get_title (spec), fs * 1.6, TRUE, 0);
+      top += place_label (&ctx, &layout->title, m, top, width - 2 * m);
+    }
+  if (bench_chart_spec_get_subtitle (spec) != NULL)
+    {
+      layout->subtitle = make_label (bench_chart_spec_get_subtitle (spec), fs * 0.95, FALSE, 0);
+      layout->subtitle.muted = TRUE;
+      top += fs * 0.15 + place_label (&ctx, &layout->subtitle, m, top + fs * 0.15, width - 2 * m);
+    }
+  if (layout->title.text || layout->subtitle.text)
+    top += fs * 1.1;
+
+  bottom = height - m * 0.8;
+  if (bench_chart_spec_get_caption (spec) != NULL)
+    {
+      double h;
+      layout->caption = make_label (bench_chart_spec_get_caption (spec), fs * 0.8, FALSE, 0);
+      layout->caption.muted = TRUE;
+      layout->caption.rect.width = width - 2 * m;
+      measure (&ctx, &layout->caption, NULL, &h);
+      bottom -= h;
+      layout->caption.rect = (BenchChartRect) { m, bottom, width - 2 * m, h };
+      bottom -= fs * 0.8;
+    }
+
+  /* Panels side by side in landscape, stacked when narrow. */
+  cols = n;
+  if (n > 1 && (width - 2 * m) / n < fs * 16)
+    cols = 1;
+  rows = n ? (n + cols - 1) / cols : 0;
+  for (guint i = 0; i < n; i++)
+    {
+      double pw = (width - 2 * m - (cols - 1) * fs * 2) / cols;
+      double ph = (bottom - top - (rows - 1) * fs * 1.5) / MAX (rows, 1);
+      BenchChartRect frame = {
+        m + (i % cols) * (pw + fs * 2),
+        top + (i / cols) * (ph + fs * 1.5),
+        pw, ph
+      };
+      g_ptr_array_add (layout->panels,
+                       layout_panel (&ctx, bench_chart_spec_get_panel (spec, i), frame,
+                                     bench_chart_spec_get_log_scale (spec),
+                                     bench_chart_spec_get_value_labels (spec)));
+    }
+  g_object_unref (context);
+  return layout;
+}
+
+void
+bench_chart_layout_free (BenchChartLayout *layout)
+{
+  if (layout == NULL)
+    return;
+  label_clear (&layout->title);
+  label_clear (&layout->subtitle);
+  label_clear (&layout->caption);
+  g_ptr_array_unref (layout->panels);
+  bench_chart_spec_unref (layout->spec);
+  g_free (layout);
+}
+
+BenchResult *
+bench_chart_layout_hit (BenchChartLayout *layout,
+                        double            x,
+                        double            y)
+{
+  double reach = MAX (8, layout->font_size * 0.6);
+
+  for (guint p = 0; p < layout->panels->len; p++)
+    {
+      BenchChartPanelLayout *panel = g_ptr_array_index (layout->panels, p);
+      BenchResult *best = NULL;
+      double best_d = reach;
+
+      for (guint i = 0; i < panel->bars->len; i++)
+        {
+          BenchChartBar *bar = &g_array_index (panel->bars, BenchChartBar, i);
+          double pad = MAX (0, (6 - bar->rect.width) / 2);
+          double top = MIN (bar->rect.y, bar->whisker_top) - 4;
+
+          if (x >= bar->rect.x - pad && x <= bar->rect.x + bar->rect.width + pad &&
+              y >= top && y <= bar->rect.y + bar->rect.height)
+            return bar->result;
+        }
+      for (guint i = 0; i < panel->points->len; i++)
+        {
+          BenchChartPoint *point = &g_array_index (panel->points, BenchChartPoint, i);
+          double d = hypot (x - point->x, y - point->y);
+          if (d < best_d)
+            {
+              best_d = d;
+              best = point->result;
+            }
+        }
+      if (best != NULL)
+        return best;
+    }
+  return NULL;
+}

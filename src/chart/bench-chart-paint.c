@@ -1,0 +1,219 @@
+/* bench-chart-paint.c — the painter: layout geometry to cairo. Nothing is
+ * measured or decided here; it draws what the layout says. */
+#include "config.h"
+
+#include <math.h>
+#include <pango/pangocairo.h>
+
+#include "bench-chart-paint.h"
+#include "bench-chart-text.h"
+
+static void
+set_color (cairo_t         *cr,
+           const BenchRgba *c,
+           double           alpha)
+{
+  cairo_set_source_rgba (cr, c->r, c->g, c->b, c->a * alpha);
+}
+
+static void
+draw_label (cairo_t               *cr,
+            const BenchChartTheme *theme,
+            const BenchChartLabel *label)
+{
+  PangoContext *context;
+  g_autoptr (PangoLayout) layout = NULL;
+
+  if (label->text == NULL || *label->text == '\0')
+    return;
+  context = pango_cairo_create_context (cr);
+  bench_chart_text_setup (context);
+  layout = bench_chart_text_layout (context, label, theme->font_family);
+  g_object_unref (context);
+
+  set_color (cr, label->muted ? &theme->muted : &theme->text, 1);
+  cairo_save (cr);
+  if (label->vertical)
+    {
+      /* the box's left edge holds the text, read bottom to top */
+      cairo_translate (cr, label->rect.x, label->rect.y + label->rect.height);
+      cairo_rotate (cr, -G_PI / 2);
+    }
+  else
+    cairo_move_to (cr, label->rect.x, label->rect.y);
+  if (label->vertical)
+    cairo_move_to (cr, 0, 0);
+  pango_cairo_show_layout (cr, layout);
+  cairo_restore (cr);
+}
+
+static void
+draw_whisker (cairo_t *cr,
+              double   x,
+              double   top,
+              double   bottom,
+              double   cap)
+{
+  if (bottom - top < 0.5)
+    return;
+  cairo_move_to (cr, x, top);
+  cairo_line_to (cr, x, bottom);
+  cairo_move_to (cr, x - cap / 2, top);
+  cairo_line_to (cr, x + cap / 2, top);
+  cairo_move_to (cr, x - cap / 2, bottom);
+  cairo_line_to (cr, x + cap / 2, bottom);
+  cairo_stroke (cr);
+}
+
+static void
+draw_panel (cairo_t                     *cr,
+            const BenchChartTheme       *theme,
+            const BenchChartPanelLayout *panel,
+            double                       fs,
+            BenchResult                 *highlight)
+{
+  const BenchChartRect *plot = &panel->plot;
+  double base = plot->y + plot->height;
+
+  draw_label (cr, theme, &panel->title);
+
+  /* grid and value axis */
+  cairo_set_line_width (cr, MAX (1, fs * 0.05));
+  for (guint i = 0; i < panel->y_ticks->len; i++)
+    {
+      const BenchChartTick *tick = &g_array_index (panel->y_ticks, BenchChartTick, i);
+      set_color (cr, &theme->grid, 1);
+      cairo_move_to (cr, plot->x, round (tick->position) + 0.5);
+      cairo_line_to (cr, plot->x + plot->width, round (tick->position) + 0.5);
+      cairo_stroke (cr);
+      draw_label (cr, theme, &tick->label);
+    }
+  draw_label (cr, theme, &panel->y_title);
+
+  set_color (cr, &theme->axis, 1);
+  cairo_set_line_width (cr, MAX (1, fs * 0.07));
+  cairo_move_to (cr, plot->x, base);
+  cairo_line_to (cr, plot->x + plot->width, base);
+  cairo_stroke (cr);
+
+  /* bars, then their whiskers over them */
+  for (guint i = 0; i < panel->bars->len; i++)
+    {
+      const BenchChartBar *bar = &g_array_index (panel->bars, BenchChartBar, i);
+      const BenchRgba *color = bench_chart_theme_series (theme, bar->series);
+      gboolean hot = highlight != NULL && bar->result == highlight;
+      double r = MIN (bar->rect.width * 0.15, fs * 0.2);
+
+      set_color (cr, color, hot ? 1.0 : highlight ? 0.55 : 0.92);
+      /* rounded top corners */
+      cairo_new_sub_path (cr);
+      cairo_move_to (cr, bar->rect.x, base);
+      cairo_line_to (cr, bar->rect.x, bar->rect.y + r);
+      cairo_arc (cr, bar->rect.x + r, bar->rect.y + r, r, G_PI, 1.5 * G_PI);
+      cairo_arc (cr, bar->rect.x + bar->rect.width - r, bar->rect.y + r, r, 1.5 * G_PI, 2 * G_PI);
+      cairo_line_to (cr, bar->rect.x + bar->rect.width, base);
+      cairo_close_path (cr);
+      cairo_fill_preserve (cr);
+      if (hot)
+        {
+          set_color (cr, &theme->text, 1);
+          cairo_set_line_width (cr, MAX (1.5, fs * 0.1));
+          cairo_stroke (cr);
+        }
+      else
+        cairo_new_path (cr);
+    }
+  set_color (cr, &theme->whisker, 1);
+  cairo_set_line_width (cr, MAX (1, fs * 0.08));
+  for (guint i = 0; i < panel->bars->len; i++)
+    {
+      const BenchChartBar *bar = &g_array_index (panel->bars, BenchChartBar, i);
+      draw_whisker (cr, bar->center_x, bar->whisker_top, bar->whisker_bottom,
+                    CLAMP (bar->rect.width * 0.45, 3, fs * 0.9));
+    }
+  for (guint i = 0; i < panel->value_labels->len; i++)
+    draw_label (cr, theme, &g_array_index (panel->value_labels, BenchChartLabel, i));
+  for (guint i = 0; i < panel->category_labels->len; i++)
+    draw_label (cr, theme, &g_array_index (panel->category_labels, BenchChartLabel, i));
+
+  /* lines: x ticks, segments, whiskers, points */
+  if (panel->kind == BENCH_CHART_LINES)
+    {
+      cairo_set_line_width (cr, MAX (1, fs * 0.05));
+      for (guint i = 0; i < panel->x_ticks->len; i++)
+        {
+          const BenchChartTick *tick = &g_array_index (panel->x_ticks, BenchChartTick, i);
+          set_color (cr, &theme->grid, 1);
+          cairo_move_to (cr, round (tick->position) + 0.5, plot->y);
+          cairo_line_to (cr, round (tick->position) + 0.5, base);
+          cairo_stroke (cr);
+          set_color (cr, &theme->axis, 1);
+          cairo_move_to (cr, tick->position, base);
+          cairo_line_to (cr, tick->position, base + fs * 0.3);
+          cairo_stroke (cr);
+          draw_label (cr, theme, &tick->label);
+        }
+      draw_label (cr, theme, &panel->x_title);
+
+      cairo_set_line_cap (cr, CAIRO_LINE_CAP_ROUND);
+      cairo_set_line_join (cr, CAIRO_LINE_JOIN_ROUND);
+      cairo_set_line_width (cr, MAX (1.5, fs * 0.13));
+      for (guint i = 0; i < panel->segments->len; i++)
+        {
+          const BenchChartSegment *seg = &g_array_index (panel->segments, BenchChartSegment, i);
+          set_color (cr, bench_chart_theme_series (theme, seg->series), 0.95);
+          cairo_move_to (cr, seg->x1, seg->y1);
+          cairo_line_to (cr, seg->x2, seg->y2);
+          cairo_stroke (cr);
+        }
+      cairo_set_line_cap (cr, CAIRO_LINE_CAP_BUTT);
+      for (guint i = 0; i < panel->points->len; i++)
+        {
+          const BenchChartPoint *pt = &g_array_index (panel->points, BenchChartPoint, i);
+          const BenchRgba *color = bench_chart_theme_series (theme, pt->series);
+          gboolean hot = highlight != NULL && pt->result == highlight;
+
+          set_color (cr, color, 1);
+          cairo_set_line_width (cr, MAX (1, fs * 0.07));
+          draw_whisker (cr, pt->x, pt->whisker_top, pt->whisker_bottom, fs * 0.6);
+          cairo_arc (cr, pt->x, pt->y, fs * (hot ? 0.42 : 0.28), 0, 2 * G_PI);
+          cairo_fill_preserve (cr);
+          set_color (cr, &theme->background, theme->background.a > 0 ? 1 : 0);
+          cairo_set_line_width (cr, MAX (1, fs * 0.06));
+          cairo_stroke (cr);
+        }
+    }
+
+  for (guint i = 0; i < panel->legend->len; i++)
+    {
+      const BenchChartLegendItem *item = &g_array_index (panel->legend, BenchChartLegendItem, i);
+      if (item->series != G_MAXUINT)
+        {
+          set_color (cr, bench_chart_theme_series (theme, item->series), 1);
+          cairo_rectangle (cr, item->swatch.x, item->swatch.y, item->swatch.width, item->swatch.height);
+          cairo_fill (cr);
+        }
+      draw_label (cr, theme, &item->label);
+    }
+}
+
+void
+bench_chart_paint (BenchChartLayout      *layout,
+                   const BenchChartTheme *theme,
+                   cairo_t               *cr,
+                   BenchResult           *highlight)
+{
+  cairo_save (cr);
+  if (theme->background.a > 0)
+    {
+      set_color (cr, &theme->background, 1);
+      cairo_rectangle (cr, 0, 0, layout->width, layout->height);
+      cairo_fill (cr);
+    }
+  draw_label (cr, theme, &layout->title);
+  draw_label (cr, theme, &layout->subtitle);
+  draw_label (cr, theme, &layout->caption);
+  for (guint i = 0; i < layout->panels->len; i++)
+    draw_panel (cr, theme, g_ptr_array_index (layout->panels, i), layout->font_size, highlight);
+  cairo_restore (cr);
+}

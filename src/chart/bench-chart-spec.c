@@ -1,0 +1,495 @@
+/* bench-chart-spec.c — choosing panels, chart kind, categories and series. */
+#include "config.h"
+
+#include <glib/gi18n-lib.h>
+#include <math.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "bench-chart-spec.h"
+
+struct _BenchChartSpec
+{
+  gatomicrefcount  ref_count;
+  GPtrArray       *results;
+  gboolean         has_view;
+  BenchGroupKind   view;
+  GPtrArray       *panels;    /* BenchChartPanel */
+  char            *title;
+  char            *subtitle;
+  char            *caption;
+  gboolean         log_scale;
+  gboolean         value_labels;
+};
+
+/* settings a line chart can sweep, most telling first */
+static const char * const sweep_fields[] = {
+  "n_depth", "n_prompt", "n_gen", "n_threads", "n_ubatch", "n_batch", "n_gpu_layers", "n_cpu_moe",
+};
+
+/* how a field reads in a legend */
+static const struct { const char *field, *label; } short_names[] = {
+  { "n_threads", "threads" }, { "n_gpu_layers", "ngl" }, { "flash_attn", "fa" },
+  { "n_batch", "b" }, { "n_ubatch", "ub" }, { "n_depth", "depth" }, { "n_prompt", "pp" },
+  { "n_gen", "tg" }, { "n_cpu_moe", "ncmoe" }, { "type_k", "K" }, { "type_v", "V" },
+  { "split_mode", "sm" }, { "use_mmap", "mmap" }, { "no_kv_offload", "nkvo" },
+};
+
+/* fields that never tell results apart for a chart */
+static gboolean
+is_ignored_field (const char *field)
+{
+  static const char *ignored[] = {
+    "test_time", "model_filename", "source", "test_label", "test", "quantization",
+    "cuda", "opencl", "vulkan", "kompute", "metal", "sycl", "rpc", "gpu_blas", "blas",
+    NULL
+  };
+  return g_strv_contains (ignored, field);
+}
+
+static const char *
+short_name (const char *field)
+{
+  for (guint i = 0; i < G_N_ELEMENTS (short_names); i++)
+    if (strcmp (short_names[i].field, field) == 0)
+      return short_names[i].label;
+  return field;
+}
+
+static char *
+field_text (BenchResult *r,
+            const char  *field)
+{
+  char *text = bench_result_dup_field_text (r, field);
+  return text ? text : g_strdup ("—");
+}
+
+static guint
+count_distinct (GPtrArray  *results,
+                const char *field)
+{
+  g_autoptr (GHashTable) seen = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+
+  for (guint i = 0; i < results->len; i++)
+    g_hash_table_add (seen, field_text (g_ptr_array_index (results, i), field));
+  return g_hash_table_size (seen);
+}
+
+static void
+panel_free (BenchChartPanel *panel)
+{
+  g_ptr_array_unref (panel->results);
+  g_array_unref (panel->result_category);
+  g_array_unref (panel->result_series);
+  g_array_unref (panel->result_x);
+  g_ptr_array_unref (panel->categories);
+  g_ptr_array_unref (panel->series);
+  g_free (panel->x_title);
+  g_free (panel);
+}
+
+/* Index of @label in @labels, appending it when new. */
+static guint
+intern_label (GPtrArray  *labels,
+              GHashTable *index,
+              char       *label)
+{
+  gpointer found;
+
+  if (g_hash_table_lookup_extended (index, label, NULL, &found))
+    {
+      g_free (label);
+      return GPOINTER_TO_UINT (found);
+    }
+  g_ptr_array_add (labels, label);
+  g_hash_table_insert (index, label, GUINT_TO_POINTER (labels->len - 1));
+  return labels->len - 1;
+}
+
+static const char *
+category_field (BenchChartSpec *self,
+                GPtrArray      *results)
+{
+  static const char *candidates[] = { "model_type", "hardware_label", "build_commit", "source" };
+  const char *best = candidates[0];
+  guint best_n = 0;
+
+  if (self->has_view)
+    {
+      switch (self->view)
+        {
+        case BENCH_GROUP_MODEL:    return "model_type";
+        case BENCH_GROUP_HARDWARE: return "hardware_label";
+        case BENCH_GROUP_RUN:
+        default:                   return "run";
+        }
+    }
+  for (guint i = 0; i < G_N_ELEMENTS (candidates); i++)
+    {
+      guint n = count_distinct (results, candidates[i]);
+      if (n > best_n)
+        {
+          best = candidates[i];
+          best_n = n;
+        }
+    }
+  return best;
+}
+
+static char *
+category_text (BenchResult *r,
+               const char  *field)
+{
+  if (strcmp (field, "run") == 0)
+    {
+      const char *commit = bench_result_get_build_commit (r);
+      if (*commit)
+        return g_strdup_printf ("%s · %s", bench_result_get_source (r), commit);
+      return g_strdup (bench_result_get_source (r));
+    }
+  return field_text (r, field);
+}
+
+/* "fa=1 · threads=8": the varying fields other than the category and x */
+static char *
+series_text (BenchResult *r,
+             GPtrArray   *fields)
+{
+  GString *label = g_string_new (NULL);
+
+  for (guint i = 0; i < fields->len; i++)
+    {
+      const char *field = g_ptr_array_index (fields, i);
+      g_autofree char *value = field_text (r, field);
+
+      if (label->len > 0)
+        g_string_append (label, " · ");
+      if (strcmp (field, "test_label") == 0 || strcmp (field, "model_type") == 0 ||
+          strcmp (field, "hardware_label") == 0 || strcmp (field, "backends") == 0)
+        g_string_append (label, value);
+      else if (strcmp (field, "build_commit") == 0)
+        /* Translators: a build in a chart legend */
+        g_string_append_printf (label, _("build %s"), value);
+      else
+        g_string_append_printf (label, "%s=%s", short_name (field), value);
+    }
+  return g_string_free (label, FALSE);
+}
+
+static const char *
+pick_sweep (GPtrArray     *results,
+            BenchTestKind  kind)
+{
+  const char *best = NULL;
+  guint best_n = 2;
+
+  for (guint i = 0; i < G_N_ELEMENTS (sweep_fields); i++)
+    {
+      const char *field = sweep_fields[i];
+      guint n;
+
+      /* a prefill panel cannot sweep n_gen, nor generation n_prompt */
+      if ((kind == BENCH_TEST_PP && strcmp (field, "n_gen") == 0) ||
+          (kind == BENCH_TEST_TG && strcmp (field, "n_prompt") == 0))
+        continue;
+      n = count_distinct (results, field);
+      if (n > best_n)
+        {
+          best = field;
+          best_n = n;
+        }
+    }
+  return best;
+}
+
+static char *
+x_title (const char *field)
+{
+  if (strcmp (field, "n_depth") == 0)
+    /* Translators: axis title: tokens already in the context (KV cache) */
+    return g_strdup (_("context depth (tokens)"));
+  if (strcmp (field, "n_prompt") == 0)
+    return g_strdup (_("prompt length (tokens)"));
+  if (strcmp (field, "n_gen") == 0)
+    return g_strdup (_("generated tokens"));
+  if (strcmp (field, "n_threads") == 0)
+    return g_strdup (_("threads"));
+  if (strcmp (field, "n_gpu_layers") == 0)
+    return g_strdup (_("layers on the GPU"));
+  return g_strdup (field);
+}
+
+static BenchChartPanel *
+build_panel (BenchChartSpec *self,
+             BenchTestKind   kind,
+             GPtrArray      *results)
+{
+  BenchChartPanel *panel = g_new0 (BenchChartPanel, 1);
+  g_autoptr (GPtrArray) varying =
+    bench_results_find_varying ((BenchResult **) results->pdata, results->len);
+  g_autoptr (GPtrArray) series_fields = g_ptr_array_new ();
+  g_autoptr (GHashTable) category_index = g_hash_table_new (g_str_hash, g_str_equal);
+  g_autoptr (GHashTable) series_index = g_hash_table_new (g_str_hash, g_str_equal);
+  const char *category = category_field (self, results);
+  const char *sweep = pick_sweep (results, kind);
+  gboolean tests_vary = count_distinct (results, "test_label") > 1;
+
+  panel->test_kind = kind;
+  panel->kind = sweep != NULL ? BENCH_CHART_LINES : BENCH_CHART_BARS;
+  panel->results = g_ptr_array_ref (results);
+  panel->result_category = g_array_new (FALSE, TRUE, sizeof (guint));
+  panel->result_series = g_array_new (FALSE, TRUE, sizeof (guint));
+  panel->result_x = g_array_new (FALSE, TRUE, sizeof (double));
+  panel->categories = g_ptr_array_new_with_free_func (g_free);
+  panel->series = g_ptr_array_new_with_free_func (g_free);
+  panel->x_field = sweep;
+  if (sweep != NULL)
+    panel->x_title = x_title (sweep);
+
+  /* Series: what else varies. In a line chart the categories become series
+   * too; in bars the test is a series when a panel holds several. */
+  if (panel->kind == BENCH_CHART_LINES &&
+      count_distinct (results, strcmp (category, "run") == 0 ? "source" : category) > 1)
+    g_ptr_array_add (series_fields, (gpointer) (strcmp (category, "run") == 0 ? "source" : category));
+  if (panel->kind == BENCH_CHART_BARS && tests_vary)
+    g_ptr_array_add (series_fields, "test_label");
+  for (guint i = 0; i < varying->len; i++)
+    {
+      const char *field = g_ptr_array_index (varying, i);
+
+      if (is_ignored_field (field) || g_strcmp0 (field, sweep) == 0 ||
+          strcmp (field, category) == 0 ||
+          (strcmp (category, "run") == 0 && strcmp (field, "build_commit") == 0) ||
+          (strcmp (category, "hardware_label") == 0 && strcmp (field, "backends") == 0) ||
+          (panel->kind == BENCH_CHART_BARS && tests_vary &&
+           (strcmp (field, "n_prompt") == 0 || strcmp (field, "n_gen") == 0 ||
+            strcmp (field, "n_depth") == 0)) ||
+          g_ptr_array_find_with_equal_func (series_fields, field, g_str_equal, NULL))
+        continue;
+      /* the machine follows from a varying backend string already */
+      if (strcmp (field, "backends") == 0 &&
+          g_ptr_array_find_with_equal_func (series_fields, "hardware_label", g_str_equal, NULL))
+        continue;
+      g_ptr_array_add (series_fields, (gpointer) field);
+    }
+
+  for (guint i = 0; i < results->len; i++)
+    {
+      BenchResult *r = g_ptr_array_index (results, i);
+      guint c = 0, s;
+      double x = 0;
+
+      if (panel->kind == BENCH_CHART_BARS)
+        c = intern_label (panel->categories, category_index, category_text (r, category));
+      s = intern_label (panel->series, series_index, series_text (r, series_fields));
+      if (sweep != NULL)
+        {
+          g_autofree char *text = field_text (r, sweep);
+          x = g_ascii_strtod (text, NULL);
+        }
+      g_array_append_val (panel->result_category, c);
+      g_array_append_val (panel->result_series, s);
+      g_array_append_val (panel->result_x, x);
+    }
+  return panel;
+}
+
+static char *
+common_text (GPtrArray  *results,
+             const char *field)
+{
+  return count_distinct (results, field) == 1 ? field_text (g_ptr_array_index (results, 0), field)
+                                              : NULL;
+}
+
+static void
+default_titles (BenchChartSpec *self)
+{
+  g_autofree char *model = common_text (self->results, "model_type");
+  g_autofree char *hardware = common_text (self->results, "hardware_label");
+  g_autofree char *build = common_text (self->results, "build_commit");
+  guint n_models = count_distinct (self->results, "model_type");
+  guint n_machines = count_distinct (self->results, "hardware_label");
+  GString *subtitle = g_string_new (NULL);
+
+  if (model != NULL)
+    self->title = g_strdup (model);
+  else
+    self->title = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u model", "%u models", n_models),
+                                   n_models);
+  if (hardware != NULL)
+    g_string_append (subtitle, hardware);
+  else
+    g_string_append_printf (subtitle, g_dngettext (GETTEXT_PACKAGE, "%u machine", "%u machines",
+                                                   n_machines), n_machines);
+  if (build != NULL && *build && strcmp (build, "—") != 0 && strcmp (build, "unknown") != 0)
+    g_string_append_printf (subtitle, " · %s", build);
+  /* Translators: what the chart's values are: mean ± standard deviation of tokens per second */
+  g_string_append_printf (subtitle, " · %s", _("tokens/s, mean ± standard deviation"));
+  self->subtitle = g_string_free (subtitle, FALSE);
+}
+
+static BenchChartSpec *
+spec_new (GPtrArray      *results,
+          gboolean        has_view,
+          BenchGroupKind  view)
+{
+  BenchChartSpec *self = g_new0 (BenchChartSpec, 1);
+  static const BenchTestKind kinds[] = { BENCH_TEST_PP, BENCH_TEST_TG, BENCH_TEST_PG };
+
+  g_atomic_ref_count_init (&self->ref_count);
+  self->results = g_ptr_array_new_with_free_func (g_object_unref);
+  g_ptr_array_extend (self->results, results, (GCopyFunc) (void (*) (void)) g_object_ref, NULL);
+  self->has_view = has_view;
+  self->view = view;
+  self->panels = g_ptr_array_new_with_free_func ((GDestroyNotify) panel_free);
+
+  for (guint k = 0; k < G_N_ELEMENTS (kinds); k++)
+    {
+      g_autoptr (GPtrArray) subset = g_ptr_array_new_with_free_func (g_object_unref);
+
+      for (guint i = 0; i < results->len; i++)
+        {
+          BenchResult *r = g_ptr_array_index (results, i);
+          if (bench_result_get_test_kind (r) == kinds[k] && isfinite (bench_result_get_avg_ts (r)))
+            g_ptr_array_add (subset, g_object_ref (r));
+        }
+      if (subset->len > 0)
+        g_ptr_array_add (self->panels, build_panel (self, kinds[k], subset));
+    }
+  if (results->len > 0)
+    default_titles (self);
+  return self;
+}
+
+BenchChartSpec *
+bench_chart_spec_new_for_view (GPtrArray      *results,
+                               BenchGroupKind  view)
+{
+  return spec_new (results, TRUE, view);
+}
+
+BenchChartSpec *
+bench_chart_spec_new (GPtrArray *results)
+{
+  return spec_new (results, FALSE, BENCH_GROUP_MODEL);
+}
+
+BenchChartSpec *
+bench_chart_spec_ref (BenchChartSpec *self)
+{
+  g_atomic_ref_count_inc (&self->ref_count);
+  return self;
+}
+
+void
+bench_chart_spec_unref (BenchChartSpec *self)
+{
+  if (self == NULL || !g_atomic_ref_count_dec (&self->ref_count))
+    return;
+  g_ptr_array_unref (self->results);
+  g_ptr_array_unref (self->panels);
+  g_free (self->title);
+  g_free (self->subtitle);
+  g_free (self->caption);
+  g_free (self);
+}
+
+BenchChartSpec *
+bench_chart_spec_copy (BenchChartSpec *self)
+{
+  BenchChartSpec *copy = spec_new (self->results, self->has_view, self->view);
+
+  bench_chart_spec_set_title (copy, self->title);
+  bench_chart_spec_set_subtitle (copy, self->subtitle);
+  bench_chart_spec_set_caption (copy, self->caption);
+  copy->log_scale = self->log_scale;
+  copy->value_labels = self->value_labels;
+  return copy;
+}
+
+guint bench_chart_spec_get_n_panels (BenchChartSpec *self) { return self->panels->len; }
+BenchChartPanel *bench_chart_spec_get_panel (BenchChartSpec *self, guint i) { return g_ptr_array_index (self->panels, i); }
+GPtrArray *bench_chart_spec_get_results (BenchChartSpec *self) { return self->results; }
+const char *bench_chart_spec_get_title (BenchChartSpec *self) { return self->title; }
+const char *bench_chart_spec_get_subtitle (BenchChartSpec *self) { return self->subtitle; }
+const char *bench_chart_spec_get_caption (BenchChartSpec *self) { return self->caption; }
+gboolean bench_chart_spec_get_log_scale (BenchChartSpec *self) { return self->log_scale; }
+gboolean bench_chart_spec_get_value_labels (BenchChartSpec *self) { return self->value_labels; }
+void bench_chart_spec_set_log_scale (BenchChartSpec *self, gboolean v) { self->log_scale = v; }
+void bench_chart_spec_set_value_labels (BenchChartSpec *self, gboolean v) { self->value_labels = v; }
+
+static void
+set_text (char       **field,
+          const char  *text)
+{
+  char *copy = text && *text ? g_strdup (text) : NULL;
+  g_free (*field);
+  *field = copy;
+}
+
+void bench_chart_spec_set_title (BenchChartSpec *self, const char *t) { set_text (&self->title, t); }
+void bench_chart_spec_set_subtitle (BenchChartSpec *self, const char *t) { set_text (&self->subtitle, t); }
+void bench_chart_spec_set_caption (BenchChartSpec *self, const char *t) { set_text (&self->caption, t); }
+
+char *
+bench_chart_spec_suggest_caption (BenchChartSpec *self)
+{
+  g_autofree char *hardware = common_text (self->results, "hardware_label");
+  g_autofree char *build = common_text (self->results, "build_commit");
+  GString *caption = g_string_new (NULL);
+  const char *date = "";
+
+  for (guint i = 0; i < self->results->len; i++)
+    {
+      const char *t = bench_result_get_test_time (g_ptr_array_index (self->results, i));
+      if (*t && (*date == '\0' || strcmp (t, date) < 0))
+        date = t;
+    }
+  if (hardware != NULL)
+    g_string_append (caption, hardware);
+  if (build != NULL && *build)
+    g_string_append_printf (caption, "%sllama.cpp %s", caption->len ? " · " : "", build);
+  if (*date)
+    g_string_append_printf (caption, "%s%.10s", caption->len ? " · " : "", date);
+  return g_string_free (caption, FALSE);
+}
+
+static const char *
+kind_name (BenchTestKind kind)
+{
+  switch (kind)
+    {
+    case BENCH_TEST_PP: return _("prefill");
+    case BENCH_TEST_TG: return _("generation");
+    case BENCH_TEST_PG: return _("prefill and generation");
+    default:            return "";
+    }
+}
+
+char *
+bench_chart_spec_describe (BenchChartSpec *self)
+{
+  GString *text = g_string_new (NULL);
+
+  g_string_append_printf (text, "%s. ", self->title ? self->title : "");
+  for (guint p = 0; p < self->panels->len; p++)
+    {
+      BenchChartPanel *panel = g_ptr_array_index (self->panels, p);
+      BenchResult *best = NULL;
+
+      for (guint i = 0; i < panel->results->len; i++)
+        {
+          BenchResult *r = g_ptr_array_index (panel->results, i);
+          if (best == NULL || bench_result_get_avg_ts (r) > bench_result_get_avg_ts (best))
+            best = r;
+        }
+      /* Translators: "Bar chart of generation: 6 results; fastest 51.2 tokens/s, model, test." */
+      g_string_append_printf (text, _("%s of %s: %u results; fastest %.1f tokens/s, %s, %s. "),
+                              panel->kind == BENCH_CHART_LINES ? _("Line chart") : _("Bar chart"),
+                              kind_name (panel->test_kind), panel->results->len,
+                              bench_result_get_avg_ts (best), bench_result_get_model_type (best),
+                              bench_result_get_test_label (best));
+    }
+  return g_string_free (text, FALSE);
+}

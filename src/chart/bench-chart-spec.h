@@ -1,0 +1,80 @@
+/* bench-chart-spec.h — what a chart shows, decided from the data.
+ *
+ * Results are split into panels by test kind (prefill, generation,
+ * prefill+generation: their scales differ 10–100×, so they never share an
+ * axis). Each panel is a line chart when its results sweep a numeric
+ * setting (context depth, prompt size, threads…) and grouped bars
+ * otherwise: categories are what the view groups by (models, machines,
+ * runs), series the other settings that vary.
+ */
+#pragma once
+
+#include <glib.h>
+
+#include "bench-group.h"
+#include "bench-result.h"
+
+G_BEGIN_DECLS
+
+typedef struct _BenchChartSpec BenchChartSpec;
+
+typedef enum
+{
+  BENCH_CHART_BARS,
+  BENCH_CHART_LINES,
+} BenchChartKind;
+
+typedef struct
+{
+  BenchTestKind   test_kind;
+  BenchChartKind  kind;
+  GPtrArray      *results;          /* BenchResult */
+  GArray         *result_category;  /* guint per result (bars) */
+  GArray         *result_series;    /* guint per result */
+  GArray         *result_x;         /* double per result (lines) */
+  GPtrArray      *categories;       /* char *, bars only */
+  GPtrArray      *series;           /* char *; one unnamed series when nothing varies */
+  const char     *x_field;          /* lines: the swept field */
+  char           *x_title;          /* lines: axis title */
+} BenchChartPanel;
+
+/* @view: what the results' view groups by; it picks the categories. */
+BenchChartSpec  *bench_chart_spec_new_for_view (GPtrArray       *results,
+                                                BenchGroupKind   view);
+/* Categories chosen from the data alone (the command line). */
+BenchChartSpec  *bench_chart_spec_new          (GPtrArray       *results);
+BenchChartSpec  *bench_chart_spec_ref          (BenchChartSpec  *self);
+void             bench_chart_spec_unref        (BenchChartSpec  *self);
+/* a deep copy whose texts and options can change independently */
+BenchChartSpec  *bench_chart_spec_copy         (BenchChartSpec  *self);
+
+guint            bench_chart_spec_get_n_panels (BenchChartSpec  *self);
+BenchChartPanel *bench_chart_spec_get_panel    (BenchChartSpec  *self,
+                                                guint            i);
+GPtrArray       *bench_chart_spec_get_results  (BenchChartSpec  *self);
+
+const char      *bench_chart_spec_get_title    (BenchChartSpec  *self);
+void             bench_chart_spec_set_title    (BenchChartSpec  *self,
+                                                const char      *title);
+const char      *bench_chart_spec_get_subtitle (BenchChartSpec  *self);
+void             bench_chart_spec_set_subtitle (BenchChartSpec  *self,
+                                                const char      *subtitle);
+/* a line for slides saying what the picture shows; NULL by default */
+const char      *bench_chart_spec_get_caption  (BenchChartSpec  *self);
+void             bench_chart_spec_set_caption  (BenchChartSpec  *self,
+                                                const char      *caption);
+/* hardware · build · date, as a caption suggestion */
+char            *bench_chart_spec_suggest_caption (BenchChartSpec *self);
+gboolean         bench_chart_spec_get_log_scale (BenchChartSpec *self);
+void             bench_chart_spec_set_log_scale (BenchChartSpec *self,
+                                                 gboolean        log_scale);
+gboolean         bench_chart_spec_get_value_labels (BenchChartSpec *self);
+void             bench_chart_spec_set_value_labels (BenchChartSpec *self,
+                                                    gboolean        value_labels);
+
+/* one sentence a screen reader can say */
+char            *bench_chart_spec_describe     (BenchChartSpec  *self);
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (BenchChartSpec, bench_chart_spec_unref)
+
+G_END_DECLS

@@ -1,0 +1,233 @@
+/* test-window.c — the window under Xvfb: load results the way a drop and a
+ * paste do, switch views, select rows and see what the chart is given, and
+ * a bad file's visible error. */
+#include <adwaita.h>
+#include <glib/gstdio.h>
+#include <string.h>
+
+#include "bench-application.h"
+#include "bench-chart-view.h"
+#include "bench-test-util.h"
+#include "bench-window.h"
+
+static BenchApplication *app;
+
+static void
+wait_until_loaded (BenchWindow *window)
+{
+  gint64 deadline = g_get_monotonic_time () + 30 * G_USEC_PER_SEC;
+
+  while (bench_window_is_loading (window) && g_get_monotonic_time () < deadline)
+    g_main_context_iteration (NULL, TRUE);
+  /* let the views settle */
+  while (g_main_context_iteration (NULL, FALSE))
+    ;
+  g_assert_false (bench_window_is_loading (window));
+}
+
+static BenchWindow *
+new_window (void)
+{
+  BenchWindow *window = bench_window_new (app);
+
+  gtk_window_present (GTK_WINDOW (window));
+  return window;
+}
+
+static void
+load_corpus (BenchWindow *window,
+             const char  *first,
+             ...)
+{
+  g_autoptr (GPtrArray) files = g_ptr_array_new_with_free_func (g_object_unref);
+  va_list args;
+
+  va_start (args, first);
+  for (const char *rel = first; rel != NULL; rel = va_arg (args, const char *))
+    {
+      g_autofree char *path = bench_test_corpus_path (rel);
+      g_ptr_array_add (files, g_file_new_for_path (path));
+    }
+  va_end (args);
+  /* the path a drop and the Open dialog take */
+  bench_window_load_files (window, (GFile **) files->pdata, files->len);
+  wait_until_loaded (window);
+}
+
+static guint
+n_visible (BenchWindow    *window,
+           BenchGroupKind  kind)
+{
+  return g_list_model_get_n_items (bench_group_page_get_visible (bench_window_get_page (window, kind)));
+}
+
+static guint
+n_chart_results (BenchWindow    *window,
+                 BenchGroupKind  kind)
+{
+  GtkWidget *chart = bench_group_page_get_chart (bench_window_get_page (window, kind));
+  return bench_chart_view_get_results (BENCH_CHART_VIEW (chart))->len;
+}
+
+static void
+test_views (void)
+{
+  BenchWindow *window = new_window ();
+  BenchGroupPage *models;
+  GtkSelectionModel *selection;
+  g_autoptr (BenchGroup) first = NULL;
+  g_autoptr (BenchGroup) second = NULL;
+  AdwViewStack *stack;
+
+  load_corpus (window, "generated/cpu-three-models.json",
+               "public/talk-strix-halo-rocm72-step35-imatrix.json",
+               "public/talk-strix-halo-rocm72-step35-flash-reap128-q4km.json", NULL);
+
+  g_assert_cmpuint (bench_dataset_get_n_results (bench_window_get_dataset (window)), ==, 30);
+  g_assert_cmpuint (n_visible (window, BENCH_GROUP_RUN), ==, 3);
+  g_assert_cmpuint (n_visible (window, BENCH_GROUP_MODEL), ==, 5);
+  g_assert_cmpuint (n_visible (window, BENCH_GROUP_HARDWARE), ==, 2);
+
+  /* switch the three tabs */
+  stack = ADW_VIEW_STACK (gtk_widget_get_ancestor (GTK_WIDGET (bench_window_get_page (window, 0)),
+                                                   ADW_TYPE_VIEW_STACK));
+  for (guint kind = 0; kind < 3; kind++)
+    {
+      bench_window_show_view (window, kind);
+      g_main_context_iteration (NULL, FALSE);
+      g_assert_true (adw_view_stack_get_visible_child (stack) ==
+                     GTK_WIDGET (bench_window_get_page (window, kind)));
+    }
+
+  /* with nothing selected the chart shows the first groups: all 5 models */
+  g_assert_cmpuint (n_chart_results (window, BENCH_GROUP_MODEL), ==, 30);
+
+  /* selecting rows drives the chart */
+  models = bench_window_get_page (window, BENCH_GROUP_MODEL);
+  selection = bench_group_page_get_selection (models);
+  first = g_list_model_get_item (G_LIST_MODEL (selection), 0);
+  second = g_list_model_get_item (G_LIST_MODEL (selection), 3);
+  gtk_selection_model_select_item (selection, 0, TRUE);
+  g_assert_cmpuint (n_chart_results (window, BENCH_GROUP_MODEL), ==,
+                    bench_group_get_n_results (first));
+  gtk_selection_model_select_item (selection, 3, FALSE);
+  g_assert_cmpuint (n_chart_results (window, BENCH_GROUP_MODEL), ==,
+                    bench_group_get_n_results (first) + bench_group_get_n_results (second));
+  /* the results table lists the selection's results */
+  g_assert_cmpuint (g_list_model_get_n_items (bench_group_page_get_results_model (models)), ==,
+                    bench_group_get_n_results (first) + bench_group_get_n_results (second));
+
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
+static void
+test_paste (void)
+{
+  BenchWindow *window = new_window ();
+  g_autofree char *path = bench_test_corpus_path ("generated/cpu-three-models.twin.md");
+  g_autofree char *text = NULL;
+  GListModel *sources;
+  g_autoptr (BenchSource) pasted = NULL;
+
+  g_assert_true (g_file_get_contents (path, &text, NULL, NULL));
+  /* the path Ctrl+V takes, with prose around the table as in a post */
+  {
+    g_autofree char *post = g_strdup_printf ("My results on the EPYC box:\n\n%s\nThanks!\n", text);
+    bench_window_load_text (window, post);
+  }
+  wait_until_loaded (window);
+
+  sources = bench_dataset_get_sources (bench_window_get_dataset (window));
+  g_assert_cmpuint (g_list_model_get_n_items (sources), ==, 1);
+  pasted = g_list_model_get_item (sources, 0);
+  g_assert_cmpstr (bench_source_get_name (pasted), ==, "Pasted results");
+  g_assert_cmpuint (bench_source_get_n_results (pasted), ==, 6);
+  g_assert_cmpuint (n_visible (window, BENCH_GROUP_MODEL), ==, 3);
+
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
+static gboolean
+find_label_containing (GtkWidget  *widget,
+                       const char *fragment)
+{
+  if (GTK_IS_LABEL (widget) && strstr (gtk_label_get_text (GTK_LABEL (widget)), fragment) != NULL &&
+      gtk_widget_get_mapped (widget))
+    return TRUE;
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    if (find_label_containing (child, fragment))
+      return TRUE;
+  return FALSE;
+}
+
+/* A bad file gives a visible error naming it; the good ones load. */
+static void
+test_bad_file (void)
+{
+  BenchWindow *window = new_window ();
+  g_autofree char *dir = g_dir_make_tmp ("benchtop-window-XXXXXX", NULL);
+  g_autofree char *bad = g_build_filename (dir, "broken-run.json", NULL);
+  g_autofree char *good = bench_test_corpus_path ("generated/cpu-three-models.json");
+  g_autoptr (GFile) bad_file = NULL;
+  g_autoptr (GFile) good_file = NULL;
+  GFile *files[2];
+  gint64 deadline;
+  gboolean shown = FALSE;
+
+  g_assert_true (g_file_set_contents (bad, "{\"name\": \"not a benchmark\"}\n", -1, NULL));
+  bad_file = g_file_new_for_path (bad);
+  good_file = g_file_new_for_path (good);
+  files[0] = bad_file;
+  files[1] = good_file;
+  bench_window_load_files (window, files, 2);
+  wait_until_loaded (window);
+
+  g_assert_cmpuint (bench_dataset_get_n_results (bench_window_get_dataset (window)), ==, 6);
+  deadline = g_get_monotonic_time () + 5 * G_USEC_PER_SEC;
+  while (!shown && g_get_monotonic_time () < deadline)
+    {
+      g_main_context_iteration (NULL, FALSE);
+      shown = find_label_containing (GTK_WIDGET (window), "broken-run.json:1:1");
+    }
+  g_assert_true (shown);
+
+  gtk_window_destroy (GTK_WINDOW (window));
+  g_unlink (bad);
+  g_rmdir (dir);
+}
+
+static void
+test_empty_state (void)
+{
+  BenchWindow *window = new_window ();
+
+  while (g_main_context_iteration (NULL, FALSE))
+    ;
+  g_assert_true (find_label_containing (GTK_WIDGET (window), "Drop llama-bench Results Here"));
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
+int
+main (int    argc,
+      char **argv)
+{
+  int status;
+
+  g_setenv ("GSETTINGS_BACKEND", "memory", TRUE);
+  g_setenv ("LANGUAGE", "C", TRUE);
+  gtk_test_init (&argc, &argv, NULL);
+  adw_init ();
+
+  app = bench_application_new ();
+  g_application_register (G_APPLICATION (app), NULL, NULL);
+
+  g_test_add_func ("/window/empty-state", test_empty_state);
+  g_test_add_func ("/window/views-and-selection", test_views);
+  g_test_add_func ("/window/paste", test_paste);
+  g_test_add_func ("/window/bad-file-visible-error", test_bad_file);
+
+  status = g_test_run ();
+  g_clear_object (&app);
+  return status;
+}
