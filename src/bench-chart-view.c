@@ -33,6 +33,7 @@ struct _BenchChartView
   int                layout_height;
   gboolean           layout_dark;
   BenchResult       *hover;
+  gboolean           log_scale;
 };
 
 G_DEFINE_FINAL_TYPE (BenchChartView, bench_chart_view, GTK_TYPE_WIDGET)
@@ -318,7 +319,10 @@ bench_chart_view_set_results (BenchChartView *self,
   self->hover = NULL;
   g_clear_pointer (&self->spec, bench_chart_spec_unref);
   if (self->results->len > 0)
-    self->spec = bench_chart_spec_new_for_view (self->results, kind);
+    {
+      self->spec = bench_chart_spec_new_for_view (self->results, kind);
+      bench_chart_spec_set_log_scale (self->spec, self->log_scale);
+    }
   update_description (self);
   invalidate_layout (self);
 }
@@ -328,4 +332,16 @@ bench_chart_view_get_results (BenchChartView *self)
 {
   g_return_val_if_fail (BENCH_IS_CHART_VIEW (self), NULL);
   return self->results;
+}
+
+void
+bench_chart_view_set_log_scale (BenchChartView *self,
+                                gboolean        log_scale)
+{
+  g_return_if_fail (BENCH_IS_CHART_VIEW (self));
+
+  self->log_scale = log_scale;
+  if (self->spec != NULL)
+    bench_chart_spec_set_log_scale (self->spec, log_scale);
+  invalidate_layout (self);
 }

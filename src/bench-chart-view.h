@@ -18,5 +18,7 @@ void       bench_chart_view_set_results (BenchChartView *self,
                                          GPtrArray      *results,
                                          BenchGroupKind  kind);
 GPtrArray *bench_chart_view_get_results (BenchChartView *self);
+void       bench_chart_view_set_log_scale (BenchChartView *self,
+                                           gboolean        log_scale);
 
 G_END_DECLS

@@ -7,6 +7,7 @@
 
 #include <glib/gi18n.h>
 #include <math.h>
+#include <string.h>
 
 #include "bench-chart-view.h"
 #include "bench-group-page.h"
@@ -31,6 +32,7 @@ struct _BenchGroupPage
   GtkWidget          *paned;
   GtkWidget          *chart_box;
   GtkWidget          *chart;
+  GtkToggleButton    *log_toggle;
   GtkSearchEntry     *search_entry;
   GtkStack           *table_stack;
   GtkWidget          *groups_scroller;
@@ -351,7 +353,8 @@ add_result_column (BenchGroupPage *self,
                    int             fixed,
                    const char     *field,
                    gboolean        numeric,
-                   gboolean        expand)
+                   gboolean        expand,
+                   int             width)
 {
   GtkListItemFactory *factory = gtk_signal_list_item_factory_new ();
   g_autoptr (GtkColumnViewColumn) column = NULL;
@@ -365,6 +368,9 @@ add_result_column (BenchGroupPage *self,
   column = gtk_column_view_column_new (title, factory);
   gtk_column_view_column_set_expand (column, expand);
   gtk_column_view_column_set_resizable (column, TRUE);
+  /* the numbers keep their room; names take what is left */
+  if (width > 0)
+    gtk_column_view_column_set_fixed_width (column, width);
   gtk_column_view_append_column (self->result_view, column);
 }
 
@@ -384,8 +390,12 @@ rebuild_result_columns (BenchGroupPage *self,
       gtk_column_view_remove_column (self->result_view, column);
     }
 
-  add_result_column (self, _("Model"), RC_MODEL, NULL, FALSE, TRUE);
-  add_result_column (self, _("Hardware"), RC_HARDWARE, NULL, FALSE, TRUE);
+  add_result_column (self, _("Model"), RC_MODEL, NULL, FALSE, TRUE, 200);
+  add_result_column (self, _("Hardware"), RC_HARDWARE, NULL, FALSE, TRUE, 180);
+  add_result_column (self, _("Test"), RC_TEST, NULL, TRUE, FALSE, 130);
+  /* Translators: tokens per second, mean ± standard deviation */
+  add_result_column (self, _("t/s ± sd"), RC_RATE, NULL, TRUE, FALSE, 150);
+  add_result_column (self, _("Samples"), RC_SAMPLES, NULL, TRUE, FALSE, 80);
   for (guint i = 0; i < varying->len; i++)
     {
       const char *field = g_ptr_array_index (varying, i);
@@ -393,13 +403,10 @@ rebuild_result_columns (BenchGroupPage *self,
           g_str_equal (field, "n_prompt") || g_str_equal (field, "n_gen") ||
           g_str_equal (field, "n_depth") || g_str_equal (field, "model_filename"))
         continue;
-      add_result_column (self, field, RC_PARAM, field, FALSE, FALSE);
+      add_result_column (self, field, RC_PARAM, field, FALSE, FALSE,
+                         MAX (70, 9 * (int) strlen (field) + 16));
     }
-  add_result_column (self, _("Test"), RC_TEST, NULL, TRUE, FALSE);
-  /* Translators: tokens per second, mean ± standard deviation */
-  add_result_column (self, _("t/s ± sd"), RC_RATE, NULL, TRUE, FALSE);
-  add_result_column (self, _("Samples"), RC_SAMPLES, NULL, TRUE, FALSE);
-  add_result_column (self, _("Source"), RC_SOURCE, NULL, FALSE, FALSE);
+  add_result_column (self, _("Source"), RC_SOURCE, NULL, FALSE, FALSE, 200);
 }
 
 GPtrArray *
@@ -475,6 +482,14 @@ on_chart_activated (BenchChartView *chart,
     }
 }
 
+static void
+on_log_toggled (BenchGroupPage  *self,
+                GtkToggleButton *toggle)
+{
+  bench_chart_view_set_log_scale (BENCH_CHART_VIEW (self->chart),
+                                  gtk_toggle_button_get_active (toggle));
+}
+
 /* —— the widget ——————————————————————————————————————————— */
 
 static void
@@ -505,12 +520,14 @@ bench_group_page_class_init (BenchGroupPageClass *klass)
                                                "/io/github/benchtop/Benchtop/bench-group-page.ui");
   gtk_widget_class_bind_template_child (widget_class, BenchGroupPage, paned);
   gtk_widget_class_bind_template_child (widget_class, BenchGroupPage, chart_box);
+  gtk_widget_class_bind_template_child (widget_class, BenchGroupPage, log_toggle);
   gtk_widget_class_bind_template_child (widget_class, BenchGroupPage, search_entry);
   gtk_widget_class_bind_template_child (widget_class, BenchGroupPage, table_stack);
   gtk_widget_class_bind_template_child (widget_class, BenchGroupPage, groups_scroller);
   gtk_widget_class_bind_template_child (widget_class, BenchGroupPage, group_view);
   gtk_widget_class_bind_template_child (widget_class, BenchGroupPage, result_view);
   gtk_widget_class_bind_template_callback (widget_class, on_search_changed);
+  gtk_widget_class_bind_template_callback (widget_class, on_log_toggled);
   gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
 }
 
@@ -522,7 +539,8 @@ bench_group_page_init (BenchGroupPage *self)
 
   self->chart = bench_chart_view_new ();
   gtk_widget_set_vexpand (self->chart, TRUE);
-  gtk_box_append (GTK_BOX (self->chart_box), self->chart);
+  gtk_widget_set_hexpand (self->chart, TRUE);
+  gtk_overlay_set_child (GTK_OVERLAY (self->chart_box), self->chart);
   g_signal_connect (self->chart, "result-activated", G_CALLBACK (on_chart_activated), self);
 
   self->results = g_list_store_new (BENCH_TYPE_RESULT);

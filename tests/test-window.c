@@ -54,6 +54,42 @@ load_corpus (BenchWindow *window,
   wait_until_loaded (window);
 }
 
+/* With BENCHTOP_SCREENSHOT_DIR set, saves what the window shows: the
+ * pictures the project looks at, and the metainfo's screenshots. */
+static void
+maybe_screenshot (BenchWindow *window,
+                  const char  *name)
+{
+  const char *dir = g_getenv ("BENCHTOP_SCREENSHOT_DIR");
+  g_autoptr (GdkPaintable) paintable = NULL;
+  g_autoptr (GtkSnapshot) snapshot = NULL;
+  g_autoptr (GskRenderNode) node = NULL;
+  g_autoptr (GdkTexture) texture = NULL;
+  g_autofree char *path = NULL;
+  int w, h;
+
+  gint64 until;
+
+  if (dir == NULL)
+    return;
+  /* let transitions finish and a frame be laid out */
+  until = g_get_monotonic_time () + 800 * 1000;
+  while (g_get_monotonic_time () < until)
+    g_main_context_iteration (NULL, FALSE);
+  w = gtk_widget_get_width (GTK_WIDGET (window));
+  h = gtk_widget_get_height (GTK_WIDGET (window));
+  paintable = gtk_widget_paintable_new (GTK_WIDGET (window));
+  snapshot = gtk_snapshot_new ();
+  gdk_paintable_snapshot (paintable, snapshot, w, h);
+  node = gtk_snapshot_free_to_node (g_steal_pointer (&snapshot));
+  if (node == NULL)
+    return;
+  texture = gsk_renderer_render_texture (gtk_native_get_renderer (GTK_NATIVE (window)), node,
+                                         &GRAPHENE_RECT_INIT (0, 0, w, h));
+  path = g_build_filename (dir, name, NULL);
+  gdk_texture_save_to_png (texture, path);
+}
+
 static guint
 n_visible (BenchWindow    *window,
            BenchGroupKind  kind)
@@ -101,6 +137,11 @@ test_views (void)
 
   /* with nothing selected the chart shows the first groups: all 5 models */
   g_assert_cmpuint (n_chart_results (window, BENCH_GROUP_MODEL), ==, 30);
+  bench_window_show_view (window, BENCH_GROUP_HARDWARE);
+  maybe_screenshot (window, "hardware.png");
+  bench_window_show_view (window, BENCH_GROUP_RUN);
+  maybe_screenshot (window, "runs.png");
+  bench_window_show_view (window, BENCH_GROUP_MODEL);
 
   /* selecting rows drives the chart */
   models = bench_window_get_page (window, BENCH_GROUP_MODEL);
@@ -116,6 +157,10 @@ test_views (void)
   /* the results table lists the selection's results */
   g_assert_cmpuint (g_list_model_get_n_items (bench_group_page_get_results_model (models)), ==,
                     bench_group_get_n_results (first) + bench_group_get_n_results (second));
+  maybe_screenshot (window, "models-selected.png");
+  bench_group_page_show_results (models, TRUE);
+  maybe_screenshot (window, "results.png");
+  bench_group_page_show_results (models, FALSE);
 
   gtk_window_destroy (GTK_WINDOW (window));
 }
@@ -215,6 +260,8 @@ main (int    argc,
   int status;
 
   g_setenv ("GSETTINGS_BACKEND", "memory", TRUE);
+  if (g_getenv ("BENCHTOP_SCREENSHOT_DARK"))
+    g_setenv ("ADW_DEBUG_COLOR_SCHEME", "prefer-dark", TRUE);
   g_setenv ("LANGUAGE", "C", TRUE);
   gtk_test_init (&argc, &argv, NULL);
   adw_init ();

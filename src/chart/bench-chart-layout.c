@@ -526,6 +526,22 @@ layout_x_ticks (Ctx                   *ctx,
     }
 }
 
+/* how many series have a point at x position @px */
+static guint
+series_at_x (BenchChartPanelLayout *panel,
+             double                 px)
+{
+  g_autoptr (GHashTable) series = g_hash_table_new (NULL, NULL);
+
+  for (guint i = 0; i < panel->points->len; i++)
+    {
+      BenchChartPoint *p = &g_array_index (panel->points, BenchChartPoint, i);
+      if (fabs (p->x - px) < 0.01)
+        g_hash_table_add (series, GUINT_TO_POINTER (p->series + 1));
+    }
+  return g_hash_table_size (series);
+}
+
 static void
 layout_lines (Ctx                   *ctx,
               BenchChartPanelLayout *panel,
@@ -580,9 +596,10 @@ layout_lines (Ctx                   *ctx,
       g_array_append_val (panel->points, point);
     }
 
-  /* One line per series through its points in x order. Where the series
-   * has no point at an x that others have, the line breaks: a missing
-   * measurement is a gap, never a zero or a guess. */
+  /* One line per series through its points in x order. Where a series
+   * lacks a point that every other series has, the line breaks: a missing
+   * measurement is a gap, never a zero or a guess. Series measured on
+   * different grids are simply joined point to point. */
   for (guint s = 0; s < n_series; s++)
     {
       g_autoptr (GArray) mine = g_array_new (FALSE, FALSE, sizeof (BenchChartPoint));
@@ -606,11 +623,12 @@ layout_lines (Ctx                   *ctx,
           BenchChartPoint *p1 = &g_array_index (mine, BenchChartPoint, k);
           gboolean hole = FALSE;
 
-          for (guint d = 0; d < distinct->len && !hole; d++)
+          for (guint d = 0; d < distinct->len && !hole && n_series > 1; d++)
             {
               double px = panel_x (panel, x_axis_value (panel, g_array_index (distinct, double, d),
                                                         zero_at));
-              hole = px > p0->x + 0.01 && px < p1->x - 0.01;
+              hole = px > p0->x + 0.01 && px < p1->x - 0.01 &&
+                     series_at_x (panel, px) >= n_series - 1;
             }
           if (!hole && p1->x > p0->x)
             {
@@ -752,8 +770,8 @@ bench_chart_layout_new (BenchChartSpec *spec,
   layout->spec = bench_chart_spec_ref (spec);
   layout->panels = g_ptr_array_new_with_free_func ((GDestroyNotify) panel_free);
 
-  /* text grows with the picture: ~22 px at 1920×1080, 11 px at least */
-  fs = CLAMP (MIN (width / 1.6, height) * 0.02, 11, 64) * (scale > 0 ? scale : 1);
+  /* text grows with the picture: ~22 px at 1920×1080, 13 px at least */
+  fs = CLAMP (MIN (width / 1.6, height) * 0.02, 13, 64) * (scale > 0 ? scale : 1);
   layout->font_size = fs;
   ctx.fs = fs;
   ctx.gap = fs * 0.8;

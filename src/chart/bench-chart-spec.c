@@ -165,7 +165,8 @@ series_text (BenchResult *r,
       if (label->len > 0)
         g_string_append (label, " · ");
       if (strcmp (field, "test_label") == 0 || strcmp (field, "model_type") == 0 ||
-          strcmp (field, "hardware_label") == 0 || strcmp (field, "backends") == 0)
+          strcmp (field, "hardware_label") == 0 || strcmp (field, "backends") == 0 ||
+          strcmp (field, "source") == 0)
         g_string_append (label, value);
       else if (strcmp (field, "build_commit") == 0)
         /* Translators: a build in a chart legend */
@@ -174,6 +175,30 @@ series_text (BenchResult *r,
         g_string_append_printf (label, "%s=%s", short_name (field), value);
     }
   return g_string_free (label, FALSE);
+}
+
+/* TRUE when every value of @by comes with one value of @field: then
+ * @field says nothing @by does not, and a legend need not repeat it. */
+static gboolean
+determined_by (GPtrArray  *results,
+               const char *field,
+               const char *by)
+{
+  g_autoptr (GHashTable) seen = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
+
+  for (guint i = 0; i < results->len; i++)
+    {
+      BenchResult *r = g_ptr_array_index (results, i);
+      g_autofree char *key = strcmp (by, "run") == 0 ? category_text (r, by) : field_text (r, by);
+      g_autofree char *value = field_text (r, field);
+      const char *known = g_hash_table_lookup (seen, key);
+
+      if (known == NULL)
+        g_hash_table_insert (seen, g_steal_pointer (&key), g_steal_pointer (&value));
+      else if (strcmp (known, value) != 0)
+        return FALSE;
+    }
+  return TRUE;
 }
 
 static const char *
@@ -269,6 +294,14 @@ build_panel (BenchChartSpec *self,
       /* the machine follows from a varying backend string already */
       if (strcmp (field, "backends") == 0 &&
           g_ptr_array_find_with_equal_func (series_fields, "hardware_label", g_str_equal, NULL))
+        continue;
+      /* what the category (or, in lines, the series' first field) already
+       * tells, the legend does not repeat: one model on one machine is
+       * "model", not "model · machine · build" */
+      if (series_fields->len > 0 && panel->kind == BENCH_CHART_LINES &&
+          determined_by (results, field, g_ptr_array_index (series_fields, 0)))
+        continue;
+      if (panel->kind == BENCH_CHART_BARS && determined_by (results, field, category))
         continue;
       g_ptr_array_add (series_fields, (gpointer) field);
     }
