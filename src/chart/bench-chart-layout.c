@@ -434,17 +434,19 @@ layout_bars (Ctx                   *ctx,
     {
       BenchChartLabel label = make_label (g_ptr_array_index (spec_panel->categories, c),
                                           ctx->fs * 0.85, FALSE, 1);
-      double w = group_w * step - ctx->fs * 0.4;
       double center = panel->plot.x + (c + 0.5) * group_w;
+      double half = (group_w * step - ctx->fs * 0.4) / 2;
+      /* centred under its bars; at the panel's edges the box is cut, not
+       * moved, so it cannot reach into its neighbour's */
+      double left = MAX (center - half, panel->frame.x);
+      double right = MIN (center + half, panel->frame.x + panel->frame.width);
       double h;
 
       label.max_lines = step == 1 ? 2 : 1;
-      label.rect.width = w;
+      label.rect.width = MAX (right - left, 1);
       measure (ctx, &label, NULL, &h);
-      label.rect = (BenchChartRect) { center - w / 2, panel->plot.y + panel->plot.height + ctx->gap * 0.5,
-                                      w, h };
-      /* keep the first and last inside the panel */
-      label.rect.x = CLAMP (label.rect.x, panel->frame.x, panel->frame.x + panel->frame.width - w);
+      label.rect = (BenchChartRect) { left, panel->plot.y + panel->plot.height + ctx->gap * 0.5,
+                                      MAX (right - left, 1), h };
       g_array_append_val (panel->category_labels, label);
     }
 }

@@ -306,24 +306,50 @@ build_panel (BenchChartSpec *self,
       g_ptr_array_add (series_fields, (gpointer) field);
     }
 
-  for (guint i = 0; i < results->len; i++)
-    {
-      BenchResult *r = g_ptr_array_index (results, i);
-      guint c = 0, s;
-      double x = 0;
+  /* One mark per place: results that land on the same bar (same category,
+   * series and test) or the same point (series and x) are repeats; the
+   * chart shows the fastest, as the views' "best" columns do. */
+  {
+    g_autoptr (GHashTable) places = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+    g_autoptr (GPtrArray) kept = g_ptr_array_new_with_free_func (g_object_unref);
 
-      if (panel->kind == BENCH_CHART_BARS)
-        c = intern_label (panel->categories, category_index, category_text (r, category));
-      s = intern_label (panel->series, series_index, series_text (r, series_fields));
-      if (sweep != NULL)
-        {
-          g_autofree char *text = field_text (r, sweep);
-          x = g_ascii_strtod (text, NULL);
-        }
-      g_array_append_val (panel->result_category, c);
-      g_array_append_val (panel->result_series, s);
-      g_array_append_val (panel->result_x, x);
-    }
+    for (guint i = 0; i < results->len; i++)
+      {
+        BenchResult *r = g_ptr_array_index (results, i);
+        guint c = 0, s;
+        double x = 0;
+        g_autofree char *place = NULL;
+        gpointer found;
+
+        if (panel->kind == BENCH_CHART_BARS)
+          c = intern_label (panel->categories, category_index, category_text (r, category));
+        s = intern_label (panel->series, series_index, series_text (r, series_fields));
+        if (sweep != NULL)
+          {
+            g_autofree char *text = field_text (r, sweep);
+            x = g_ascii_strtod (text, NULL);
+          }
+        place = g_strdup_printf ("%u\x1f%u\x1f%.17g\x1f%s", c, s, x,
+                                 panel->kind == BENCH_CHART_BARS ? bench_result_get_test_label (r) : "");
+        if (g_hash_table_lookup_extended (places, place, NULL, &found))
+          {
+            guint k = GPOINTER_TO_UINT (found);
+            if (bench_result_get_avg_ts (r) > bench_result_get_avg_ts (g_ptr_array_index (kept, k)))
+              {
+                g_object_unref (g_ptr_array_index (kept, k));
+                g_ptr_array_index (kept, k) = g_object_ref (r);
+              }
+            continue;
+          }
+        g_hash_table_insert (places, g_steal_pointer (&place), GUINT_TO_POINTER (kept->len));
+        g_ptr_array_add (kept, g_object_ref (r));
+        g_array_append_val (panel->result_category, c);
+        g_array_append_val (panel->result_series, s);
+        g_array_append_val (panel->result_x, x);
+      }
+    g_ptr_array_unref (panel->results);
+    panel->results = g_steal_pointer (&kept);
+  }
   return panel;
 }
 

@@ -880,8 +880,11 @@ derive_labels (BenchRecordBuilder *self,
        * file they came from. */
       key = g_strdup_printf ("\x1f%s\x1f%s", result->source ? result->source : "",
                              result->backends);
-      hw = g_strdup_printf (_("%s (%s)"), result->backends,
-                            result->source ? result->source : _("unknown machine"));
+      if (*result->backends != '\0')
+        hw = g_strdup_printf (_("%s (%s)"), result->backends,
+                              result->source ? result->source : _("unknown machine"));
+      else
+        hw = g_strdup (result->source && *result->source ? result->source : _("unknown machine"));
     }
   result->hardware_key = bench_str_pool_intern (self->pool, key);
   result->hardware_label = bench_str_pool_intern (self->pool, hw);
