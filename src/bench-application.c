@@ -2,7 +2,7 @@
  * given on the command line open in the window. */
 #include "config.h"
 
-#include <glib/gi18n.h>
+#include <glib/gi18n-lib.h>
 
 #include "bench-application.h"
 #include "bench-window.h"

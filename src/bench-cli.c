@@ -7,7 +7,7 @@
 
 #include <gio/gio.h>
 #include <gio/gunixinputstream.h>
-#include <glib/gi18n.h>
+#include <glib/gi18n-lib.h>
 #include <locale.h>
 #include <math.h>
 #include <stdio.h>
@@ -47,6 +47,10 @@ bench_cli_is_headless (int    argc,
     {
       if (strcmp (argv[i], "--") == 0)
         break;
+      /* the help of the command line, not GApplication's */
+      if (strcmp (argv[i], "-h") == 0 || strcmp (argv[i], "--help") == 0 ||
+          strcmp (argv[i], "-?") == 0)
+        return TRUE;
       for (guint j = 0; j < G_N_ELEMENTS (headless_options); j++)
         if (g_str_has_prefix (argv[i], headless_options[j]))
           return TRUE;
@@ -566,8 +570,14 @@ bench_cli_run (int    argc,
 
   context = g_option_context_new (NULL);
   g_option_context_set_summary (context,
-                                _("Read llama-bench results (json, jsonl, csv, md, sql) and "
-                                  "list them. “-” reads standard input."));
+                                _("Open llama-bench results (json, jsonl, csv, md, sql) in the "
+                                  "Benchtop window, or, with the options below, list, compare "
+                                  "or chart them without a display. “-” reads standard input."));
+  g_option_context_set_description (context,
+                                    _("Examples:\n"
+                                      "  benchtop --list results.json\n"
+                                      "  benchtop --compare --baseline=old.json new.json\n"
+                                      "  benchtop --export=chart.png --view=models --size=1920x1080 results.jsonl\n"));
   g_option_context_add_main_entries (context, entries, GETTEXT_PACKAGE);
   g_option_context_set_translation_domain (context, GETTEXT_PACKAGE);
   if (!g_option_context_parse (context, &argc, &argv, &error))

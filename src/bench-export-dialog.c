@@ -3,7 +3,7 @@
  * shows is exactly what is written. */
 #include "config.h"
 
-#include <glib/gi18n.h>
+#include <glib/gi18n-lib.h>
 
 #include "bench-chart-export.h"
 #include "bench-chart-layout.h"

@@ -5,7 +5,7 @@
  */
 #include "config.h"
 
-#include <glib/gi18n.h>
+#include <glib/gi18n-lib.h>
 #include <math.h>
 #include <string.h>
 
@@ -66,7 +66,7 @@ format_rate (double value)
 {
   if (isnan (value))
     return g_strdup ("—");
-  /* Translators: a speed with thousands grouped by the locale */
+  /* thousands grouped, decimal mark by the locale */
   return g_strdup_printf ("%'.1f", value);
 }
 

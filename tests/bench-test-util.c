@@ -1,6 +1,7 @@
 /* bench-test-util.c — helpers shared by the tests. */
 #include "bench-test-util.h"
 
+#include <glib/gstdio.h>
 #include <string.h>
 
 char *
@@ -36,4 +37,23 @@ bench_test_load_text (const char  *text,
   g_autoptr (GBytes) bytes = g_bytes_new (text, len < 0 ? strlen (text) : (gsize) len);
 
   return bench_source_load_bytes (bytes, "pasted", NULL, NULL, NULL, error);
+}
+
+void
+bench_test_remove_tree (const char *path)
+{
+  if (g_file_test (path, G_FILE_TEST_IS_DIR) && !g_file_test (path, G_FILE_TEST_IS_SYMLINK))
+    {
+      g_autoptr (GDir) dir = g_dir_open (path, 0, NULL);
+      const char *name;
+
+      while (dir != NULL && (name = g_dir_read_name (dir)) != NULL)
+        {
+          g_autofree char *child = g_build_filename (path, name, NULL);
+          bench_test_remove_tree (child);
+        }
+      g_rmdir (path);
+    }
+  else
+    g_unlink (path);
 }

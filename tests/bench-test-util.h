@@ -13,5 +13,7 @@ BenchSource *bench_test_load_corpus (const char *relative);
 BenchSource *bench_test_load_text   (const char  *text,
                                      gssize       len,
                                      GError     **error);
+/* Deletes a temporary directory and everything in it (never follows links). */
+void         bench_test_remove_tree (const char *path);
 
 G_END_DECLS

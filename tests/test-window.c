@@ -2,7 +2,9 @@
  * paste do, switch views, select rows and see what the chart is given, and
  * a bad file's visible error. */
 #include <adwaita.h>
+#include <glib/gi18n.h>
 #include <glib/gstdio.h>
+#include <locale.h>
 #include <string.h>
 
 #include "bench-application.h"
@@ -138,9 +140,9 @@ test_views (void)
   /* with nothing selected the chart shows the first groups: all 5 models */
   g_assert_cmpuint (n_chart_results (window, BENCH_GROUP_MODEL), ==, 30);
   bench_window_show_view (window, BENCH_GROUP_HARDWARE);
-  maybe_screenshot (window, "hardware.png");
+  maybe_screenshot (window, "views-hardware.png");
   bench_window_show_view (window, BENCH_GROUP_RUN);
-  maybe_screenshot (window, "runs.png");
+  maybe_screenshot (window, "views-runs.png");
   bench_window_show_view (window, BENCH_GROUP_MODEL);
 
   /* selecting rows drives the chart */
@@ -157,9 +159,9 @@ test_views (void)
   /* the results table lists the selection's results */
   g_assert_cmpuint (g_list_model_get_n_items (bench_group_page_get_results_model (models)), ==,
                     bench_group_get_n_results (first) + bench_group_get_n_results (second));
-  maybe_screenshot (window, "models-selected.png");
+  maybe_screenshot (window, "views-models-selected.png");
   bench_group_page_show_results (models, TRUE);
-  maybe_screenshot (window, "results.png");
+  maybe_screenshot (window, "views-results.png");
   bench_group_page_show_results (models, FALSE);
 
   gtk_window_destroy (GTK_WINDOW (window));
@@ -242,6 +244,92 @@ test_bad_file (void)
   g_rmdir (dir);
 }
 
+/* The data of the talk Benchtop comes from, and one model across three
+ * llama.cpp builds: the pictures of the README and the metainfo. */
+static void
+test_showcase (void)
+{
+  BenchWindow *window = new_window ();
+  BenchGroupPage *runs;
+
+  gtk_window_set_default_size (GTK_WINDOW (window), 1200, 780);
+  load_corpus (window, "public/talk-strix-halo-rocm72-step35-imatrix.json",
+               "public/talk-strix-halo-rocm72-step35-flash-reap128-q4km.json",
+               "public/strix-halo-gpt-oss-20b.default-hip.jsonl",
+               "public/strix-halo-gpt-oss-20b.default-rocwmma.jsonl",
+               "public/strix-halo-gpt-oss-20b.lhl-tune-tile.jsonl", NULL);
+  g_assert_cmpuint (bench_dataset_get_n_results (bench_window_get_dataset (window)), ==, 54);
+  g_assert_cmpuint (n_visible (window, BENCH_GROUP_RUN), ==, 5);
+  g_assert_cmpuint (n_visible (window, BENCH_GROUP_MODEL), ==, 3);
+
+  bench_window_show_view (window, BENCH_GROUP_MODEL);
+  maybe_screenshot (window, "models.png");
+
+  /* the three builds of gpt-oss side by side */
+  bench_window_show_view (window, BENCH_GROUP_RUN);
+  runs = bench_window_get_page (window, BENCH_GROUP_RUN);
+  {
+    GtkSelectionModel *selection = bench_group_page_get_selection (runs);
+    guint n = g_list_model_get_n_items (G_LIST_MODEL (selection));
+    guint selected = 0;
+
+    for (guint i = 0; i < n; i++)
+      {
+        g_autoptr (BenchGroup) group = g_list_model_get_item (G_LIST_MODEL (selection), i);
+
+        if (strstr (bench_group_get_label (group), "gpt-oss") != NULL)
+          {
+            gtk_selection_model_select_item (selection, i, selected == 0);
+            selected++;
+          }
+      }
+    g_assert_cmpuint (selected, ==, 3);
+    g_assert_cmpuint (n_chart_results (window, BENCH_GROUP_RUN), ==, 30);
+  }
+  maybe_screenshot (window, "runs.png");
+  bench_group_page_show_results (runs, TRUE);
+  maybe_screenshot (window, "results.png");
+
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
+/* Under an Italian locale the window speaks Italian and writes numbers the
+ * Italian way. Runs last: it changes the process's locale. */
+static void
+test_italian (void)
+{
+  const char *english = "Quantization";
+  const char *italian;
+  BenchWindow *window;
+
+  if (setlocale (LC_ALL, "it_IT.UTF-8") == NULL)
+    {
+      g_test_skip ("the it_IT.UTF-8 locale is not generated on this machine");
+      return;
+    }
+  g_setenv ("LANGUAGE", "it", TRUE);
+  bindtextdomain (GETTEXT_PACKAGE, BENCHTOP_BUILD_LOCALEDIR);
+  bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
+  italian = g_dgettext (GETTEXT_PACKAGE, english);
+  g_assert_cmpstr (italian, !=, english);
+
+  window = new_window ();
+  load_corpus (window, "public/talk-strix-halo-rocm72-step35-imatrix.json",
+               "public/talk-strix-halo-rocm72-step35-flash-reap128-q4km.json", NULL);
+  bench_window_show_view (window, BENCH_GROUP_MODEL);
+  while (g_main_context_iteration (NULL, FALSE))
+    ;
+  maybe_screenshot (window, "models-it.png");
+  /* the Models table's headings, from C and from the .ui template */
+  g_assert_true (find_label_containing (GTK_WIDGET (window), italian));
+  g_assert_false (find_label_containing (GTK_WIDGET (window), english));
+  g_assert_true (find_label_containing (GTK_WIDGET (window), g_dgettext (GETTEXT_PACKAGE, "Filter")));
+  /* 103.84 GiB, with a decimal comma */
+  g_assert_true (find_label_containing (GTK_WIDGET (window), "103,84 GiB"));
+
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
 static void
 test_empty_state (void)
 {
@@ -273,6 +361,8 @@ main (int    argc,
   g_test_add_func ("/window/views-and-selection", test_views);
   g_test_add_func ("/window/paste", test_paste);
   g_test_add_func ("/window/bad-file-visible-error", test_bad_file);
+  g_test_add_func ("/window/showcase", test_showcase);
+  g_test_add_func ("/window/italian", test_italian);
 
   status = g_test_run ();
   g_clear_object (&app);

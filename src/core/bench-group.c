@@ -110,10 +110,13 @@ group_label (BenchResult    *result,
       {
         const char *commit = bench_result_get_build_commit (result);
         if (commit != NULL && *commit != '\0')
-          /* Translators: a run's label: "file — build abc1234 (8067)" */
-          return g_strdup_printf (_("%s — build %s (%" G_GINT64_FORMAT ")"),
-                                  bench_result_get_source (result), commit,
-                                  bench_result_get_build_number (result));
+          {
+            g_autofree char *number = g_strdup_printf ("%" G_GINT64_FORMAT,
+                                                       bench_result_get_build_number (result));
+            /* Translators: a run's label: "file — build abc1234 (8067)" */
+            return g_strdup_printf (_("%s — build %s (%s)"),
+                                    bench_result_get_source (result), commit, number);
+          }
         return g_strdup (bench_result_get_source (result));
       }
     case BENCH_GROUP_MODEL:

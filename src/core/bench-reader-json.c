@@ -192,10 +192,10 @@ warn_truncated (Scanner    *s,
   bench_read_context_warn (s->ctx, span->line, span->column,
                            g_dngettext (GETTEXT_PACKAGE,
                                         "incomplete record (the run was interrupted?): "
-                                        "%" G_GSIZE_FORMAT " byte skipped",
+                                        "%lu byte skipped",
                                         "incomplete record (the run was interrupted?): "
-                                        "%" G_GSIZE_FORMAT " bytes skipped", rest),
-                           rest);
+                                        "%lu bytes skipped", rest),
+                           (unsigned long) rest);
 }
 
 /* Cuts a top-level object (a jsonl record or a wrapper) or an array element. */

@@ -218,9 +218,13 @@ bench_source_load_file (GFile              *file,
         }
       if (g_stat (path, &st) == 0 && (gint64) st.st_size > BENCH_SOURCE_MAX_SIZE)
         {
+          g_autofree char *size = g_format_size ((guint64) st.st_size);
+          g_autofree char *limit = g_format_size (BENCH_SOURCE_MAX_SIZE);
+
+          /* Translators: the sizes are like "5.1 GB" */
           g_set_error (error, BENCH_READER_ERROR, BENCH_READER_ERROR_TOO_LARGE,
-                       _("%s: the file is too large (%" G_GINT64_FORMAT " bytes)"),
-                       path, (gint64) st.st_size);
+                       _("%s: the file is too large (%s; the limit is %s)"),
+                       path, size, limit);
           return NULL;
         }
       /* Mapped read-only: the input is never written. */
