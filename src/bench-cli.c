@@ -426,9 +426,19 @@ single_build (BenchSource *source)
   return *build ? build : NULL;
 }
 
+static int export_spec (BenchChartSpec  *spec,
+                        ExportOptions   *options,
+                        int              width,
+                        int              height,
+                        BenchChartStyle  style);
+
 static int
-run_compare (GPtrArray *sources,
-             gboolean   csv)
+run_compare (GPtrArray       *sources,
+             gboolean         csv,
+             ExportOptions   *export,
+             int              width,
+             int              height,
+             BenchChartStyle  style)
 {
   g_autofree GPtrArray **sides = g_new0 (GPtrArray *, sources->len);
   g_autoptr (GPtrArray) names = g_ptr_array_new_with_free_func (g_free);
@@ -451,6 +461,18 @@ run_compare (GPtrArray *sources,
   comparison = bench_comparison_new (sides, (const char **) names->pdata, sources->len);
   text = csv ? bench_comparison_to_csv (comparison) : bench_comparison_to_markdown (comparison);
   fputs (text, stdout);
+  fflush (stdout);
+  if (export->path != NULL)
+    {
+      g_autoptr (BenchChartSpec) spec = bench_chart_spec_new_for_comparison (comparison);
+
+      if (bench_chart_spec_get_n_panels (spec) == 0)
+        {
+          g_printerr ("benchtop: %s\n", _("no test is on both sides: there is no speedup to chart"));
+          return 1;
+        }
+      return export_spec (spec, export, width, height, style);
+    }
   return 0;
 }
 
@@ -484,7 +506,6 @@ run_export (GPtrArray       *results,
             BenchChartStyle  style)
 {
   g_autoptr (BenchChartSpec) spec = NULL;
-  g_autoptr (GError) error = NULL;
   BenchGroupKind view = BENCH_GROUP_MODEL;
 
   if (options->view != NULL)
@@ -502,6 +523,18 @@ run_export (GPtrArray       *results,
         }
     }
   spec = options->view ? bench_chart_spec_new_for_view (results, view) : bench_chart_spec_new (results);
+  return export_spec (spec, options, width, height, style);
+}
+
+static int
+export_spec (BenchChartSpec  *spec,
+             ExportOptions   *options,
+             int              width,
+             int              height,
+             BenchChartStyle  style)
+{
+  g_autoptr (GError) error = NULL;
+
   if (options->title != NULL)
     bench_chart_spec_set_title (spec, options->title);
   if (options->subtitle != NULL)
@@ -545,7 +578,8 @@ bench_cli_run (int    argc,
       N_("With --compare: the results the others are compared against"), N_("FILE") },
     { "csv", 0, 0, G_OPTION_ARG_NONE, &csv, N_("With --compare: print CSV instead"), NULL },
     { "export", 0, 0, G_OPTION_ARG_FILENAME, &export.path,
-      N_("Draw the chart of the files into OUT (.png, .svg or .pdf)"), N_("OUT") },
+      N_("Draw the chart of the files (with --compare: of the speedups) into OUT "
+         "(.png, .svg or .pdf)"), N_("OUT") },
     { "view", 0, 0, G_OPTION_ARG_STRING, &export.view,
       N_("With --export: chart by runs, models or hardware"), N_("VIEW") },
     { "size", 0, 0, G_OPTION_ARG_STRING, &export.size,
@@ -577,6 +611,7 @@ bench_cli_run (int    argc,
                                     _("Examples:\n"
                                       "  benchtop --list results.json\n"
                                       "  benchtop --compare --baseline=old.json new.json\n"
+                                      "  benchtop --compare --baseline=old.json new.json --export=speedup.svg\n"
                                       "  benchtop --export=chart.png --view=models --size=1920x1080 results.jsonl\n"));
   g_option_context_add_main_entries (context, entries, GETTEXT_PACKAGE);
   g_option_context_set_translation_domain (context, GETTEXT_PACKAGE);
@@ -598,9 +633,15 @@ bench_cli_run (int    argc,
     }
   if (export.path != NULL)
     {
-      if (list || compare)
+      if (list)
         {
-          g_printerr ("benchtop: %s\n", _("--export cannot be used with --list or --compare"));
+          g_printerr ("benchtop: %s\n", _("--export cannot be used with --list"));
+          return 2;
+        }
+      if (compare && export.view != NULL)
+        {
+          g_printerr ("benchtop: %s\n", _("--view does not go with --compare: "
+                                            "the comparison chart shows speedups"));
           return 2;
         }
       if (bench_chart_export_format_for_path (export.path) == NULL)
@@ -690,15 +731,20 @@ bench_cli_run (int    argc,
     {
       if (status != 0)
         return status;
-      return run_compare (sources, csv);
+      status = run_compare (sources, csv, &export, width, height, style);
     }
-  if (export.path != NULL)
+  else if (export.path != NULL)
     {
-      int export_status;
-
       if (results->len == 0)
-        return status ? status : 1;
-      export_status = run_export (results, &export, width, height, style);
+        status = status ? status : 1;
+      else
+        {
+          int export_status = run_export (results, &export, width, height, style);
+          status = export_status ? export_status : status;
+        }
+    }
+  if (compare || export.path != NULL)
+    {
       g_free (export.path);
       g_free (export.view);
       g_free (export.size);
@@ -706,7 +752,7 @@ bench_cli_run (int    argc,
       g_free (export.title);
       g_free (export.subtitle);
       g_free (export.caption);
-      return export_status ? export_status : status;
+      return status;
     }
   if (json)
     {

@@ -438,6 +438,77 @@ test_export_unknown_format (void)
   g_rmdir (dir);
 }
 
+/* Speedup bars hang from the 1.0 line: up when faster, down when slower,
+ * their length the speedup's distance from 1 and whiskers ± its
+ * propagated deviation; one series per candidate. */
+static void
+test_comparison_chart (void)
+{
+  g_autoptr (BenchSource) base = bench_test_load_corpus ("public/strix-halo-gpt-oss-20b.default-hip.jsonl");
+  g_autoptr (BenchSource) wmma = bench_test_load_corpus ("public/strix-halo-gpt-oss-20b.default-rocwmma.jsonl");
+  g_autoptr (BenchSource) tile = bench_test_load_corpus ("public/strix-halo-gpt-oss-20b.lhl-tune-tile.jsonl");
+  GPtrArray *sides[] = { bench_source_get_results (base), bench_source_get_results (wmma),
+                         bench_source_get_results (tile) };
+  const char *names[] = { "hip", "rocwmma", "tile" };
+  g_autoptr (BenchComparison) comparison = bench_comparison_new (sides, names, 3);
+  g_autoptr (BenchChartSpec) spec = bench_chart_spec_new_for_comparison (comparison);
+  g_autoptr (BenchChartLayout) layout = bench_chart_layout_new (spec, 1600, 900, 1.0);
+  gboolean seen_up = FALSE, seen_down = FALSE;
+
+  g_assert_cmpfloat (bench_chart_spec_get_reference (spec), ==, 1.0);
+  g_assert_cmpuint (layout->panels->len, ==, 2);
+  for (guint k = 0; k < 2; k++)
+    {
+      BenchChartPanelLayout *p = panel (layout, k);
+      BenchChartPanel *sp = bench_chart_spec_get_panel (spec, k);
+      double px_per_unit = p->plot.height / (p->y_max - p->y_min);
+
+      /* five tests per kind, two candidates each */
+      g_assert_cmpuint (p->bars->len, ==, 10);
+      g_assert_cmpuint (sp->series->len, ==, 2);
+      g_assert_cmpstr (g_ptr_array_index (sp->series, 1), ==, "tile");
+      /* the line at 1.0 is inside the axis */
+      g_assert_true (isfinite (p->reference_y));
+      g_assert_cmpfloat (p->y_min, <, 1.0);
+      g_assert_cmpfloat (p->y_max, >, 1.0);
+      g_assert_cmpfloat_with_epsilon (p->reference_y, bench_chart_panel_y (p, 1.0), 1e-9);
+      for (guint i = 0; i < p->bars->len; i++)
+        {
+          BenchChartBar *bar = &g_array_index (p->bars, BenchChartBar, i);
+          gboolean up = bar->value > 1.0;
+
+          if (up)
+            g_assert_cmpfloat_with_epsilon (bar->rect.y + bar->rect.height, p->reference_y, 1e-6);
+          else
+            g_assert_cmpfloat_with_epsilon (bar->rect.y, p->reference_y, 1e-6);
+          g_assert_cmpfloat_with_epsilon (bar->rect.height, fabs (bar->value - 1.0) * px_per_unit, 1e-6);
+          g_assert_cmpfloat_with_epsilon (bar->whisker_bottom - bar->whisker_top,
+                                          2 * bar->stddev * px_per_unit, 1e-6);
+          seen_up |= up;
+          seen_down |= !up && bar->value < 0.99;
+        }
+    }
+  g_assert_true (seen_up);
+  g_assert_true (seen_down);
+
+  /* tg128 @ d65536 on rocWMMA: 14.63 against 34.76 t/s, by hand 0.421× */
+  {
+    BenchChartPanelLayout *tg = panel (layout, 1);
+    gboolean found = FALSE;
+
+    for (guint i = 0; i < tg->bars->len; i++)
+      {
+        BenchChartBar *bar = &g_array_index (tg->bars, BenchChartBar, i);
+        if (bar->series == 0 && bench_result_get_n_depth (bar->result) == 65536)
+          {
+            g_assert_cmpfloat_with_epsilon (bar->value, 14.63 / 34.76, 0.001);
+            found = TRUE;
+          }
+      }
+    g_assert_true (found);
+  }
+}
+
 int
 main (int    argc,
       char **argv)
@@ -451,6 +522,7 @@ main (int    argc,
   g_test_add_func ("/chart/layout/line-chart-for-sweeps", test_line_chart_for_sweeps);
   g_test_add_func ("/chart/layout/gap-not-zero", test_gap_not_zero);
   g_test_add_func ("/chart/layout/hit", test_hit);
+  g_test_add_func ("/chart/layout/comparison-around-one", test_comparison_chart);
   g_test_add_func ("/chart/export/png", test_export_png);
   g_test_add_func ("/chart/export/svg", test_export_svg);
   g_test_add_func ("/chart/export/pdf", test_export_pdf);

@@ -146,6 +146,36 @@ test_exit_status (void)
   g_assert_cmpint (run (NULL, &out3, &err3, "--list", NULL), ==, 2);
 }
 
+/* --compare prints the markdown table and, with --export, draws the
+ * speedups; --view has no meaning there */
+static void
+test_compare_export (void)
+{
+  g_autofree char *base = bench_test_corpus_path ("public/strix-halo-gpt-oss-20b.default-hip.jsonl");
+  g_autofree char *cand = bench_test_corpus_path ("public/strix-halo-gpt-oss-20b.lhl-tune-tile.jsonl");
+  g_autofree char *dir = g_dir_make_tmp ("benchtop-cli-XXXXXX", NULL);
+  g_autofree char *svg = g_build_filename (dir, "speedup.svg", NULL);
+  g_autofree char *export_arg = g_strdup_printf ("--export=%s", svg);
+  g_autofree char *baseline_arg = g_strdup_printf ("--baseline=%s", base);
+  g_autofree char *out = NULL, *err = NULL, *out2 = NULL, *err2 = NULL;
+  g_autofree char *contents = NULL;
+
+  g_assert_cmpint (run (NULL, &out, &err, "--compare", baseline_arg, cand, export_arg,
+                        "--size=1280x720", NULL), ==, 0);
+  /* pp512 @ d65536: 426.81 against 277.58 t/s, 1.54× */
+  g_assert_nonnull (strstr (out, "| pp512 @ d65536 |"));
+  g_assert_nonnull (strstr (out, "1.54 ± 0.00"));
+  g_assert_true (g_file_get_contents (svg, &contents, NULL, NULL));
+  g_assert_true (g_str_has_prefix (contents, "<?xml"));
+  g_assert_nonnull (strstr (contents, "<svg"));
+
+  g_assert_cmpint (run (NULL, &out2, &err2, "--compare", baseline_arg, cand, export_arg,
+                        "--view=models", NULL), ==, 2);
+  g_assert_nonnull (strstr (err2, "--view"));
+
+  bench_test_remove_tree (dir);
+}
+
 int
 main (int    argc,
       char **argv)
@@ -157,6 +187,7 @@ main (int    argc,
   g_test_add_func ("/cli/stdin", test_stdin);
   g_test_add_func ("/cli/list-table", test_table);
   g_test_add_func ("/cli/exit-status", test_exit_status);
+  g_test_add_func ("/cli/compare-export", test_compare_export);
 
   return g_test_run ();
 }

@@ -165,6 +165,12 @@ panel_x (const BenchChartPanelLayout *panel,
   return panel->plot.x + panel->plot.width * CLAMP (t, 0, 1);
 }
 
+static double
+reference_of (Ctx *ctx)
+{
+  return bench_chart_spec_get_reference (ctx->layout->spec);
+}
+
 static void
 value_range (BenchChartPanel *spec_panel,
              double          *lo,
@@ -176,10 +182,9 @@ value_range (BenchChartPanel *spec_panel,
   *lowest_positive = INFINITY;
   for (guint i = 0; i < spec_panel->results->len; i++)
     {
-      BenchResult *r = g_ptr_array_index (spec_panel->results, i);
-      double avg = bench_result_get_avg_ts (r);
-      double sd = bench_result_get_stddev_ts (r);
+      double avg, sd;
 
+      bench_chart_panel_get_value (spec_panel, i, &avg, &sd);
       if (!isfinite (avg))
         continue;
       if (!isfinite (sd))
@@ -218,9 +223,51 @@ plan_y_axis (Ctx                   *ctx,
   double lo, hi, lowest;
 
   value_range (spec_panel, &lo, &hi, &lowest);
-  panel->log_y = log_scale && isfinite (lowest) && hi / lowest > 4;
+  panel->log_y = log_scale && isfinite (lowest) && hi / lowest > 4 && !isfinite (reference_of (ctx));
 
-  if (panel->log_y)
+  if (isfinite (reference_of (ctx)))
+    {
+      /* around the reference line: from below the lowest bar (or the
+       * line) to above the highest, so both directions read at a glance */
+      double ref = reference_of (ctx);
+      double low = ref, high = ref, step;
+
+      for (guint i = 0; i < spec_panel->results->len; i++)
+        {
+          double v, e;
+
+          bench_chart_panel_get_value (spec_panel, i, &v, &e);
+          if (!isfinite (v))
+            continue;
+          if (!isfinite (e))
+            e = 0;
+          low = MIN (low, v - e);
+          high = MAX (high, v + e);
+        }
+      low = MAX (0, low - (high - low) * 0.05);
+      high = high + (high - low) * 0.05;
+      if (high - low < ref * 0.1)
+        {
+          low = MAX (0, ref - ref * 0.05);
+          high = ref + ref * 0.05;
+        }
+      step = nice_step (high - low, target);
+      panel->y_min = floor (low / step + 1e-9) * step;
+      panel->y_max = ceil (high / step - 1e-9) * step;
+      for (double v = panel->y_min; v <= panel->y_max + step * 1e-6; v += step)
+        {
+          BenchChartTick tick = { 0 };
+          int decimals = MAX (0, (int) -floor (log10 (step) + 1e-9));
+          /* Translators: a speedup on the chart's axis, "1.2×" */
+          g_autofree char *text = g_strdup_printf (_("%.*f×"), decimals, v);
+
+          tick.value = v;
+          tick.label = make_label (text, ctx->fs * 0.85, FALSE, 2);
+          tick.label.muted = TRUE;
+          g_array_append_val (panel->y_ticks, tick);
+        }
+    }
+  else if (panel->log_y)
     {
       double d0 = floor (log10 (lowest));
       double d1 = ceil (log10 (hi));
@@ -389,17 +436,20 @@ layout_bars (Ctx                   *ctx,
       guint i = g_array_index (order, guint, k);
       BenchResult *r = g_ptr_array_index (spec_panel->results, i);
       guint c = g_array_index (spec_panel->result_category, guint, i);
-      double avg = bench_result_get_avg_ts (r);
-      double sd = bench_result_get_stddev_ts (r);
+      double avg, sd;
       double left = panel->plot.x + c * group_w + (group_w - per_cat[c] * bar_w) / 2;
       BenchChartBar bar = { 0 };
-      double top = bench_chart_panel_y (panel, avg);
-      double base = panel->plot.y + panel->plot.height;
+      double top, base;
 
+      bench_chart_panel_get_value (spec_panel, i, &avg, &sd);
+      top = bench_chart_panel_y (panel, avg);
+      /* bars grow from the axis, or from the reference line (1.0 for
+       * speedups: up when faster, down when slower) */
+      base = isfinite (panel->reference_y) ? panel->reference_y : panel->plot.y + panel->plot.height;
       if (!isfinite (sd))
         sd = 0;
-      bar.rect = (BenchChartRect) { left + placed[c]++ * bar_w + bar_w * 0.06, top,
-                                    bar_w * 0.88, base - top };
+      bar.rect = (BenchChartRect) { left + placed[c]++ * bar_w + bar_w * 0.06, MIN (top, base),
+                                    bar_w * 0.88, fabs (base - top) };
       bar.center_x = bar.rect.x + bar.rect.width / 2;
       bar.whisker_top = bench_chart_panel_y (panel, avg + sd);
       bar.whisker_bottom = bench_chart_panel_y (panel, avg - sd);
@@ -411,12 +461,16 @@ layout_bars (Ctx                   *ctx,
 
       if (value_labels)
         {
-          g_autofree char *text = g_strdup_printf ("%.*f", avg >= 100 ? 0 : 1, avg);
+          g_autofree char *text = isfinite (panel->reference_y)
+                                  ? g_strdup_printf ("%.2f×", avg)
+                                  : g_strdup_printf ("%.*f", avg >= 100 ? 0 : 1, avg);
           BenchChartLabel label = make_label (text, ctx->fs * 0.7, FALSE, 1);
+          gboolean below = isfinite (panel->reference_y) && top > panel->reference_y;
           double h;
 
           measure (ctx, &label, NULL, &h);
-          label.rect = (BenchChartRect) { bar.center_x - bar_w, bar.whisker_top - h - 2,
+          label.rect = (BenchChartRect) { bar.center_x - bar_w,
+                                          below ? bar.whisker_bottom + 2 : bar.whisker_top - h - 2,
                                           bar_w * 2, h };
           /* only where it fits over its own bar */
           if (bar_w >= ctx->fs * 1.6)
@@ -582,10 +636,10 @@ layout_lines (Ctx                   *ctx,
   for (guint i = 0; i < spec_panel->results->len; i++)
     {
       BenchResult *r = g_ptr_array_index (spec_panel->results, i);
-      double avg = bench_result_get_avg_ts (r);
-      double sd = bench_result_get_stddev_ts (r);
+      double avg, sd;
       BenchChartPoint point = { 0 };
 
+      bench_chart_panel_get_value (spec_panel, i, &avg, &sd);
       if (!isfinite (sd))
         sd = 0;
       point.x = panel_x (panel, x_axis_value (panel, g_array_index (spec_panel->result_x, double, i),
@@ -709,8 +763,7 @@ layout_panel (Ctx             *ctx,
   /* left: rotated axis title and tick labels */
   plan_y_axis (ctx, panel, spec_panel, log_scale, frame.height > fs * 20 ? 6 : 4);
   tick_w = y_ticks_width (ctx, panel);
-  /* Translators: the value axis of every chart */
-  panel->y_title = make_label (_("tokens/s"), fs * 0.85, FALSE, 1);
+  panel->y_title = make_label (bench_chart_spec_get_y_title (ctx->layout->spec), fs * 0.85, FALSE, 1);
   panel->y_title.vertical = TRUE;
   panel->y_title.muted = TRUE;
   measure (ctx, &panel->y_title, NULL, &y_title_h);
@@ -736,6 +789,8 @@ layout_panel (Ctx             *ctx,
     }
 
   place_y_ticks (ctx, panel, tick_w);
+  panel->reference_y = isfinite (reference_of (ctx)) ? bench_chart_panel_y (panel, reference_of (ctx))
+                                                     : NAN;
   panel->y_title.rect = (BenchChartRect) { frame.x, panel->plot.y, y_title_h, panel->plot.height };
 
   if (spec_panel->kind == BENCH_CHART_BARS)
@@ -843,28 +898,37 @@ bench_chart_layout_free (BenchChartLayout *layout)
   g_free (layout);
 }
 
-BenchResult *
-bench_chart_layout_hit (BenchChartLayout *layout,
-                        double            x,
-                        double            y)
+gboolean
+bench_chart_layout_hit_mark (BenchChartLayout             *layout,
+                             double                        x,
+                             double                        y,
+                             const BenchChartPanelLayout **out_panel,
+                             guint                        *out_index,
+                             gboolean                     *out_is_point)
 {
   double reach = MAX (8, layout->font_size * 0.6);
 
   for (guint p = 0; p < layout->panels->len; p++)
     {
       BenchChartPanelLayout *panel = g_ptr_array_index (layout->panels, p);
-      BenchResult *best = NULL;
       double best_d = reach;
+      guint best = G_MAXUINT;
 
       for (guint i = 0; i < panel->bars->len; i++)
         {
           BenchChartBar *bar = &g_array_index (panel->bars, BenchChartBar, i);
           double pad = MAX (0, (6 - bar->rect.width) / 2);
           double top = MIN (bar->rect.y, bar->whisker_top) - 4;
+          double bottom = MAX (bar->rect.y + bar->rect.height, bar->whisker_bottom) + 4;
 
           if (x >= bar->rect.x - pad && x <= bar->rect.x + bar->rect.width + pad &&
-              y >= top && y <= bar->rect.y + bar->rect.height)
-            return bar->result;
+              y >= top && y <= bottom)
+            {
+              *out_panel = panel;
+              *out_index = i;
+              *out_is_point = FALSE;
+              return TRUE;
+            }
         }
       for (guint i = 0; i < panel->points->len; i++)
         {
@@ -873,11 +937,32 @@ bench_chart_layout_hit (BenchChartLayout *layout,
           if (d < best_d)
             {
               best_d = d;
-              best = point->result;
+              best = i;
             }
         }
-      if (best != NULL)
-        return best;
+      if (best != G_MAXUINT)
+        {
+          *out_panel = panel;
+          *out_index = best;
+          *out_is_point = TRUE;
+          return TRUE;
+        }
     }
-  return NULL;
+  return FALSE;
+}
+
+BenchResult *
+bench_chart_layout_hit (BenchChartLayout *layout,
+                        double            x,
+                        double            y)
+{
+  const BenchChartPanelLayout *panel;
+  guint index;
+  gboolean is_point;
+
+  if (!bench_chart_layout_hit_mark (layout, x, y, &panel, &index, &is_point))
+    return NULL;
+  if (is_point)
+    return g_array_index (panel->points, BenchChartPoint, index).result;
+  return g_array_index (panel->bars, BenchChartBar, index).result;
 }

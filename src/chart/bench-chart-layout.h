@@ -41,7 +41,7 @@ typedef struct
 
 typedef struct
 {
-  BenchChartRect  rect;      /* the bar, from the axis to the mean */
+  BenchChartRect  rect;      /* the bar, from the axis (or reference line) to the value */
   double          center_x;
   double          whisker_top;     /* y of mean + sd */
   double          whisker_bottom;  /* y of mean − sd */
@@ -83,6 +83,7 @@ typedef struct
   BenchChartLabel  x_title;          /* lines only */
   double           y_min, y_max;
   gboolean         log_y;
+  double           reference_y;      /* the reference line (speedup 1.0), or NAN */
   double           x_min, x_max;     /* lines only, in axis units */
   gboolean         log2_x;
   GArray          *y_ticks;          /* BenchChartTick */
@@ -120,6 +121,14 @@ BenchResult      *bench_chart_layout_hit  (BenchChartLayout *layout,
                                            double            x,
                                            double            y);
 
+/* the bar or point drawn at (x, y): its panel, and its index in the
+ * panel's bars (or points, when *is_point); FALSE when there is none */
+gboolean          bench_chart_layout_hit_mark (BenchChartLayout             *layout,
+                                               double                        x,
+                                               double                        y,
+                                               const BenchChartPanelLayout **panel,
+                                               guint                        *index,
+                                               gboolean                     *is_point);
 /* the y position of @value on @panel's axis */
 double            bench_chart_panel_y     (const BenchChartPanelLayout *panel,
                                            double                       value);

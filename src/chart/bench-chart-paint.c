@@ -104,14 +104,29 @@ draw_panel (cairo_t                     *cr,
       gboolean hot = highlight != NULL && bar->result == highlight;
       double r = MIN (bar->rect.width * 0.15, fs * 0.2);
 
+      double x0 = bar->rect.x, x1 = bar->rect.x + bar->rect.width;
+      double y0 = bar->rect.y, y1 = bar->rect.y + bar->rect.height;
+
       set_color (cr, color, hot ? 1.0 : highlight ? 0.55 : 0.92);
-      /* rounded top corners */
+      r = MIN (r, bar->rect.height / 2);
+      /* rounded corners at the value's end: the top, or the bottom of a
+       * bar hanging down from the reference line */
       cairo_new_sub_path (cr);
-      cairo_move_to (cr, bar->rect.x, base);
-      cairo_line_to (cr, bar->rect.x, bar->rect.y + r);
-      cairo_arc (cr, bar->rect.x + r, bar->rect.y + r, r, G_PI, 1.5 * G_PI);
-      cairo_arc (cr, bar->rect.x + bar->rect.width - r, bar->rect.y + r, r, 1.5 * G_PI, 2 * G_PI);
-      cairo_line_to (cr, bar->rect.x + bar->rect.width, base);
+      if (isfinite (panel->reference_y) && y0 >= panel->reference_y - 0.5)
+        {
+          cairo_move_to (cr, x0, y0);
+          cairo_line_to (cr, x1, y0);
+          cairo_arc (cr, x1 - r, y1 - r, r, 0, 0.5 * G_PI);
+          cairo_arc (cr, x0 + r, y1 - r, r, 0.5 * G_PI, G_PI);
+        }
+      else
+        {
+          cairo_move_to (cr, x0, y1);
+          cairo_line_to (cr, x0, y0 + r);
+          cairo_arc (cr, x0 + r, y0 + r, r, G_PI, 1.5 * G_PI);
+          cairo_arc (cr, x1 - r, y0 + r, r, 1.5 * G_PI, 2 * G_PI);
+          cairo_line_to (cr, x1, y1);
+        }
       cairo_close_path (cr);
       cairo_fill_preserve (cr);
       if (hot)
@@ -122,6 +137,15 @@ draw_panel (cairo_t                     *cr,
         }
       else
         cairo_new_path (cr);
+    }
+  if (isfinite (panel->reference_y))
+    {
+      /* the reference line (speedup 1.0): no change */
+      set_color (cr, &theme->text, 0.8);
+      cairo_set_line_width (cr, MAX (1.2, fs * 0.09));
+      cairo_move_to (cr, plot->x, panel->reference_y);
+      cairo_line_to (cr, plot->x + plot->width, panel->reference_y);
+      cairo_stroke (cr);
     }
   set_color (cr, &theme->whisker, 1);
   cairo_set_line_width (cr, MAX (1, fs * 0.08));

@@ -20,6 +20,8 @@ struct _BenchChartSpec
   char            *caption;
   gboolean         log_scale;
   gboolean         value_labels;
+  double           reference;  /* NAN, or 1.0 for speedups */
+  char            *y_title;    /* NULL: tokens/s */
 };
 
 /* settings a line chart can sweep, most telling first */
@@ -85,7 +87,28 @@ panel_free (BenchChartPanel *panel)
   g_ptr_array_unref (panel->categories);
   g_ptr_array_unref (panel->series);
   g_free (panel->x_title);
+  g_clear_pointer (&panel->result_value, g_array_unref);
+  g_clear_pointer (&panel->result_error, g_array_unref);
   g_free (panel);
+}
+
+void
+bench_chart_panel_get_value (const BenchChartPanel *panel,
+                             guint                  i,
+                             double                *value,
+                             double                *error)
+{
+  if (panel->result_value != NULL)
+    {
+      *value = g_array_index (panel->result_value, double, i);
+      *error = g_array_index (panel->result_error, double, i);
+    }
+  else
+    {
+      BenchResult *r = g_ptr_array_index (panel->results, i);
+      *value = bench_result_get_avg_ts (r);
+      *error = bench_result_get_stddev_ts (r);
+    }
 }
 
 /* Index of @label in @labels, appending it when new. */
@@ -402,6 +425,7 @@ spec_new (GPtrArray      *results,
   self->has_view = has_view;
   self->view = view;
   self->panels = g_ptr_array_new_with_free_func ((GDestroyNotify) panel_free);
+  self->reference = NAN;
 
   for (guint k = 0; k < G_N_ELEMENTS (kinds); k++)
     {
@@ -418,6 +442,88 @@ spec_new (GPtrArray      *results,
     }
   if (results->len > 0)
     default_titles (self);
+  return self;
+}
+
+BenchChartSpec *
+bench_chart_spec_new_for_comparison (BenchComparison *comparison)
+{
+  BenchChartSpec *self = g_new0 (BenchChartSpec, 1);
+  static const BenchTestKind kinds[] = { BENCH_TEST_PP, BENCH_TEST_TG, BENCH_TEST_PG };
+  guint n_sides = bench_comparison_get_n_sides (comparison);
+
+  g_atomic_ref_count_init (&self->ref_count);
+  self->results = g_ptr_array_new_with_free_func (g_object_unref);
+  self->panels = g_ptr_array_new_with_free_func ((GDestroyNotify) panel_free);
+  self->reference = 1.0;
+  /* Translators: the value axis of a comparison chart: candidate ÷ baseline */
+  self->y_title = g_strdup (_("speedup (×)"));
+
+  for (guint k = 0; k < G_N_ELEMENTS (kinds); k++)
+    {
+      BenchChartPanel *panel = g_new0 (BenchChartPanel, 1);
+      g_autoptr (GHashTable) index = g_hash_table_new (g_str_hash, g_str_equal);
+
+      panel->test_kind = kinds[k];
+      panel->kind = BENCH_CHART_BARS;
+      panel->results = g_ptr_array_new_with_free_func (g_object_unref);
+      panel->result_category = g_array_new (FALSE, FALSE, sizeof (guint));
+      panel->result_series = g_array_new (FALSE, FALSE, sizeof (guint));
+      panel->result_x = g_array_new (FALSE, FALSE, sizeof (double));
+      panel->result_value = g_array_new (FALSE, FALSE, sizeof (double));
+      panel->result_error = g_array_new (FALSE, FALSE, sizeof (double));
+      panel->categories = g_ptr_array_new_with_free_func (g_free);
+      panel->series = g_ptr_array_new_with_free_func (g_free);
+      for (guint s = 1; s < n_sides; s++)
+        g_ptr_array_add (panel->series, g_strdup (bench_comparison_get_side_name (comparison, s)));
+
+      for (guint i = 0; i < bench_comparison_get_n_rows (comparison); i++)
+        {
+          BenchCompareRow *row = bench_comparison_get_row (comparison, i);
+          guint category = G_MAXUINT;
+
+          if (bench_result_get_test_kind (row->example) != kinds[k])
+            continue;
+          for (guint s = 1; s < n_sides; s++)
+            {
+              BenchCompareCell *cell = &row->cells[s];
+              double nan = NAN, x = 0;
+
+              if (!isfinite (cell->speedup) || cell->example == NULL)
+                continue;
+              if (category == G_MAXUINT)
+                category = intern_label (panel->categories, index,
+                                         bench_comparison_dup_row_label (comparison, row));
+              g_ptr_array_add (panel->results, g_object_ref (cell->example));
+              g_array_append_val (panel->result_category, category);
+              {
+                guint series = s - 1;
+                g_array_append_val (panel->result_series, series);
+              }
+              g_array_append_val (panel->result_x, x);
+              g_array_append_val (panel->result_value, cell->speedup);
+              if (isfinite (cell->speedup_sd))
+                g_array_append_val (panel->result_error, cell->speedup_sd);
+              else
+                g_array_append_val (panel->result_error, nan);
+              g_ptr_array_add (self->results, g_object_ref (cell->example));
+            }
+        }
+      if (panel->results->len > 0)
+        g_ptr_array_add (self->panels, panel);
+      else
+        panel_free (panel);
+    }
+
+  if (n_sides == 2)
+    /* Translators: a comparison chart's title: "candidate vs baseline" */
+    self->title = g_strdup_printf (_("%s vs %s"), bench_comparison_get_side_name (comparison, 1),
+                                   bench_comparison_get_side_name (comparison, 0));
+  else
+    self->title = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u candidate vs %s",
+                                                "%u candidates vs %s", n_sides - 1),
+                                   n_sides - 1, bench_comparison_get_side_name (comparison, 0));
+  self->subtitle = g_strdup (_("speedup over the baseline, ± propagated standard deviation"));
   return self;
 }
 
@@ -451,13 +557,51 @@ bench_chart_spec_unref (BenchChartSpec *self)
   g_free (self->title);
   g_free (self->subtitle);
   g_free (self->caption);
+  g_free (self->y_title);
   g_free (self);
+}
+
+static BenchChartPanel *
+panel_copy (const BenchChartPanel *panel)
+{
+  BenchChartPanel *copy = g_new0 (BenchChartPanel, 1);
+
+  *copy = *panel;
+  copy->results = g_ptr_array_copy (panel->results, (GCopyFunc) (void (*) (void)) g_object_ref, NULL);
+  g_ptr_array_set_free_func (copy->results, g_object_unref);
+  copy->result_category = g_array_copy (panel->result_category);
+  copy->result_series = g_array_copy (panel->result_series);
+  copy->result_x = g_array_copy (panel->result_x);
+  copy->categories = g_ptr_array_copy (panel->categories, (GCopyFunc) (void (*) (void)) g_strdup, NULL);
+  g_ptr_array_set_free_func (copy->categories, g_free);
+  copy->series = g_ptr_array_copy (panel->series, (GCopyFunc) (void (*) (void)) g_strdup, NULL);
+  g_ptr_array_set_free_func (copy->series, g_free);
+  copy->x_title = g_strdup (panel->x_title);
+  copy->result_value = panel->result_value ? g_array_copy (panel->result_value) : NULL;
+  copy->result_error = panel->result_error ? g_array_copy (panel->result_error) : NULL;
+  return copy;
 }
 
 BenchChartSpec *
 bench_chart_spec_copy (BenchChartSpec *self)
 {
-  BenchChartSpec *copy = spec_new (self->results, self->has_view, self->view);
+  BenchChartSpec *copy;
+
+  if (isfinite (self->reference))
+    {
+      /* a comparison's panels are not derived from its results: copy them */
+      copy = g_new0 (BenchChartSpec, 1);
+      g_atomic_ref_count_init (&copy->ref_count);
+      copy->results = g_ptr_array_copy (self->results, (GCopyFunc) (void (*) (void)) g_object_ref, NULL);
+      g_ptr_array_set_free_func (copy->results, g_object_unref);
+      copy->panels = g_ptr_array_new_with_free_func ((GDestroyNotify) panel_free);
+      for (guint i = 0; i < self->panels->len; i++)
+        g_ptr_array_add (copy->panels, panel_copy (g_ptr_array_index (self->panels, i)));
+      copy->reference = self->reference;
+      copy->y_title = g_strdup (self->y_title);
+    }
+  else
+    copy = spec_new (self->results, self->has_view, self->view);
 
   bench_chart_spec_set_title (copy, self->title);
   bench_chart_spec_set_subtitle (copy, self->subtitle);
@@ -474,6 +618,14 @@ const char *bench_chart_spec_get_title (BenchChartSpec *self) { return self->tit
 const char *bench_chart_spec_get_subtitle (BenchChartSpec *self) { return self->subtitle; }
 const char *bench_chart_spec_get_caption (BenchChartSpec *self) { return self->caption; }
 gboolean bench_chart_spec_get_log_scale (BenchChartSpec *self) { return self->log_scale; }
+double bench_chart_spec_get_reference (BenchChartSpec *self) { return self->reference; }
+
+const char *
+bench_chart_spec_get_y_title (BenchChartSpec *self)
+{
+  /* Translators: the value axis of every chart */
+  return self->y_title != NULL ? self->y_title : _("tokens/s");
+}
 gboolean bench_chart_spec_get_value_labels (BenchChartSpec *self) { return self->value_labels; }
 void bench_chart_spec_set_log_scale (BenchChartSpec *self, gboolean v) { self->log_scale = v; }
 void bench_chart_spec_set_value_labels (BenchChartSpec *self, gboolean v) { self->value_labels = v; }
@@ -532,6 +684,24 @@ bench_chart_spec_describe (BenchChartSpec *self)
   GString *text = g_string_new (NULL);
 
   g_string_append_printf (text, "%s. ", self->title ? self->title : "");
+  if (isfinite (self->reference))
+    {
+      for (guint p = 0; p < self->panels->len; p++)
+        {
+          BenchChartPanel *panel = g_ptr_array_index (self->panels, p);
+          double lo = INFINITY, hi = -INFINITY;
+
+          for (guint i = 0; i < panel->result_value->len; i++)
+            {
+              lo = MIN (lo, g_array_index (panel->result_value, double, i));
+              hi = MAX (hi, g_array_index (panel->result_value, double, i));
+            }
+          /* Translators: "Speedups of generation: 6 bars from 0.91× to 1.12×." */
+          g_string_append_printf (text, _("Speedups of %s: %u bars from %.2f× to %.2f×. "),
+                                  kind_name (panel->test_kind), panel->results->len, lo, hi);
+        }
+      return g_string_free (text, FALSE);
+    }
   for (guint p = 0; p < self->panels->len; p++)
     {
       BenchChartPanel *panel = g_ptr_array_index (self->panels, p);

@@ -11,6 +11,7 @@
 
 #include <glib.h>
 
+#include "bench-compare.h"
 #include "bench-group.h"
 #include "bench-result.h"
 
@@ -36,13 +37,25 @@ typedef struct
   GPtrArray      *series;           /* char *; one unnamed series when nothing varies */
   const char     *x_field;          /* lines: the swept field */
   char           *x_title;          /* lines: axis title */
+  GArray         *result_value;     /* double per result, or NULL: avg_ts */
+  GArray         *result_error;     /* double per result, or NULL: stddev_ts */
 } BenchChartPanel;
+
+/* The value drawn for result @i of @panel and its ± error: avg_ts ±
+ * stddev_ts, or the panel's own values (a comparison's speedups). */
+void             bench_chart_panel_get_value   (const BenchChartPanel *panel,
+                                                guint                  i,
+                                                double                *value,
+                                                double                *error);
 
 /* @view: what the results' view groups by; it picks the categories. */
 BenchChartSpec  *bench_chart_spec_new_for_view (GPtrArray       *results,
                                                 BenchGroupKind   view);
 /* Categories chosen from the data alone (the command line). */
 BenchChartSpec  *bench_chart_spec_new          (GPtrArray       *results);
+/* Speedup of each candidate over the baseline, bars around a 1.0 line:
+ * categories are the comparison's rows, one series per candidate. */
+BenchChartSpec  *bench_chart_spec_new_for_comparison (BenchComparison *comparison);
 BenchChartSpec  *bench_chart_spec_ref          (BenchChartSpec  *self);
 void             bench_chart_spec_unref        (BenchChartSpec  *self);
 /* a deep copy whose texts and options can change independently */
@@ -71,6 +84,11 @@ void             bench_chart_spec_set_log_scale (BenchChartSpec *self,
 gboolean         bench_chart_spec_get_value_labels (BenchChartSpec *self);
 void             bench_chart_spec_set_value_labels (BenchChartSpec *self,
                                                     gboolean        value_labels);
+
+/* the value bars grow from (1.0 for speedups), NAN when they grow from 0 */
+double           bench_chart_spec_get_reference (BenchChartSpec *self);
+/* the value axis' title */
+const char      *bench_chart_spec_get_y_title  (BenchChartSpec  *self);
 
 /* one sentence a screen reader can say */
 char            *bench_chart_spec_describe     (BenchChartSpec  *self);

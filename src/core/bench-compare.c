@@ -142,6 +142,8 @@ identity_key (BenchResult *r,
 static void
 row_free (BenchCompareRow *row)
 {
+  for (guint s = 0; s < row->n_sides; s++)
+    g_clear_object (&row->cells[s].example);
   g_clear_object (&row->example);
   g_free (row->key);
   g_free (row->cells);
@@ -196,6 +198,11 @@ bench_comparison_new (GPtrArray  **sides,
         acc = &g_array_index (sums, double, 0) + ((index - 1) * n_sides + s) * 3;
         if (!isfinite (avg))
           continue;
+        {
+          BenchCompareCell *cell = &((BenchCompareRow *) g_ptr_array_index (self->rows, index - 1))->cells[s];
+          if (cell->example == NULL)
+            cell->example = g_object_ref (r);
+        }
         acc[0] += avg;
         acc[1] += isfinite (sd) ? sd * sd : 0;
         acc[2] += 1;
@@ -282,6 +289,55 @@ const char *bench_comparison_get_side_name (BenchComparison *self, guint side) {
 GPtrArray *bench_comparison_get_side_fields (BenchComparison *self) { return self->side_fields; }
 GPtrArray *bench_comparison_get_shown_fields (BenchComparison *self) { return self->shown_fields; }
 guint bench_comparison_get_n_unmatched (BenchComparison *self) { return self->n_unmatched; }
+
+char *
+bench_comparison_dup_row_label (BenchComparison *self,
+                                BenchCompareRow *row)
+{
+  GString *label = g_string_new (NULL);
+  gboolean models_vary = FALSE;
+  const char *model = bench_result_get_model_type (row->example);
+
+  for (guint i = 0; i < self->rows->len && !models_vary; i++)
+    {
+      BenchCompareRow *other = g_ptr_array_index (self->rows, i);
+      models_vary = strcmp (bench_result_get_model_type (other->example), model) != 0;
+    }
+  if (models_vary)
+    g_string_append_printf (label, "%s · ", model);
+  g_string_append (label, bench_result_get_test_label (row->example));
+  for (guint i = 0; i < self->shown_fields->len; i++)
+    {
+      const char *field = g_ptr_array_index (self->shown_fields, i);
+      g_autofree char *value = field_text (row->example, field);
+      g_string_append_printf (label, " · %s %s", field, value);
+    }
+  return g_string_free (label, FALSE);
+}
+
+void
+bench_comparison_count_verdicts (BenchComparison *self,
+                                 guint            side,
+                                 guint           *n_faster,
+                                 guint           *n_slower,
+                                 guint           *n_noise)
+{
+  *n_faster = *n_slower = *n_noise = 0;
+  g_return_if_fail (side >= 1 && side < self->n_sides);
+  for (guint i = 0; i < self->rows->len; i++)
+    {
+      BenchCompareRow *row = g_ptr_array_index (self->rows, i);
+      switch (row->cells[side].verdict)
+        {
+        case BENCH_VERDICT_FASTER: (*n_faster)++; break;
+        case BENCH_VERDICT_SLOWER: (*n_slower)++; break;
+        case BENCH_VERDICT_WITHIN_NOISE:
+        case BENCH_VERDICT_NOISE_UNKNOWN: (*n_noise)++; break;
+        case BENCH_VERDICT_MISSING:
+        default: break;
+        }
+    }
+}
 
 static char *
 cell_rate (const BenchCompareCell *cell)

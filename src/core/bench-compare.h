@@ -35,6 +35,7 @@ typedef struct
   double       speedup;      /* candidate / baseline; NAN for the baseline */
   double       speedup_sd;
   BenchVerdict verdict;
+  BenchResult *example;      /* one of the side's results of the row, or NULL */
 } BenchCompareCell;
 
 typedef struct
@@ -66,6 +67,17 @@ GPtrArray       *bench_comparison_get_side_fields (BenchComparison *self);
 GPtrArray       *bench_comparison_get_shown_fields (BenchComparison *self);
 /* rows whose baseline or some candidate has no partner */
 guint            bench_comparison_get_n_unmatched (BenchComparison *self);
+
+/* How a row reads on its own: "pp512 @ d4096", with the model and the shown
+ * fields when they vary ("gpt-oss 20B F16 · pp512 · fa 1"). */
+char            *bench_comparison_dup_row_label (BenchComparison *self,
+                                                 BenchCompareRow *row);
+/* counts of verdicts for candidate @side (1…), over the matched rows */
+void             bench_comparison_count_verdicts (BenchComparison *self,
+                                                  guint            side,
+                                                  guint           *n_faster,
+                                                  guint           *n_slower,
+                                                  guint           *n_noise);
 
 /* The markdown pipe table llama.cpp developers paste into pull requests,
  * with ± added; unmatched rows follow it. */
