@@ -147,6 +147,46 @@ tooltip_text (BenchResult *r)
   return g_string_free (text, FALSE);
 }
 
+/* a comparison's bar: the speedup, its verdict, and what it compares */
+static char *
+speedup_tooltip_text (BenchChartSpec              *spec,
+                      const BenchChartPanelLayout *panel,
+                      const BenchChartBar         *bar)
+{
+  GString *text = g_string_new (NULL);
+  const char *category = NULL, *series = NULL;
+
+  for (guint p = 0; p < bench_chart_spec_get_n_panels (spec) && category == NULL; p++)
+    {
+      BenchChartPanel *sp = bench_chart_spec_get_panel (spec, p);
+
+      if (sp->test_kind != panel->test_kind)
+        continue;
+      for (guint i = 0; i < sp->results->len; i++)
+        if (g_ptr_array_index (sp->results, i) == (gpointer) bar->result &&
+            g_array_index (sp->result_series, guint, i) == bar->series)
+          {
+            category = g_ptr_array_index (sp->categories, g_array_index (sp->result_category, guint, i));
+            series = g_ptr_array_index (sp->series, bar->series);
+            break;
+          }
+    }
+  /* Translators: a speedup in the chart's tooltip, "1.23 ± 0.04×" */
+  g_string_append_printf (text, _("<b>%.2f ± %.2f×</b>"), bar->value, bar->stddev);
+  g_string_append_printf (text, " · %s", bench_verdict_to_string (bench_speedup_verdict (bar->value, bar->stddev)));
+  if (category != NULL)
+    {
+      g_autofree char *escaped = g_markup_escape_text (category, -1);
+      g_string_append_printf (text, "\n%s", escaped);
+    }
+  if (series != NULL)
+    {
+      g_autofree char *escaped = g_markup_escape_text (series, -1);
+      g_string_append_printf (text, "\n%s", escaped);
+    }
+  return g_string_free (text, FALSE);
+}
+
 static gboolean
 on_query_tooltip (GtkWidget      *widget,
                   int             x,
@@ -160,6 +200,19 @@ on_query_tooltip (GtkWidget      *widget,
 
   if (self->layout == NULL)
     return FALSE;
+  if (isfinite (bench_chart_spec_get_reference (self->spec)))
+    {
+      const BenchChartPanelLayout *panel;
+      guint index;
+      gboolean is_point;
+
+      if (!bench_chart_layout_hit_mark (self->layout, x, y, &panel, &index, &is_point) || is_point)
+        return FALSE;
+      markup = speedup_tooltip_text (self->spec, panel,
+                                     &g_array_index (panel->bars, BenchChartBar, index));
+      gtk_tooltip_set_markup (tooltip, markup);
+      return TRUE;
+    }
   r = bench_chart_layout_hit (self->layout, x, y);
   if (r == NULL)
     return FALSE;
@@ -323,6 +376,24 @@ bench_chart_view_set_results (BenchChartView *self,
       self->spec = bench_chart_spec_new_for_view (self->results, kind);
       bench_chart_spec_set_log_scale (self->spec, self->log_scale);
     }
+  update_description (self);
+  invalidate_layout (self);
+}
+
+void
+bench_chart_view_set_spec (BenchChartView *self,
+                           BenchChartSpec *spec)
+{
+  g_return_if_fail (BENCH_IS_CHART_VIEW (self));
+
+  g_ptr_array_set_size (self->results, 0);
+  if (spec != NULL)
+    g_ptr_array_extend (self->results, bench_chart_spec_get_results (spec),
+                        (GCopyFunc) (void (*) (void)) g_object_ref, NULL);
+  self->hover = NULL;
+  g_clear_pointer (&self->spec, bench_chart_spec_unref);
+  if (spec != NULL)
+    self->spec = bench_chart_spec_ref (spec);
   update_description (self);
   invalidate_layout (self);
 }

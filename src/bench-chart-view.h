@@ -4,6 +4,7 @@
 
 #include <gtk/gtk.h>
 
+#include "bench-chart-spec.h"
 #include "bench-group.h"
 
 G_BEGIN_DECLS
@@ -17,6 +18,9 @@ GtkWidget *bench_chart_view_new         (void);
 void       bench_chart_view_set_results (BenchChartView *self,
                                          GPtrArray      *results,
                                          BenchGroupKind  kind);
+/* A chart made elsewhere (a comparison's speedups). */
+void       bench_chart_view_set_spec    (BenchChartView *self,
+                                         BenchChartSpec *spec);
 GPtrArray *bench_chart_view_get_results (BenchChartView *self);
 void       bench_chart_view_set_log_scale (BenchChartView *self,
                                            gboolean        log_scale);

@@ -10,6 +10,7 @@
 #include <string.h>
 
 #include "bench-chart-view.h"
+#include "bench-compare-dialog.h"
 #include "bench-group-page.h"
 #include "bench-units.h"
 
@@ -33,6 +34,7 @@ struct _BenchGroupPage
   GtkWidget          *chart_box;
   GtkWidget          *chart;
   GtkToggleButton    *log_toggle;
+  GtkWidget          *compare_button;
   GtkSearchEntry     *search_entry;
   GtkStack           *table_stack;
   GtkWidget          *groups_scroller;
@@ -431,10 +433,53 @@ bench_group_page_get_chart_results (BenchGroupPage *self)
   return results;
 }
 
+/* the groups a comparison would take: the selected ones, or the only two */
+static GPtrArray *
+groups_to_compare (BenchGroupPage *self)
+{
+  GListModel *model = G_LIST_MODEL (self->selection);
+  g_autoptr (GtkBitset) selected = gtk_selection_model_get_selection (GTK_SELECTION_MODEL (self->selection));
+  guint n = g_list_model_get_n_items (model);
+  guint n_selected = gtk_bitset_get_size (selected);
+  GPtrArray *groups;
+
+  if (n_selected < 2 && !(n_selected == 0 && n == 2))
+    return NULL;
+  groups = g_ptr_array_new_with_free_func (g_object_unref);
+  for (guint i = 0; i < n; i++)
+    if (n_selected == 0 || gtk_bitset_contains (selected, i))
+      g_ptr_array_add (groups, g_list_model_get_item (model, i));
+  return groups;
+}
+
+GtkWindow *
+bench_group_page_compare (BenchGroupPage *self)
+{
+  g_autoptr (GPtrArray) groups = groups_to_compare (self);
+  BenchCompareDialog *dialog;
+
+  g_return_val_if_fail (BENCH_IS_GROUP_PAGE (self), NULL);
+
+  if (groups == NULL)
+    return NULL;
+  dialog = bench_compare_dialog_new (GTK_WINDOW (gtk_widget_get_root (GTK_WIDGET (self))), groups);
+  gtk_window_present (GTK_WINDOW (dialog));
+  return GTK_WINDOW (dialog);
+}
+
+static void
+on_compare_clicked (BenchGroupPage *self)
+{
+  bench_group_page_compare (self);
+}
+
 static void
 update_selection (BenchGroupPage *self)
 {
   g_autoptr (GPtrArray) results = bench_group_page_get_chart_results (self);
+  g_autoptr (GPtrArray) comparable = groups_to_compare (self);
+
+  gtk_widget_set_sensitive (self->compare_button, comparable != NULL);
 
   rebuild_result_columns (self, results);
   g_list_store_splice (self->results, 0, g_list_model_get_n_items (G_LIST_MODEL (self->results)),
@@ -521,6 +566,7 @@ bench_group_page_class_init (BenchGroupPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, BenchGroupPage, paned);
   gtk_widget_class_bind_template_child (widget_class, BenchGroupPage, chart_box);
   gtk_widget_class_bind_template_child (widget_class, BenchGroupPage, log_toggle);
+  gtk_widget_class_bind_template_child (widget_class, BenchGroupPage, compare_button);
   gtk_widget_class_bind_template_child (widget_class, BenchGroupPage, search_entry);
   gtk_widget_class_bind_template_child (widget_class, BenchGroupPage, table_stack);
   gtk_widget_class_bind_template_child (widget_class, BenchGroupPage, groups_scroller);
@@ -528,6 +574,7 @@ bench_group_page_class_init (BenchGroupPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, BenchGroupPage, result_view);
   gtk_widget_class_bind_template_callback (widget_class, on_search_changed);
   gtk_widget_class_bind_template_callback (widget_class, on_log_toggled);
+  gtk_widget_class_bind_template_callback (widget_class, on_compare_clicked);
   gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
 }
 

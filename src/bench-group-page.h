@@ -28,5 +28,8 @@ GtkWidget     *bench_group_page_get_chart      (BenchGroupPage *self);
 void           bench_group_page_show_results   (BenchGroupPage *self,
                                                 gboolean        show);
 GListModel    *bench_group_page_get_results_model (BenchGroupPage *self);
+/* Opens the comparison of the selected rows (or of the only two rows),
+ * the first as the baseline; NULL when there is nothing to compare. */
+GtkWindow     *bench_group_page_compare        (BenchGroupPage *self);
 
 G_END_DECLS

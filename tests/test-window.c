@@ -9,6 +9,7 @@
 
 #include "bench-application.h"
 #include "bench-chart-view.h"
+#include "bench-compare-dialog.h"
 #include "bench-test-util.h"
 #include "bench-window.h"
 
@@ -59,8 +60,8 @@ load_corpus (BenchWindow *window,
 /* With BENCHTOP_SCREENSHOT_DIR set, saves what the window shows: the
  * pictures the project looks at, and the metainfo's screenshots. */
 static void
-maybe_screenshot (BenchWindow *window,
-                  const char  *name)
+maybe_screenshot_widget (GtkWidget  *window,
+                         const char *name)
 {
   const char *dir = g_getenv ("BENCHTOP_SCREENSHOT_DIR");
   g_autoptr (GdkPaintable) paintable = NULL;
@@ -91,6 +92,8 @@ maybe_screenshot (BenchWindow *window,
   path = g_build_filename (dir, name, NULL);
   gdk_texture_save_to_png (texture, path);
 }
+
+#define maybe_screenshot(window, name) maybe_screenshot_widget (GTK_WIDGET (window), name)
 
 static guint
 n_visible (BenchWindow    *window,
@@ -293,6 +296,79 @@ test_showcase (void)
   gtk_window_destroy (GTK_WINDOW (window));
 }
 
+/* Two runs loaded: Compare is ready without selecting anything; three
+ * selected: a baseline and two candidates, the table and the chart of
+ * speedups, the baseline changed, the sides split by a setting. */
+static void
+test_compare (void)
+{
+  BenchWindow *window = new_window ();
+  BenchGroupPage *runs;
+  GtkSelectionModel *selection;
+  BenchCompareDialog *dialog;
+  BenchComparison *comparison;
+  g_autofree char *markdown = NULL;
+
+  load_corpus (window, "public/strix-halo-gpt-oss-20b.default-hip.jsonl",
+               "public/strix-halo-gpt-oss-20b.default-rocwmma.jsonl", NULL);
+  bench_window_show_view (window, BENCH_GROUP_RUN);
+  runs = bench_window_get_page (window, BENCH_GROUP_RUN);
+  selection = bench_group_page_get_selection (runs);
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (selection)), ==, 2);
+
+  /* the only two runs, nothing selected */
+  dialog = BENCH_COMPARE_DIALOG (bench_group_page_compare (runs));
+  g_assert_nonnull (dialog);
+  comparison = bench_compare_dialog_get_comparison (dialog);
+  g_assert_cmpuint (bench_comparison_get_n_sides (comparison), ==, 2);
+  g_assert_cmpuint (bench_comparison_get_n_rows (comparison), ==, 10);
+  g_assert_cmpuint (g_list_model_get_n_items (bench_compare_dialog_get_rows (dialog)), ==, 10);
+  gtk_window_destroy (GTK_WINDOW (dialog));
+
+  /* a third run: one selected row is not a comparison, three are */
+  load_corpus (window, "public/strix-halo-gpt-oss-20b.lhl-tune-tile.jsonl", NULL);
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (selection)), ==, 3);
+  gtk_selection_model_select_item (selection, 0, TRUE);
+  g_assert_null (bench_group_page_compare (runs));
+  gtk_selection_model_select_all (selection);
+  dialog = BENCH_COMPARE_DIALOG (bench_group_page_compare (runs));
+  g_assert_nonnull (dialog);
+  comparison = bench_compare_dialog_get_comparison (dialog);
+  g_assert_cmpuint (bench_comparison_get_n_sides (comparison), ==, 3);
+  /* two candidates × ten tests on the chart, prefill and generation apart */
+  g_assert_cmpuint (bench_chart_view_get_results (BENCH_CHART_VIEW (bench_compare_dialog_get_chart (dialog)))->len, ==, 20);
+
+  /* the filter narrows the table */
+  bench_compare_dialog_set_filter (dialog, "D65536");
+  g_assert_cmpuint (g_list_model_get_n_items (bench_compare_dialog_get_rows (dialog)), ==, 2);
+  bench_compare_dialog_set_filter (dialog, NULL);
+  g_assert_cmpuint (g_list_model_get_n_items (bench_compare_dialog_get_rows (dialog)), ==, 10);
+  while (g_main_context_iteration (NULL, FALSE))
+    ;
+  maybe_screenshot_widget (GTK_WIDGET (dialog), "compare.png");
+
+  /* another baseline */
+  {
+    const char *second = bench_comparison_get_side_name (comparison, 1);
+    g_autofree char *expected = g_strdup (second);
+
+    bench_compare_dialog_set_baseline (dialog, 1);
+    comparison = bench_compare_dialog_get_comparison (dialog);
+    g_assert_cmpstr (bench_comparison_get_side_name (comparison, 0), ==, expected);
+  }
+
+  /* sides by a setting: the two builds (rocWMMA shares the default build) */
+  g_assert_true (bench_compare_dialog_split_by (dialog, "build_commit"));
+  comparison = bench_compare_dialog_get_comparison (dialog);
+  g_assert_cmpuint (bench_comparison_get_n_sides (comparison), ==, 2);
+  g_assert_nonnull (strstr (bench_comparison_get_side_name (comparison, 0), "build_commit = "));
+  markdown = bench_comparison_to_markdown (comparison);
+  g_assert_nonnull (strstr (markdown, " ± "));
+
+  gtk_window_destroy (GTK_WINDOW (dialog));
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
 /* Under an Italian locale the window speaks Italian and writes numbers the
  * Italian way. Runs last: it changes the process's locale. */
 static void
@@ -362,6 +438,7 @@ main (int    argc,
   g_test_add_func ("/window/paste", test_paste);
   g_test_add_func ("/window/bad-file-visible-error", test_bad_file);
   g_test_add_func ("/window/showcase", test_showcase);
+  g_test_add_func ("/window/compare", test_compare);
   g_test_add_func ("/window/italian", test_italian);
 
   status = g_test_run ();

@@ -320,9 +320,10 @@ bench_comparison_count_verdicts (BenchComparison *self,
                                  guint            side,
                                  guint           *n_faster,
                                  guint           *n_slower,
-                                 guint           *n_noise)
+                                 guint           *n_noise,
+                                 guint           *n_unknown)
 {
-  *n_faster = *n_slower = *n_noise = 0;
+  *n_faster = *n_slower = *n_noise = *n_unknown = 0;
   g_return_if_fail (side >= 1 && side < self->n_sides);
   for (guint i = 0; i < self->rows->len; i++)
     {
@@ -331,11 +332,76 @@ bench_comparison_count_verdicts (BenchComparison *self,
         {
         case BENCH_VERDICT_FASTER: (*n_faster)++; break;
         case BENCH_VERDICT_SLOWER: (*n_slower)++; break;
-        case BENCH_VERDICT_WITHIN_NOISE:
-        case BENCH_VERDICT_NOISE_UNKNOWN: (*n_noise)++; break;
+        case BENCH_VERDICT_WITHIN_NOISE: (*n_noise)++; break;
+        case BENCH_VERDICT_NOISE_UNKNOWN: (*n_unknown)++; break;
         case BENCH_VERDICT_MISSING:
         default: break;
         }
+    }
+}
+
+static gboolean
+is_separator (gunichar c)
+{
+  return c == '.' || c == '-' || c == '_' || c == ' ' || c == '/' || c == '=' || c == '(' || c == ')';
+}
+
+void
+bench_compare_shorten_names (char  **names,
+                             guint   n_names)
+{
+  gsize prefix, suffix, shortest = G_MAXSIZE;
+  g_autoptr (GHashTable) seen = NULL;
+  gsize cut_prefix = 0, cut_suffix = 0;
+
+  if (n_names < 2)
+    return;
+  for (guint i = 0; i < n_names; i++)
+    shortest = MIN (shortest, strlen (names[i]));
+
+  /* the longest shared start that ends at a separator */
+  for (prefix = 0; prefix < shortest; prefix++)
+    {
+      gboolean same = TRUE;
+      for (guint i = 1; i < n_names && same; i++)
+        same = names[i][prefix] == names[0][prefix];
+      if (!same)
+        break;
+      if (is_separator ((guchar) names[0][prefix]))
+        cut_prefix = prefix + 1;
+    }
+  /* the longest shared end that starts at a separator */
+  for (suffix = 0; suffix < shortest - cut_prefix; suffix++)
+    {
+      gboolean same = TRUE;
+      char c = names[0][strlen (names[0]) - 1 - suffix];
+      for (guint i = 1; i < n_names && same; i++)
+        same = names[i][strlen (names[i]) - 1 - suffix] == c;
+      if (!same)
+        break;
+      if (is_separator ((guchar) c))
+        cut_suffix = suffix + 1;
+    }
+
+  /* only when every name keeps something, all different and valid UTF-8 */
+  seen = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  for (guint i = 0; i < n_names; i++)
+    {
+      gsize len = strlen (names[i]);
+      char *rest;
+
+      if (len <= cut_prefix + cut_suffix)
+        return;
+      rest = g_strndup (names[i] + cut_prefix, len - cut_prefix - cut_suffix);
+      if (!g_utf8_validate (rest, -1, NULL) || !g_hash_table_add (seen, rest))
+        return;
+    }
+  for (guint i = 0; i < n_names; i++)
+    {
+      gsize len = strlen (names[i]);
+      char *rest = g_strndup (names[i] + cut_prefix, len - cut_prefix - cut_suffix);
+      g_free (names[i]);
+      names[i] = rest;
     }
 }
 

@@ -77,7 +77,14 @@ void             bench_comparison_count_verdicts (BenchComparison *self,
                                                   guint            side,
                                                   guint           *n_faster,
                                                   guint           *n_slower,
-                                                  guint           *n_noise);
+                                                  guint           *n_noise,
+                                                  guint           *n_unknown);
+
+/* Shortens side names in place by what they all share at the start and the
+ * end ("x.default-hip.jsonl", "x.tile.jsonl" → "default-hip", "tile"),
+ * cutting only at separators and keeping the names distinct. */
+void             bench_compare_shorten_names (char  **names,
+                                              guint   n_names);
 
 /* The markdown pipe table llama.cpp developers paste into pull requests,
  * with ± added; unmatched rows follow it. */
