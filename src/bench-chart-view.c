@@ -34,7 +34,12 @@ struct _BenchChartView
   gboolean           layout_dark;
   BenchResult       *hover;
   gboolean           log_scale;
+  GCancellable      *building;   /* a large chart's spec, made in a worker */
 };
+
+/* From this many results on, the spec is made off the main thread: the
+ * window keeps answering while 100,000 results are sorted into a chart. */
+#define ASYNC_RESULTS 20000
 
 G_DEFINE_FINAL_TYPE (BenchChartView, bench_chart_view, GTK_TYPE_WIDGET)
 
@@ -283,7 +288,9 @@ update_description (BenchChartView *self)
 {
   g_autofree char *description = NULL;
 
-  if (self->results == NULL || self->results->len == 0)
+  if (self->spec == NULL && self->building != NULL)
+    description = g_strdup (_("Chart being drawn"));
+  else if (self->spec == NULL || self->results->len == 0)
     description = g_strdup (_("Empty chart"));
   else
     description = bench_chart_spec_describe (self->spec);
@@ -307,6 +314,9 @@ bench_chart_view_dispose (GObject *object)
   BenchChartView *self = BENCH_CHART_VIEW (object);
 
   g_signal_handlers_disconnect_by_data (adw_style_manager_get_default (), self);
+  if (self->building != NULL)
+    g_cancellable_cancel (self->building);
+  g_clear_object (&self->building);
   g_clear_pointer (&self->layout, bench_chart_layout_free);
   g_clear_pointer (&self->spec, bench_chart_spec_unref);
   g_clear_pointer (&self->results, g_ptr_array_unref);
@@ -359,6 +369,50 @@ bench_chart_view_new (void)
   return g_object_new (BENCH_TYPE_CHART_VIEW, NULL);
 }
 
+typedef struct
+{
+  GPtrArray      *results;
+  BenchGroupKind  kind;
+} SpecJob;
+
+static void
+spec_job_free (SpecJob *job)
+{
+  g_ptr_array_unref (job->results);
+  g_free (job);
+}
+
+static void
+build_spec_thread (GTask        *task,
+                   gpointer      source,
+                   gpointer      data,
+                   GCancellable *cancellable)
+{
+  SpecJob *job = data;
+
+  g_task_return_pointer (task, bench_chart_spec_new_for_view (job->results, job->kind),
+                         (GDestroyNotify) bench_chart_spec_unref);
+}
+
+static void
+on_spec_built (GObject      *source,
+               GAsyncResult *result,
+               gpointer      data)
+{
+  BenchChartView *self = BENCH_CHART_VIEW (source);
+  BenchChartSpec *spec = g_task_propagate_pointer (G_TASK (result), NULL);
+
+  /* NULL when cancelled: a newer selection replaced this one meanwhile */
+  if (spec == NULL)
+    return;
+  g_clear_object (&self->building);
+  g_clear_pointer (&self->spec, bench_chart_spec_unref);
+  self->spec = spec;
+  bench_chart_spec_set_log_scale (self->spec, self->log_scale);
+  update_description (self);
+  invalidate_layout (self);
+}
+
 void
 bench_chart_view_set_results (BenchChartView *self,
                               GPtrArray      *results,
@@ -371,7 +425,25 @@ bench_chart_view_set_results (BenchChartView *self,
   self->kind = kind;
   self->hover = NULL;
   g_clear_pointer (&self->spec, bench_chart_spec_unref);
-  if (self->results->len > 0)
+  if (self->building != NULL)
+    {
+      g_cancellable_cancel (self->building);
+      g_clear_object (&self->building);
+    }
+  if (self->results->len >= ASYNC_RESULTS)
+    {
+      SpecJob *job = g_new0 (SpecJob, 1);
+      g_autoptr (GTask) task = NULL;
+
+      job->results = g_ptr_array_copy (self->results, (GCopyFunc) (void (*) (void)) g_object_ref, NULL);
+      g_ptr_array_set_free_func (job->results, g_object_unref);
+      job->kind = kind;
+      self->building = g_cancellable_new ();
+      task = g_task_new (self, self->building, on_spec_built, NULL);
+      g_task_set_task_data (task, job, (GDestroyNotify) spec_job_free);
+      g_task_run_in_thread (task, build_spec_thread);
+    }
+  else if (self->results->len > 0)
     {
       self->spec = bench_chart_spec_new_for_view (self->results, kind);
       bench_chart_spec_set_log_scale (self->spec, self->log_scale);
@@ -396,6 +468,13 @@ bench_chart_view_set_spec (BenchChartView *self,
     self->spec = bench_chart_spec_ref (spec);
   update_description (self);
   invalidate_layout (self);
+}
+
+gboolean
+bench_chart_view_is_building (BenchChartView *self)
+{
+  g_return_val_if_fail (BENCH_IS_CHART_VIEW (self), FALSE);
+  return self->building != NULL;
 }
 
 GPtrArray *

@@ -39,6 +39,20 @@ typedef struct
   gboolean  values;
 } ExportOptions;
 
+static void
+export_options_clear (ExportOptions *options)
+{
+  g_clear_pointer (&options->path, g_free);
+  g_clear_pointer (&options->view, g_free);
+  g_clear_pointer (&options->size, g_free);
+  g_clear_pointer (&options->style, g_free);
+  g_clear_pointer (&options->title, g_free);
+  g_clear_pointer (&options->subtitle, g_free);
+  g_clear_pointer (&options->caption, g_free);
+}
+
+G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (ExportOptions, export_options_clear)
+
 gboolean
 bench_cli_is_headless (int    argc,
                        char **argv)
@@ -558,7 +572,7 @@ bench_cli_run (int    argc,
 {
   gboolean list = FALSE, json = FALSE, version = FALSE, compare = FALSE, csv = FALSE;
   g_autofree char *baseline = NULL;
-  ExportOptions export = { .scale = 1.0 };
+  g_auto (ExportOptions) export = { .scale = 1.0 };
   int width = 1920, height = 1080;
   BenchChartStyle style = BENCH_CHART_STYLE_LIGHT;
   g_auto (GStrv) files = NULL;
@@ -744,16 +758,7 @@ bench_cli_run (int    argc,
         }
     }
   if (compare || export.path != NULL)
-    {
-      g_free (export.path);
-      g_free (export.view);
-      g_free (export.size);
-      g_free (export.style);
-      g_free (export.title);
-      g_free (export.subtitle);
-      g_free (export.caption);
-      return status;
-    }
+    return status;
   if (json)
     {
       g_autoptr (GString) out = g_string_sized_new (2048);

@@ -29,6 +29,8 @@ struct _BenchGroupPage
   GListStore         *results;      /* BenchResult of the selection */
   GtkNoSelection     *results_selection;
   char               *search;
+  gboolean            stale;          /* the selection changed while unmapped */
+  gboolean            results_stale;  /* the results table waits to be shown */
 
   GtkWidget          *paned;
   GtkWidget          *chart_box;
@@ -473,18 +475,83 @@ on_compare_clicked (BenchGroupPage *self)
   bench_group_page_compare (self);
 }
 
+static gboolean
+showing_results (BenchGroupPage *self)
+{
+  return g_strcmp0 (gtk_stack_get_visible_child_name (self->table_stack), "results") == 0;
+}
+
+/* The results table of a large selection costs a noticeable moment to
+ * fill: it is filled when it is shown, not every time the selection moves. */
 static void
-update_selection (BenchGroupPage *self)
+fill_results (BenchGroupPage *self)
 {
   g_autoptr (GPtrArray) results = bench_group_page_get_chart_results (self);
-  g_autoptr (GPtrArray) comparable = groups_to_compare (self);
 
-  gtk_widget_set_sensitive (self->compare_button, comparable != NULL);
-
+  self->results_stale = FALSE;
   rebuild_result_columns (self, results);
   g_list_store_splice (self->results, 0, g_list_model_get_n_items (G_LIST_MODEL (self->results)),
                        results->pdata, results->len);
+}
+
+/* What the chart and the results table show follows the selection. A page
+ * that is not on screen only takes note, and catches up when it is mapped:
+ * loading 100,000 results should not compute three charts at once. */
+static void
+update_selection (BenchGroupPage *self)
+{
+  g_autoptr (GPtrArray) comparable = groups_to_compare (self);
+  g_autoptr (GPtrArray) results = NULL;
+
+  gtk_widget_set_sensitive (self->compare_button, comparable != NULL);
+  if (!gtk_widget_get_mapped (GTK_WIDGET (self)))
+    {
+      self->stale = TRUE;
+      return;
+    }
+  self->stale = FALSE;
+  results = bench_group_page_get_chart_results (self);
   bench_chart_view_set_results (BENCH_CHART_VIEW (self->chart), results, self->kind);
+  if (showing_results (self))
+    fill_results (self);
+  else
+    self->results_stale = TRUE;
+}
+
+/* for the getters: what the page would show on screen, now */
+static void
+ensure_chart (BenchGroupPage *self)
+{
+  if (self->stale)
+    {
+      g_autoptr (GPtrArray) results = bench_group_page_get_chart_results (self);
+
+      self->stale = FALSE;
+      bench_chart_view_set_results (BENCH_CHART_VIEW (self->chart), results, self->kind);
+      self->results_stale = TRUE;
+    }
+}
+
+static void
+ensure_current (BenchGroupPage *self)
+{
+  ensure_chart (self);
+  if (self->results_stale)
+    fill_results (self);
+}
+
+static void
+on_map (BenchGroupPage *self)
+{
+  if (self->stale)
+    update_selection (self);
+}
+
+static void
+on_table_shown (BenchGroupPage *self)
+{
+  if (showing_results (self) && (self->results_stale || self->stale))
+    ensure_current (self);
 }
 
 static void
@@ -593,6 +660,9 @@ bench_group_page_init (BenchGroupPage *self)
   self->results = g_list_store_new (BENCH_TYPE_RESULT);
   self->results_selection = gtk_no_selection_new (g_object_ref (G_LIST_MODEL (self->results)));
   gtk_column_view_set_model (self->result_view, GTK_SELECTION_MODEL (self->results_selection));
+  g_signal_connect (self, "map", G_CALLBACK (on_map), NULL);
+  g_signal_connect_swapped (self->table_stack, "notify::visible-child-name",
+                            G_CALLBACK (on_table_shown), self);
 }
 
 GtkWidget *
@@ -655,6 +725,7 @@ bench_group_page_get_selection (BenchGroupPage *self)
 GtkWidget *
 bench_group_page_get_chart (BenchGroupPage *self)
 {
+  ensure_chart (self);
   return self->chart;
 }
 
@@ -668,5 +739,6 @@ bench_group_page_show_results (BenchGroupPage *self,
 GListModel *
 bench_group_page_get_results_model (BenchGroupPage *self)
 {
+  ensure_current (self);
   return G_LIST_MODEL (self->results);
 }

@@ -700,6 +700,28 @@ bench_window_class_init (BenchWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "win.view-hardware", NULL, view_action);
 }
 
+/* The installed schema; run from the build tree, the one compiled there,
+ * so `./build/src/benchtop` works without installing anything. */
+static GSettings *
+settings_new (void)
+{
+  GSettingsSchemaSource *installed = g_settings_schema_source_get_default ();
+  g_autoptr (GSettingsSchema) schema = NULL;
+
+  if (installed != NULL)
+    schema = g_settings_schema_source_lookup (installed, APPLICATION_ID, TRUE);
+  if (schema == NULL)
+    {
+      g_autoptr (GSettingsSchemaSource) built =
+        g_settings_schema_source_new_from_directory (BUILD_SCHEMA_DIR, installed, FALSE, NULL);
+      if (built != NULL)
+        schema = g_settings_schema_source_lookup (built, APPLICATION_ID, FALSE);
+    }
+  if (schema == NULL)
+    return g_settings_new (APPLICATION_ID);   /* says which schema is missing */
+  return g_settings_new_full (schema, NULL, NULL);
+}
+
 static void
 bench_window_init (BenchWindow *self)
 {
@@ -715,7 +737,7 @@ bench_window_init (BenchWindow *self)
   gtk_widget_init_template (GTK_WIDGET (self));
 
   self->dataset = bench_dataset_new ();
-  self->settings = g_settings_new (APPLICATION_ID);
+  self->settings = settings_new ();
   self->monitors = g_hash_table_new_full (g_file_hash, (GEqualFunc) g_file_equal,
                                           g_object_unref, g_object_unref);
   self->reloads = g_hash_table_new_full (g_file_hash, (GEqualFunc) g_file_equal,

@@ -70,11 +70,7 @@ static guint
 count_distinct (GPtrArray  *results,
                 const char *field)
 {
-  g_autoptr (GHashTable) seen = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
-
-  for (guint i = 0; i < results->len; i++)
-    g_hash_table_add (seen, field_text (g_ptr_array_index (results, i), field));
-  return g_hash_table_size (seen);
+  return bench_results_count_distinct ((BenchResult **) results->pdata, results->len, field);
 }
 
 static void

@@ -326,11 +326,146 @@ bench_result_dup_field_text (BenchResult *self,
   return g_strdup (text);
 }
 
+/* —— fields read many times over ——
+ *
+ * Views and charts ask the same question of 100,000 results: does this
+ * field vary, how many values does it take? A field's name is resolved once
+ * to where it lives; each result is then read without allocating, strings
+ * compared by pointer first (they are interned per file). */
+
+typedef enum
+{
+  ACCESS_STRING,
+  ACCESS_INT,
+  ACCESS_PARAM,
+} AccessKind;
+
+typedef struct
+{
+  AccessKind  kind;
+  gsize       offset;
+  const char *key;
+} FieldAccess;
+
+static const struct { const char *name; AccessKind kind; gsize offset; } core_fields[] = {
+#define S(f) { #f, ACCESS_STRING, G_STRUCT_OFFSET (BenchResult, f) }
+#define I(f) { #f, ACCESS_INT, G_STRUCT_OFFSET (BenchResult, f) }
+  S (build_commit), S (cpu_info), S (gpu_info), S (backends), S (model_filename),
+  S (model_type), S (test_time), S (test_label), S (quantization), S (hardware_label),
+  S (source),
+  I (build_number), I (model_size), I (model_n_params), I (n_prompt), I (n_gen), I (n_depth),
+#undef S
+#undef I
+};
+
+static void
+field_access_init (FieldAccess *access,
+                   const char  *field)
+{
+  for (guint i = 0; i < G_N_ELEMENTS (core_fields); i++)
+    if (strcmp (core_fields[i].name, field) == 0)
+      {
+        access->kind = core_fields[i].kind;
+        access->offset = core_fields[i].offset;
+        access->key = field;
+        return;
+      }
+  access->kind = ACCESS_PARAM;
+  access->offset = 0;
+  access->key = field;
+}
+
+static const char *
+field_access_text (const FieldAccess *access,
+                   BenchResult       *r)
+{
+  if (access->kind == ACCESS_STRING)
+    return G_STRUCT_MEMBER (const char *, r, access->offset);
+  /* results of one file keep their parameters in one order: look where
+   * the key was last time first */
+  if (access->offset < r->n_params)
+    {
+      const char *key = r->params[access->offset].key;
+      if (key == access->key || strcmp (key, access->key) == 0)
+        return r->params[access->offset].text;
+    }
+  for (guint k = 0; k < r->n_params; k++)
+    if (strcmp (r->params[k].key, access->key) == 0)
+      {
+        ((FieldAccess *) access)->offset = k;
+        return r->params[k].text;
+      }
+  return NULL;
+}
+
+static gboolean
+field_access_equal (const FieldAccess *access,
+                    BenchResult       *a,
+                    BenchResult       *b)
+{
+  const char *x, *y;
+
+  if (access->kind == ACCESS_INT)
+    return G_STRUCT_MEMBER (gint64, a, access->offset) == G_STRUCT_MEMBER (gint64, b, access->offset);
+  x = field_access_text (access, a);
+  y = field_access_text (access, b);
+  return x == y || g_strcmp0 (x, y) == 0;
+}
+
+guint
+bench_results_count_distinct (BenchResult **results,
+                              guint         n_results,
+                              const char   *field)
+{
+  FieldAccess access;
+  g_autoptr (GHashTable) seen = NULL;
+  gboolean absent = FALSE;
+
+  field_access_init (&access, field);
+  if (access.kind == ACCESS_INT)
+    {
+      seen = g_hash_table_new (g_int64_hash, g_int64_equal);
+      for (guint i = 0; i < n_results; i++)
+        g_hash_table_add (seen, &G_STRUCT_MEMBER (gint64, results[i], access.offset));
+      return g_hash_table_size (seen);
+    }
+  seen = g_hash_table_new (g_str_hash, g_str_equal);
+  for (guint i = 0; i < n_results; i++)
+    {
+      const char *text = field_access_text (&access, results[i]);
+
+      /* consecutive results mostly share their values: skip the hash */
+      if (i > 0 && text == field_access_text (&access, results[i - 1]))
+        continue;
+      if (text == NULL)
+        absent = TRUE;
+      else
+        g_hash_table_add (seen, (gpointer) text);
+    }
+  return g_hash_table_size (seen) + (absent ? 1 : 0);
+}
+
 /* The fields that may tell results apart, in the order a legend reads best. */
 static const char * const varying_candidates[] = {
   "model_type", "model_filename", "hardware_label", "backends", "build_commit",
   "n_prompt", "n_gen", "n_depth",
 };
+
+/* Do @a and @b carry the same parameter keys in the same order? Results of
+ * one file almost always do, and then their values compare pairwise. */
+static gboolean
+same_param_layout (BenchResult *a,
+                   BenchResult *b)
+{
+  if (a->n_params != b->n_params)
+    return FALSE;
+  if (a->params == b->params)
+    return TRUE;
+  for (guint k = 0; k < a->n_params; k++)
+    if (a->params[k].key != b->params[k].key && strcmp (a->params[k].key, b->params[k].key) != 0)
+      return FALSE;
+  return TRUE;
+}
 
 GPtrArray *
 bench_results_find_varying (BenchResult **results,
@@ -339,48 +474,70 @@ bench_results_find_varying (BenchResult **results,
   GPtrArray *varying = g_ptr_array_new ();
   g_autoptr (GPtrArray) param_keys = g_ptr_array_new ();
   g_autoptr (GHashTable) seen_keys = g_hash_table_new (g_str_hash, g_str_equal);
+  g_autoptr (GHashTable) varying_keys = g_hash_table_new (g_str_hash, g_str_equal);
+  BenchResult *first;
 
   if (n_results < 2)
     return varying;
+  first = results[0];
 
   for (guint i = 0; i < G_N_ELEMENTS (varying_candidates); i++)
     {
-      g_autofree char *first = bench_result_dup_field_text (results[0], varying_candidates[i]);
+      FieldAccess access;
+
+      field_access_init (&access, varying_candidates[i]);
       for (guint j = 1; j < n_results; j++)
-        {
-          g_autofree char *other = bench_result_dup_field_text (results[j], varying_candidates[i]);
-          if (g_strcmp0 (first, other) != 0)
-            {
-              g_ptr_array_add (varying, (gpointer) varying_candidates[i]);
-              break;
-            }
-        }
+        if (!field_access_equal (&access, first, results[j]))
+          {
+            g_ptr_array_add (varying, (gpointer) varying_candidates[i]);
+            break;
+          }
     }
 
   /* Parameters, in the order they first appear. A parameter only some
    * results have varies too (present vs absent). */
   for (guint j = 0; j < n_results; j++)
-    for (guint k = 0; k < results[j]->n_params; k++)
-      {
-        const char *key = results[j]->params[k].key;
-        if (!g_hash_table_contains (seen_keys, key))
-          {
-            g_hash_table_add (seen_keys, (gpointer) key);
-            g_ptr_array_add (param_keys, (gpointer) key);
-          }
-      }
+    {
+      if (j > 0 && same_param_layout (results[j], results[j - 1]))
+        continue;
+      for (guint k = 0; k < results[j]->n_params; k++)
+        {
+          const char *key = results[j]->params[k].key;
+          if (!g_hash_table_contains (seen_keys, key))
+            {
+              g_hash_table_add (seen_keys, (gpointer) key);
+              g_ptr_array_add (param_keys, (gpointer) key);
+            }
+        }
+    }
+
+  for (guint j = 1; j < n_results; j++)
+    {
+      BenchResult *r = results[j];
+
+      if (same_param_layout (first, r))
+        {
+          for (guint k = 0; k < r->n_params; k++)
+            {
+              const char *x = first->params[k].text, *y = r->params[k].text;
+              if (x != y && g_strcmp0 (x, y) != 0)
+                g_hash_table_add (varying_keys, (gpointer) first->params[k].key);
+            }
+          continue;
+        }
+      for (guint i = 0; i < param_keys->len; i++)
+        {
+          const char *key = g_ptr_array_index (param_keys, i);
+          const char *x = bench_result_get_param_text (first, key);
+          const char *y = bench_result_get_param_text (r, key);
+          if (x != y && g_strcmp0 (x, y) != 0)
+            g_hash_table_add (varying_keys, (gpointer) key);
+        }
+    }
 
   for (guint i = 0; i < param_keys->len; i++)
-    {
-      const char *key = g_ptr_array_index (param_keys, i);
-      const char *first = bench_result_get_param_text (results[0], key);
-      for (guint j = 1; j < n_results; j++)
-        if (g_strcmp0 (first, bench_result_get_param_text (results[j], key)) != 0)
-          {
-            g_ptr_array_add (varying, (gpointer) g_intern_string (key));
-            break;
-          }
-    }
+    if (g_hash_table_contains (varying_keys, g_ptr_array_index (param_keys, i)))
+      g_ptr_array_add (varying, (gpointer) g_intern_string (g_ptr_array_index (param_keys, i)));
 
   return varying;
 }

@@ -126,6 +126,11 @@ char          *bench_result_dup_field_text     (BenchResult *self,
  * and parameters), in a stable order: the sweep and legend candidates. */
 GPtrArray     *bench_results_find_varying      (BenchResult **results,
                                                 guint         n_results);
+/* How many values @field takes among the results ("absent" counts as one);
+ * reads them without allocating. */
+guint          bench_results_count_distinct    (BenchResult **results,
+                                                guint         n_results,
+                                                const char   *field);
 
 /* Helpers shared by readers and views. */
 char          *bench_format_test_label         (gint64 n_prompt,
