@@ -20,6 +20,7 @@
 #include <string.h>
 
 #include "bench-source.h"
+#include "bench-test-util.h"
 
 static const char *models[][4] = {
   /* model_type, filename, size, params */
@@ -107,18 +108,6 @@ write_file (const char *path,
   fclose (f);
 }
 
-static long
-peak_kib (void)
-{
-  g_autofree char *status = NULL;
-  const char *hwm;
-
-  if (!g_file_get_contents ("/proc/self/status", &status, NULL, NULL))
-    return -1;
-  hwm = strstr (status, "VmHWM:");
-  return hwm ? atol (hwm + 6) : -1;
-}
-
 static int
 load_once (const char *path)
 {
@@ -135,7 +124,7 @@ load_once (const char *path)
       g_printerr ("%s\n", error->message);
       return 1;
     }
-  printf ("%.3f %ld %u\n", seconds, peak_kib (), bench_source_get_n_results (source));
+  printf ("%.3f %ld %u\n", seconds, bench_test_peak_kib (), bench_source_get_n_results (source));
   return 0;
 }
 

@@ -2,6 +2,7 @@
 #include "bench-test-util.h"
 
 #include <glib/gstdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 char *
@@ -56,4 +57,16 @@ bench_test_remove_tree (const char *path)
     }
   else
     g_unlink (path);
+}
+
+long
+bench_test_peak_kib (void)
+{
+  g_autofree char *status = NULL;
+  const char *hwm;
+
+  if (!g_file_get_contents ("/proc/self/status", &status, NULL, NULL))
+    return -1;
+  hwm = strstr (status, "VmHWM:");
+  return hwm ? atol (hwm + 6) : -1;
 }

@@ -13,6 +13,8 @@ BenchSource *bench_test_load_corpus (const char *relative);
 BenchSource *bench_test_load_text   (const char  *text,
                                      gssize       len,
                                      GError     **error);
+/* The process's peak resident memory (VmHWM), in KiB; -1 when unknown. */
+long         bench_test_peak_kib    (void);
 /* Deletes a temporary directory and everything in it (never follows links). */
 void         bench_test_remove_tree (const char *path);
 

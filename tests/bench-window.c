@@ -24,6 +24,7 @@
 #include "bench-application.h"
 #include "bench-chart-view.h"
 #include "bench-group-page.h"
+#include "bench-test-util.h"
 #include "bench-window.h"
 
 static gint64 last_tick;
@@ -62,18 +63,6 @@ wait_for_frame (GtkWidget *widget)
     g_main_context_iteration (NULL, TRUE);
   g_signal_handler_disconnect (clock, id);
   return frame_time;
-}
-
-static long
-peak_kib (void)
-{
-  g_autofree char *status = NULL;
-  const char *hwm;
-
-  if (!g_file_get_contents ("/proc/self/status", &status, NULL, NULL))
-    return -1;
-  hwm = strstr (status, "VmHWM:");
-  return hwm ? atol (hwm + 6) : -1;
 }
 
 int
@@ -121,7 +110,7 @@ main (int    argc,
   gtk_window_set_default_size (GTK_WINDOW (window), 1280, 800);
   gtk_window_present (GTK_WINDOW (window));
   first_frame = wait_for_frame (GTK_WIDGET (window));
-  before_load_kib = peak_kib ();
+  before_load_kib = bench_test_peak_kib ();
 
   /* a tick every 5 ms: the gaps between ticks are how long the window
    * could not answer */
@@ -156,7 +145,7 @@ main (int    argc,
   printf ("  chart and views drawn  %7.2f s after the drop\n", (drawn - load_start) / 1e6);
   printf ("  longest main-loop gap  %7.0f ms while loading and drawing\n", longest_gap / 1e3);
   printf ("  peak memory            %7.0f MB (%.0f MB before loading)\n",
-          peak_kib () / 1024.0, before_load_kib / 1024.0);
+          bench_test_peak_kib () / 1024.0, before_load_kib / 1024.0);
 
   gtk_window_destroy (GTK_WINDOW (window));
   g_unlink (path);

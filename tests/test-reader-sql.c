@@ -208,20 +208,6 @@ make_temp_dir (void)
   return dir;
 }
 
-static void
-remove_temp_dir (const char *dir)
-{
-  g_autoptr (GDir) handle = g_dir_open (dir, 0, NULL);
-  const char *name;
-
-  while (handle != NULL && (name = g_dir_read_name (handle)) != NULL)
-    {
-      g_autofree char *path = g_build_filename (dir, name, NULL);
-      g_remove (path);
-    }
-  g_rmdir (dir);
-}
-
 /* An SQLite database file made from SQL text, as `sqlite3 FILE < text`. */
 static void
 make_database (const char *path,
@@ -564,7 +550,7 @@ test_sqlite_file (void)
     direct_read_clear (&read);
   }
 
-  remove_temp_dir (dir);
+  bench_test_remove_tree (dir);
 }
 
 /* Old and new llama-bench runs piped into one database: two tables, two
@@ -589,7 +575,7 @@ test_sqlite_two_tables (void)
   g_assert_cmpstr (bench_result_get_backends (result_at (source, 2)), ==, "CPU");
   g_assert_cmpuint (bench_result_get_run_index (result_at (source, 2)), ==, 1);
   g_assert_cmpuint (bench_result_get_line (result_at (source, 2)), ==, 1);
-  remove_temp_dir (dir);
+  bench_test_remove_tree (dir);
 }
 
 /* A database left in WAL mode still reads from its main file. */
@@ -606,7 +592,7 @@ test_sqlite_wal_mode (void)
   source = load_path (path);
   g_assert_cmpuint (bench_source_get_n_results (source), ==, 8);
   assert_rate (result_at (source, 7), 506.236750, 54.371553);
-  remove_temp_dir (dir);
+  bench_test_remove_tree (dir);
 }
 
 /* Damaged databases: a clear error or fewer records, never a crash. */
@@ -690,7 +676,7 @@ test_sqlite_corrupt (void)
       direct_read_clear (&read);
     }
 
-  remove_temp_dir (dir);
+  bench_test_remove_tree (dir);
 }
 
 /* Hostile SQL ------------------------------------------------------------- */
@@ -724,7 +710,7 @@ test_hostile_attach (void)
   g_assert_false (g_file_test (vacuumed, G_FILE_TEST_EXISTS));
   /* lines moved one down */
   g_assert_cmpuint (bench_result_get_line (result_at (source, 0)), ==, 45);
-  remove_temp_dir (dir);
+  bench_test_remove_tree (dir);
 }
 
 /* Extensions cannot be loaded, neither by a query nor inside an INSERT. */
