@@ -296,6 +296,25 @@ test_showcase (void)
   gtk_window_destroy (GTK_WINDOW (window));
 }
 
+/* Half a laptop's screen, and less: with results loaded the window asks
+ * for no more than 420 px (what the metainfo promises), and still shows
+ * the chart and the table. */
+static void
+test_small_width (void)
+{
+  BenchWindow *window = new_window ();
+  int minimum, natural;
+
+  load_corpus (window, "generated/cpu-three-models.json", NULL);
+  gtk_widget_measure (GTK_WIDGET (window), GTK_ORIENTATION_HORIZONTAL, -1, &minimum, &natural, NULL, NULL);
+  g_test_message ("minimum width %d, natural %d", minimum, natural);
+  g_assert_cmpint (minimum, <=, 420);
+  gtk_window_set_default_size (GTK_WINDOW (window), 420, 760);
+  bench_window_show_view (window, BENCH_GROUP_MODEL);
+  maybe_screenshot (window, "narrow.png");
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
 /* Two runs loaded: Compare is ready without selecting anything; three
  * selected: a baseline and two candidates, the table and the chart of
  * speedups, the baseline changed, the sides split by a setting. */
@@ -439,6 +458,7 @@ main (int    argc,
   g_test_add_func ("/window/bad-file-visible-error", test_bad_file);
   g_test_add_func ("/window/showcase", test_showcase);
   g_test_add_func ("/window/compare", test_compare);
+  g_test_add_func ("/window/small-width", test_small_width);
   g_test_add_func ("/window/italian", test_italian);
 
   status = g_test_run ();
