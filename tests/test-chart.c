@@ -491,6 +491,20 @@ test_comparison_chart (void)
   g_assert_true (seen_up);
   g_assert_true (seen_down);
 
+  /* the export dialog works on a copy: same bars, its own title */
+  {
+    g_autoptr (BenchChartSpec) copy = bench_chart_spec_copy (spec);
+    g_autoptr (BenchChartLayout) copy_layout = NULL;
+
+    bench_chart_spec_set_title (copy, "Slide title");
+    copy_layout = bench_chart_layout_new (copy, 1600, 900, 1.0);
+    g_assert_cmpfloat (bench_chart_spec_get_reference (copy), ==, 1.0);
+    g_assert_cmpstr (bench_chart_spec_get_title (spec), !=, "Slide title");
+    g_assert_cmpuint (copy_layout->panels->len, ==, layout->panels->len);
+    for (guint k = 0; k < layout->panels->len; k++)
+      g_assert_cmpuint (panel (copy_layout, k)->bars->len, ==, panel (layout, k)->bars->len);
+  }
+
   /* tg128 @ d65536 on rocWMMA: 14.63 against 34.76 t/s, by hand 0.421× */
   {
     BenchChartPanelLayout *tg = panel (layout, 1);
