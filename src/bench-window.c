@@ -38,7 +38,12 @@ struct _BenchWindow
   GtkListBox           *sources_list;
   GtkWidget            *sources_button;
   GtkWidget            *export_button;
+  GtkWidget            *recent_label;
+  GtkListBox           *recent_list;
 };
+
+/* how many recent files the empty window offers */
+#define MAX_RECENT 5
 
 G_DEFINE_FINAL_TYPE (BenchWindow, bench_window, ADW_TYPE_APPLICATION_WINDOW)
 
@@ -645,11 +650,90 @@ bench_window_close_request (GtkWindow *window)
   return GTK_WINDOW_CLASS (bench_window_parent_class)->close_request (window);
 }
 
+/* —— recent files ——————————————————————————————————————————— */
+
+typedef struct
+{
+  GtkRecentInfo *info;
+  guint          order;   /* its place in the manager's list */
+} RecentEntry;
+
+static int
+compare_recent (gconstpointer a,
+                gconstpointer b)
+{
+  const RecentEntry *x = a, *y = b;
+  int newer = g_date_time_compare (gtk_recent_info_get_modified (y->info),
+                                   gtk_recent_info_get_modified (x->info));
+
+  /* newest first; within one second (times have no more), the later added */
+  return newer != 0 ? newer : (y->order > x->order) - (y->order < x->order);
+}
+
+/* The result files Benchtop opened lately and that are still there, on
+ * the empty window, one click from loading again. */
+static void
+update_recent (BenchWindow *self)
+{
+  GtkRecentManager *manager = gtk_recent_manager_get_default ();
+  GList *items = gtk_recent_manager_get_items (manager);
+  g_autoptr (GArray) ours = g_array_new (FALSE, FALSE, sizeof (RecentEntry));
+  GtkWidget *row;
+  const char *app_name = g_get_application_name ();
+  guint order = 0;
+
+  while ((row = gtk_widget_get_first_child (GTK_WIDGET (self->recent_list))) != NULL)
+    gtk_list_box_remove (self->recent_list, row);
+
+  for (GList *l = items; l != NULL; l = l->next, order++)
+    {
+      RecentEntry entry = { l->data, order };
+
+      if (app_name != NULL && gtk_recent_info_has_application (entry.info, app_name) &&
+          gtk_recent_info_is_local (entry.info) && gtk_recent_info_exists (entry.info))
+        g_array_append_val (ours, entry);
+    }
+  g_array_sort (ours, compare_recent);
+
+  for (guint i = 0; i < ours->len && i < MAX_RECENT; i++)
+    {
+      GtkRecentInfo *info = g_array_index (ours, RecentEntry, i).info;
+      g_autoptr (GFile) file = g_file_new_for_uri (gtk_recent_info_get_uri (info));
+      g_autoptr (GFile) parent = g_file_get_parent (file);
+      g_autofree char *folder = parent ? g_file_get_parse_name (parent) : NULL;
+      g_autofree char *name = g_markup_escape_text (gtk_recent_info_get_display_name (info), -1);
+      g_autofree char *where = folder ? g_markup_escape_text (folder, -1) : NULL;
+      GtkWidget *action_row = adw_action_row_new ();
+
+      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (action_row), name);
+      if (where != NULL)
+        adw_action_row_set_subtitle (ADW_ACTION_ROW (action_row), where);
+      gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (action_row), TRUE);
+      adw_action_row_add_suffix (ADW_ACTION_ROW (action_row), gtk_image_new_from_icon_name ("go-next-symbolic"));
+      g_object_set_data_full (G_OBJECT (action_row), "file", g_object_ref (file), g_object_unref);
+      gtk_list_box_append (self->recent_list, action_row);
+    }
+  gtk_widget_set_visible (self->recent_label, ours->len > 0);
+  gtk_widget_set_visible (GTK_WIDGET (self->recent_list), ours->len > 0);
+  g_list_free_full (items, (GDestroyNotify) gtk_recent_info_unref);
+}
+
+static void
+on_recent_activated (BenchWindow   *self,
+                     GtkListBoxRow *row)
+{
+  GFile *file = g_object_get_data (G_OBJECT (row), "file");
+
+  if (file != NULL)
+    bench_window_load_files (self, &file, 1);
+}
+
 static void
 bench_window_dispose (GObject *object)
 {
   BenchWindow *self = BENCH_WINDOW (object);
 
+  g_signal_handlers_disconnect_by_func (gtk_recent_manager_get_default (), update_recent, self);
   g_cancellable_cancel (self->load_cancellable);
   g_clear_object (&self->load_cancellable);
   g_queue_clear_full (&self->pending, (GDestroyNotify) load_request_free);
@@ -687,6 +771,9 @@ bench_window_class_init (BenchWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, BenchWindow, sources_list);
   gtk_widget_class_bind_template_child (widget_class, BenchWindow, sources_button);
   gtk_widget_class_bind_template_child (widget_class, BenchWindow, export_button);
+  gtk_widget_class_bind_template_child (widget_class, BenchWindow, recent_label);
+  gtk_widget_class_bind_template_child (widget_class, BenchWindow, recent_list);
+  gtk_widget_class_bind_template_callback (widget_class, on_recent_activated);
 
   gtk_widget_class_install_action (widget_class, "win.open", NULL, open_action);
   gtk_widget_class_install_action (widget_class, "win.paste", NULL, paste_action);
@@ -735,6 +822,10 @@ bench_window_init (BenchWindow *self)
   g_autofree char *view = NULL;
 
   gtk_widget_init_template (GTK_WIDGET (self));
+
+  update_recent (self);
+  g_signal_connect_swapped (gtk_recent_manager_get_default (), "changed",
+                            G_CALLBACK (update_recent), self);
 
   self->dataset = bench_dataset_new ();
   self->settings = settings_new ();

@@ -388,6 +388,34 @@ test_compare (void)
   gtk_window_destroy (GTK_WINDOW (window));
 }
 
+/* A file opened once is offered again on the empty window. */
+static void
+test_recent (void)
+{
+  GtkRecentManager *manager = gtk_recent_manager_get_default ();
+  BenchWindow *window = new_window ();
+  g_autofree char *path = bench_test_corpus_path ("generated/cpu-sweep-prompt-depth.jsonl");
+  g_autoptr (GFile) file = g_file_new_for_path (path);   /* "..", resolved */
+  g_autofree char *uri = g_file_get_uri (file);
+  gboolean shown = FALSE;
+  gint64 deadline;
+
+  load_corpus (window, "generated/cpu-sweep-prompt-depth.jsonl", NULL);
+  bench_dataset_clear (bench_window_get_dataset (window));
+  /* the recent list is written asynchronously; the window follows it */
+  deadline = g_get_monotonic_time () + 10 * G_USEC_PER_SEC;
+  while (!shown && g_get_monotonic_time () < deadline)
+    {
+      g_main_context_iteration (NULL, FALSE);
+      g_usleep (5000);
+      shown = gtk_recent_manager_has_item (manager, uri) &&
+              find_label_containing (GTK_WIDGET (window), "cpu-sweep-prompt-depth.jsonl");
+    }
+  g_assert_true (find_label_containing (GTK_WIDGET (window), "Drop llama-bench Results Here"));
+  g_assert_true (shown);
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
 /* Under an Italian locale the window speaks Italian and writes numbers the
  * Italian way. Runs last: it changes the process's locale. */
 static void
@@ -459,6 +487,7 @@ main (int    argc,
   g_test_add_func ("/window/showcase", test_showcase);
   g_test_add_func ("/window/compare", test_compare);
   g_test_add_func ("/window/small-width", test_small_width);
+  g_test_add_func ("/window/recent", test_recent);
   g_test_add_func ("/window/italian", test_italian);
 
   status = g_test_run ();
