@@ -413,6 +413,7 @@ test_recent (void)
     }
   g_assert_true (find_label_containing (GTK_WIDGET (window), "Drop llama-bench Results Here"));
   g_assert_true (shown);
+  maybe_screenshot (window, "empty-recent.png");
   gtk_window_destroy (GTK_WINDOW (window));
 }
 
