@@ -701,7 +701,9 @@ update_recent (BenchWindow *self)
       g_autoptr (GFile) file = g_file_new_for_uri (gtk_recent_info_get_uri (info));
       g_autoptr (GFile) parent = g_file_get_parent (file);
       g_autofree char *folder = parent ? g_file_get_parse_name (parent) : NULL;
-      g_autofree char *name = g_markup_escape_text (gtk_recent_info_get_display_name (info), -1);
+      g_autofree char *basename = g_file_get_basename (file);
+      const char *display = gtk_recent_info_get_display_name (info);
+      g_autofree char *name = g_markup_escape_text (display != NULL ? display : basename, -1);
       g_autofree char *where = folder ? g_markup_escape_text (folder, -1) : NULL;
       GtkWidget *action_row = adw_action_row_new ();
 

@@ -100,6 +100,8 @@ main (int    argc,
   g_stat (path, &st);
 
   g_setenv ("GSETTINGS_BACKEND", "memory", TRUE);
+  /* what g_application_run would set: recent files need it */
+  g_set_prgname ("benchtop");
   gtk_init ();
   adw_init ();
   app = bench_application_new ();

@@ -133,6 +133,7 @@ finish_group (BenchGroup *self)
   g_autoptr (GHashTable) machines = g_hash_table_new (g_str_hash, g_str_equal);
   g_autoptr (GHashTable) models = g_hash_table_new (g_str_hash, g_str_equal);
   g_autoptr (GString) models_text = g_string_new (NULL);
+  BenchResult *previous = NULL;
 
   for (guint i = 0; i < self->results->len; i++)
     {
@@ -158,13 +159,19 @@ finish_group (BenchGroup *self)
         }
       if (isfinite (bw) && !(bw <= self->best_bandwidth))
         self->best_bandwidth = bw;
-      g_hash_table_add (machines, (gpointer) bench_result_get_hardware_key (r));
-      if (g_hash_table_add (models, (gpointer) model))
+      /* the machine and model sets only change where the results do */
+      if (previous == NULL || bench_result_get_hardware_key (previous) != bench_result_get_hardware_key (r) ||
+          bench_result_get_model_type (previous) != model)
         {
-          if (models_text->len > 0)
-            g_string_append (models_text, ", ");
-          g_string_append (models_text, model);
+          g_hash_table_add (machines, (gpointer) bench_result_get_hardware_key (r));
+          if (g_hash_table_add (models, (gpointer) model))
+            {
+              if (models_text->len > 0)
+                g_string_append (models_text, ", ");
+              g_string_append (models_text, model);
+            }
         }
+      previous = r;
       if (date != NULL && *date != '\0' && (*self->date == '\0' || strcmp (date, self->date) < 0))
         self->date = date;
     }
@@ -173,27 +180,77 @@ finish_group (BenchGroup *self)
   self->models_text = g_string_free (g_steal_pointer (&models_text), FALSE);
 }
 
+/* What makes a result's group key, by identity: interned strings by
+ * pointer and numbers. Equal identities mean equal keys (the reverse need
+ * not hold: two files intern the same text apart). */
+typedef struct
+{
+  const char *text;
+  gint64      a, b;
+} Identity;
+
+static Identity
+identity_of (BenchResult    *r,
+             BenchGroupKind  kind)
+{
+  switch (kind)
+    {
+    case BENCH_GROUP_RUN:
+      return (Identity) { bench_result_get_source (r), bench_result_get_run_index (r), 0 };
+    case BENCH_GROUP_MODEL:
+      return (Identity) { bench_result_get_model_type (r), bench_result_get_model_size (r),
+                          bench_result_get_model_n_params (r) };
+    case BENCH_GROUP_HARDWARE:
+    default:
+      return (Identity) { bench_result_get_hardware_key (r), 0, 0 };
+    }
+}
+
+static guint
+identity_hash (gconstpointer p)
+{
+  const Identity *id = p;
+  return g_direct_hash (id->text) ^ g_int64_hash (&id->a) ^ (g_int64_hash (&id->b) << 1);
+}
+
+static gboolean
+identity_equal (gconstpointer a,
+                gconstpointer b)
+{
+  const Identity *x = a, *y = b;
+  return x->text == y->text && x->a == y->a && x->b == y->b;
+}
+
 GPtrArray *
 bench_group_results (GPtrArray      *results,
                      BenchGroupKind  kind)
 {
   GPtrArray *groups = g_ptr_array_new_with_free_func (g_object_unref);
   g_autoptr (GHashTable) by_key = g_hash_table_new (g_str_hash, g_str_equal);
+  /* 100,000 results come from a few hundred identities: make each key once */
+  g_autoptr (GHashTable) by_identity = g_hash_table_new_full (identity_hash, identity_equal, g_free, NULL);
 
   for (guint i = 0; i < results->len; i++)
     {
       BenchResult *result = g_ptr_array_index (results, i);
-      g_autofree char *key = group_key (result, kind);
-      BenchGroup *group = g_hash_table_lookup (by_key, key);
+      Identity id = identity_of (result, kind);
+      BenchGroup *group = g_hash_table_lookup (by_identity, &id);
 
       if (group == NULL)
         {
-          group = g_object_new (BENCH_TYPE_GROUP, NULL);
-          group->kind = kind;
-          group->key = g_steal_pointer (&key);
-          group->label = group_label (result, kind);
-          g_hash_table_insert (by_key, group->key, group);
-          g_ptr_array_add (groups, group);
+          g_autofree char *key = group_key (result, kind);
+
+          group = g_hash_table_lookup (by_key, key);
+          if (group == NULL)
+            {
+              group = g_object_new (BENCH_TYPE_GROUP, NULL);
+              group->kind = kind;
+              group->key = g_steal_pointer (&key);
+              group->label = group_label (result, kind);
+              g_hash_table_insert (by_key, group->key, group);
+              g_ptr_array_add (groups, group);
+            }
+          g_hash_table_insert (by_identity, g_memdup2 (&id, sizeof id), group);
         }
       g_ptr_array_add (group->results, g_object_ref (result));
     }
