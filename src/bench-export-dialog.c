@@ -275,15 +275,16 @@ bench_export_dialog_present (GtkWindow      *parent,
                              BenchChartSpec *spec)
 {
   BenchExportDialog *self = g_object_new (BENCH_TYPE_EXPORT_DIALOG, "transient-for", parent, NULL);
-  const char *text;
+  const char *title = bench_chart_spec_get_title (spec);
+  const char *subtitle = bench_chart_spec_get_subtitle (spec);
+  const char *caption = bench_chart_spec_get_caption (spec);
 
+  /* the texts from the window's chart: each row written syncs the copy
+   * from all three rows, so none is read back from the copy */
   self->spec = bench_chart_spec_copy (spec);
-  text = bench_chart_spec_get_title (self->spec);
-  gtk_editable_set_text (GTK_EDITABLE (self->title_row), text ? text : "");
-  text = bench_chart_spec_get_subtitle (self->spec);
-  gtk_editable_set_text (GTK_EDITABLE (self->subtitle_row), text ? text : "");
-  text = bench_chart_spec_get_caption (self->spec);
-  gtk_editable_set_text (GTK_EDITABLE (self->caption_row), text ? text : "");
+  gtk_editable_set_text (GTK_EDITABLE (self->title_row), title ? title : "");
+  gtk_editable_set_text (GTK_EDITABLE (self->subtitle_row), subtitle ? subtitle : "");
+  gtk_editable_set_text (GTK_EDITABLE (self->caption_row), caption ? caption : "");
   on_changed (self);
   gtk_window_present (GTK_WINDOW (self));
 }

@@ -10,6 +10,7 @@
 #include "bench-application.h"
 #include "bench-chart-view.h"
 #include "bench-compare-dialog.h"
+#include "bench-export-dialog.h"
 #include "bench-test-util.h"
 #include "bench-window.h"
 
@@ -211,6 +212,20 @@ find_label_containing (GtkWidget  *widget,
   return FALSE;
 }
 
+/* an entry's text, for fields people edit */
+static gboolean
+find_text_containing (GtkWidget  *widget,
+                      const char *fragment)
+{
+  if (GTK_IS_TEXT (widget) && strstr (gtk_editable_get_text (GTK_EDITABLE (widget)), fragment) != NULL)
+    return TRUE;
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    if (find_text_containing (child, fragment))
+      return TRUE;
+  return FALSE;
+}
+
 /* A bad file gives a visible error naming it; the good ones load. */
 static void
 test_bad_file (void)
@@ -365,6 +380,29 @@ test_compare (void)
   while (g_main_context_iteration (NULL, FALSE))
     ;
   maybe_screenshot_widget (GTK_WIDGET (dialog), "compare.png");
+
+  /* the speedup chart exports like every chart: the export dialog opens on it */
+  {
+    GtkWindow *export = NULL;
+    GListModel *toplevels = gtk_window_get_toplevels ();
+
+    gtk_widget_activate_action (GTK_WIDGET (dialog), "compare.export-chart", NULL);
+    for (guint i = 0; i < g_list_model_get_n_items (toplevels) && export == NULL; i++)
+      {
+        g_autoptr (GtkWindow) toplevel = g_list_model_get_item (toplevels, i);
+        if (BENCH_IS_EXPORT_DIALOG (toplevel))
+          export = toplevel;
+      }
+    g_assert_nonnull (export);
+    g_assert_true (gtk_window_get_transient_for (export) == GTK_WINDOW (dialog));
+    /* title and subtitle come along, ready to edit */
+    g_assert_true (find_text_containing (GTK_WIDGET (export), "2 candidates vs"));
+    g_assert_true (find_text_containing (GTK_WIDGET (export), "speedup over the baseline"));
+    while (g_main_context_iteration (NULL, FALSE))
+      ;
+    maybe_screenshot_widget (GTK_WIDGET (export), "compare-export.png");
+    gtk_window_destroy (export);
+  }
 
   /* another baseline */
   {
