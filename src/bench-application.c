@@ -105,8 +105,9 @@ bench_application_startup (GApplication *app)
     { "win.view-hardware", { "<Alt>3", NULL } },
   };
 
-  /* the name recent files and the desktop show for us */
-  g_set_application_name (_("Benchtop"));
+  /* the name recent files are filed under: a proper name, never translated,
+   * so files opened under one language are found under another */
+  g_set_application_name ("Benchtop");
   G_APPLICATION_CLASS (bench_application_parent_class)->startup (app);
 
   g_action_map_add_action_entries (G_ACTION_MAP (app), app_actions, G_N_ELEMENTS (app_actions), app);

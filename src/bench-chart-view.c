@@ -390,6 +390,9 @@ build_spec_thread (GTask        *task,
 {
   SpecJob *job = data;
 
+  /* replaced before it started: skip the work */
+  if (g_task_return_error_if_cancelled (task))
+    return;
   g_task_return_pointer (task, bench_chart_spec_new_for_view (job->results, job->kind),
                          (GDestroyNotify) bench_chart_spec_unref);
 }
@@ -399,7 +402,9 @@ on_spec_built (GObject      *source,
                GAsyncResult *result,
                gpointer      data)
 {
-  BenchChartView *self = BENCH_CHART_VIEW (source);
+  /* the view is the callback's data, not the task's source: the worker
+   * drops the task, and must never drop the last hold on a widget */
+  g_autoptr (BenchChartView) self = data;
   BenchChartSpec *spec = g_task_propagate_pointer (G_TASK (result), NULL);
 
   /* NULL when cancelled: a newer selection replaced this one meanwhile */
@@ -439,7 +444,7 @@ bench_chart_view_set_results (BenchChartView *self,
       g_ptr_array_set_free_func (job->results, g_object_unref);
       job->kind = kind;
       self->building = g_cancellable_new ();
-      task = g_task_new (self, self->building, on_spec_built, NULL);
+      task = g_task_new (NULL, self->building, on_spec_built, g_object_ref (self));
       g_task_set_task_data (task, job, (GDestroyNotify) spec_job_free);
       g_task_run_in_thread (task, build_spec_thread);
     }
@@ -458,16 +463,29 @@ bench_chart_view_set_spec (BenchChartView *self,
 {
   g_return_if_fail (BENCH_IS_CHART_VIEW (self));
 
+  if (self->building != NULL)
+    {
+      g_cancellable_cancel (self->building);
+      g_clear_object (&self->building);
+    }
+  if (spec != NULL)
+    bench_chart_spec_ref (spec);
+  g_clear_pointer (&self->spec, bench_chart_spec_unref);
+  self->spec = spec;
   g_ptr_array_set_size (self->results, 0);
   if (spec != NULL)
     g_ptr_array_extend (self->results, bench_chart_spec_get_results (spec),
                         (GCopyFunc) (void (*) (void)) g_object_ref, NULL);
   self->hover = NULL;
-  g_clear_pointer (&self->spec, bench_chart_spec_unref);
-  if (spec != NULL)
-    self->spec = bench_chart_spec_ref (spec);
   update_description (self);
   invalidate_layout (self);
+}
+
+BenchChartSpec *
+bench_chart_view_get_spec (BenchChartView *self)
+{
+  g_return_val_if_fail (BENCH_IS_CHART_VIEW (self), NULL);
+  return self->spec;
 }
 
 gboolean

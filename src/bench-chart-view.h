@@ -22,6 +22,8 @@ void       bench_chart_view_set_results (BenchChartView *self,
 void       bench_chart_view_set_spec    (BenchChartView *self,
                                          BenchChartSpec *spec);
 GPtrArray *bench_chart_view_get_results (BenchChartView *self);
+/* what it draws; NULL while a large chart is still being made */
+BenchChartSpec *bench_chart_view_get_spec (BenchChartView *self);
 /* TRUE while a large chart is being made in a worker thread */
 gboolean   bench_chart_view_is_building (BenchChartView *self);
 void       bench_chart_view_set_log_scale (BenchChartView *self,

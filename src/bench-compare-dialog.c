@@ -222,15 +222,19 @@ compare_rows (gconstpointer a,
   return (vx > vy) - (vx < vy);
 }
 
+static char *column_title (BenchCompareDialog *self,
+                           ColumnKind          kind,
+                           guint               side);
+
 static void
 add_column (BenchCompareDialog *self,
-            const char         *title,
             ColumnKind          kind,
             guint               side,
             gboolean            expand)
 {
   GtkListItemFactory *factory = gtk_signal_list_item_factory_new ();
   ColumnInfo *info = g_new0 (ColumnInfo, 1);
+  g_autofree char *title = NULL;
   GtkColumnViewColumn *column;
   GtkCustomSorter *sorter;
 
@@ -240,7 +244,10 @@ add_column (BenchCompareDialog *self,
   /* the factory's last handler frees the shared info */
   g_signal_connect_data (factory, "bind", G_CALLBACK (bind_cell), info,
                          (GClosureNotify) (void (*) (void)) g_free, 0);
+  title = column_title (self, kind, side);
   column = gtk_column_view_column_new (title, factory);
+  /* which cells it shows, for retitling (the factory owns the info) */
+  g_object_set_data (G_OBJECT (column), "info", info);
   sorter = gtk_custom_sorter_new (compare_rows, g_memdup2 (info, sizeof *info), g_free);
   gtk_column_view_column_set_sorter (column, GTK_SORTER (sorter));
   gtk_column_view_column_set_resizable (column, TRUE);
@@ -250,11 +257,50 @@ add_column (BenchCompareDialog *self,
   g_object_unref (column);
 }
 
+static char *
+column_title (BenchCompareDialog *self,
+              ColumnKind          kind,
+              guint               side)
+{
+  guint n_sides = bench_comparison_get_n_sides (self->comparison);
+  const char *name = bench_comparison_get_side_name (self->comparison, side);
+
+  switch (kind)
+    {
+    case COLUMN_TEST:
+      return g_strdup (_("Test"));
+    case COLUMN_RATE:
+      /* Translators: a column header, "t/s <side name>" */
+      return g_strdup_printf (_("t/s %s"), name);
+    case COLUMN_SPEEDUP:
+      return n_sides > 2 ? g_strdup_printf (_("Speedup %s"), name) : g_strdup (_("Speedup"));
+    case COLUMN_VERDICT:
+    default:
+      /* Translators: a column header, "Verdict <side name>" */
+      return n_sides > 2 ? g_strdup_printf (_("Verdict %s"), name) : g_strdup (_("Verdict"));
+    }
+}
+
 static void
 rebuild_columns (BenchCompareDialog *self)
 {
   GListModel *columns = gtk_column_view_get_columns (self->table);
   guint n_sides = bench_comparison_get_n_sides (self->comparison);
+
+  /* the same sides in another order (a new baseline): the columns stay,
+   * and with them the sort the person chose; only their titles change */
+  if (g_list_model_get_n_items (columns) == 1 + n_sides + 2 * (n_sides - 1))
+    {
+      for (guint i = 0; i < g_list_model_get_n_items (columns); i++)
+        {
+          g_autoptr (GtkColumnViewColumn) column = g_list_model_get_item (columns, i);
+          const ColumnInfo *info = g_object_get_data (G_OBJECT (column), "info");
+          g_autofree char *title = column_title (self, info->kind, info->side);
+
+          gtk_column_view_column_set_title (column, title);
+        }
+      return;
+    }
 
   while (g_list_model_get_n_items (columns) > 0)
     {
@@ -262,29 +308,17 @@ rebuild_columns (BenchCompareDialog *self)
       gtk_column_view_remove_column (self->table, column);
     }
 
-  add_column (self, _("Test"), COLUMN_TEST, 0, TRUE);
+  add_column (self, COLUMN_TEST, 0, TRUE);
   {
     g_autoptr (GtkColumnViewColumn) test = g_list_model_get_item (columns, 0);
     gtk_column_view_column_set_fixed_width (test, 220);
   }
   for (guint s = 0; s < n_sides; s++)
-    {
-      /* Translators: a column header, "t/s <side name>" */
-      g_autofree char *title = g_strdup_printf (_("t/s %s"), bench_comparison_get_side_name (self->comparison, s));
-      add_column (self, title, COLUMN_RATE, s, FALSE);
-    }
+    add_column (self, COLUMN_RATE, s, FALSE);
   for (guint s = 1; s < n_sides; s++)
     {
-      g_autofree char *speedup = n_sides > 2
-        ? g_strdup_printf (_("Speedup %s"), bench_comparison_get_side_name (self->comparison, s))
-        : g_strdup (_("Speedup"));
-      g_autofree char *verdict = n_sides > 2
-        /* Translators: a column header, "Verdict <side name>" */
-        ? g_strdup_printf (_("Verdict %s"), bench_comparison_get_side_name (self->comparison, s))
-        : g_strdup (_("Verdict"));
-
-      add_column (self, speedup, COLUMN_SPEEDUP, s, FALSE);
-      add_column (self, verdict, COLUMN_VERDICT, s, FALSE);
+      add_column (self, COLUMN_SPEEDUP, s, FALSE);
+      add_column (self, COLUMN_VERDICT, s, FALSE);
     }
 }
 
@@ -546,7 +580,9 @@ static void
 toast (BenchCompareDialog *self,
        const char         *message)
 {
-  adw_toast_overlay_add_toast (self->toasts, adw_toast_new (message));
+  /* a save can finish after the window closed */
+  if (self->toasts != NULL)
+    adw_toast_overlay_add_toast (self->toasts, adw_toast_new (message));
 }
 
 static void
@@ -629,7 +665,10 @@ save_action (GtkWidget  *widget,
     gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (dialog), name);
   }
   g_object_set_data (G_OBJECT (dialog), "csv", GINT_TO_POINTER (csv));
-  g_signal_connect (dialog, "response", G_CALLBACK (on_save_response), self);
+  gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (dialog), TRUE);
+  /* the window may be closed while the chooser is open: keep it alive */
+  g_signal_connect_data (dialog, "response", G_CALLBACK (on_save_response), g_object_ref (self),
+                         (GClosureNotify) (void (*) (void)) g_object_unref, 0);
   gtk_native_dialog_show (GTK_NATIVE_DIALOG (dialog));
 }
 

@@ -545,6 +545,8 @@ on_map (BenchGroupPage *self)
 {
   if (self->stale)
     update_selection (self);
+  else if (self->results_stale && showing_results (self))
+    fill_results (self);
 }
 
 static void

@@ -426,6 +426,56 @@ test_compare (void)
   gtk_window_destroy (GTK_WINDOW (window));
 }
 
+/* A chart of 20,000 results and more is made on a worker; a newer
+ * selection made meanwhile wins, the older chart never lands over it. */
+static void
+test_large_chart_in_worker (void)
+{
+  g_autofree char *path = bench_test_corpus_path ("public/strix-halo-sweep-Qwen3-30B-A3B-UD-Q4_K_XL.jsonl");
+  g_autofree char *text = NULL;
+  g_autoptr (GString) many = g_string_new (NULL);
+  g_autoptr (BenchSource) big = NULL;
+  g_autoptr (BenchSource) small = bench_test_load_corpus ("generated/cpu-three-models.json");
+  g_autoptr (GError) error = NULL;
+  GtkWidget *chart = bench_chart_view_new ();
+  GtkWidget *window = gtk_window_new ();
+  GPtrArray *results;
+  gint64 deadline;
+
+  /* 520 records × 40: one run appended to itself, as JSON Lines allows */
+  g_assert_true (g_file_get_contents (path, &text, NULL, NULL));
+  for (guint i = 0; i < 40; i++)
+    g_string_append (many, text);
+  big = bench_test_load_text (many->str, many->len, &error);
+  g_assert_no_error (error);
+  results = bench_source_get_results (big);
+  g_assert_cmpuint (results->len, >=, 20000);
+
+  gtk_window_set_child (GTK_WINDOW (window), chart);
+  gtk_window_present (GTK_WINDOW (window));
+
+  bench_chart_view_set_results (BENCH_CHART_VIEW (chart), results, BENCH_GROUP_MODEL);
+  g_assert_true (bench_chart_view_is_building (BENCH_CHART_VIEW (chart)));
+  g_assert_null (bench_chart_view_get_spec (BENCH_CHART_VIEW (chart)));
+  deadline = g_get_monotonic_time () + 30 * G_USEC_PER_SEC;
+  while (bench_chart_view_is_building (BENCH_CHART_VIEW (chart)) && g_get_monotonic_time () < deadline)
+    g_main_context_iteration (NULL, TRUE);
+  g_assert_nonnull (bench_chart_view_get_spec (BENCH_CHART_VIEW (chart)));
+  g_assert_cmpuint (bench_chart_spec_get_results (bench_chart_view_get_spec (BENCH_CHART_VIEW (chart)))->len, ==,
+                    results->len);
+
+  /* a large chart replaced at once by a small one */
+  bench_chart_view_set_results (BENCH_CHART_VIEW (chart), results, BENCH_GROUP_MODEL);
+  bench_chart_view_set_results (BENCH_CHART_VIEW (chart), bench_source_get_results (small), BENCH_GROUP_MODEL);
+  g_assert_false (bench_chart_view_is_building (BENCH_CHART_VIEW (chart)));
+  deadline = g_get_monotonic_time () + 2 * G_USEC_PER_SEC;
+  while (g_get_monotonic_time () < deadline)
+    g_main_context_iteration (NULL, FALSE);
+  g_assert_cmpuint (bench_chart_spec_get_results (bench_chart_view_get_spec (BENCH_CHART_VIEW (chart)))->len, ==, 6);
+
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
 /* A file opened once is offered again on the empty window. */
 static void
 test_recent (void)
@@ -527,6 +577,7 @@ main (int    argc,
   g_test_add_func ("/window/compare", test_compare);
   g_test_add_func ("/window/small-width", test_small_width);
   g_test_add_func ("/window/recent", test_recent);
+  g_test_add_func ("/window/large-chart-in-worker", test_large_chart_in_worker);
   g_test_add_func ("/window/italian", test_italian);
 
   status = g_test_run ();

@@ -24,6 +24,7 @@ struct _BenchComparison
   GPtrArray  *side_fields;   /* const char * */
   GPtrArray  *shown_fields;  /* const char * */
   guint       n_unmatched;
+  gboolean    models_vary;   /* rows name their model then */
 };
 
 const char *
@@ -243,6 +244,14 @@ bench_comparison_new (GPtrArray  **sides,
         self->n_unmatched++;
     }
 
+  for (guint i = 1; i < self->rows->len && !self->models_vary; i++)
+    {
+      BenchCompareRow *first = g_ptr_array_index (self->rows, 0);
+      BenchCompareRow *row = g_ptr_array_index (self->rows, i);
+      self->models_vary = strcmp (bench_result_get_model_type (row->example),
+                                  bench_result_get_model_type (first->example)) != 0;
+    }
+
   /* columns: identity fields that vary among the rows, tests last */
   for (guint f = 0; f < G_N_ELEMENTS (identity_fields); f++)
     {
@@ -295,16 +304,8 @@ bench_comparison_dup_row_label (BenchComparison *self,
                                 BenchCompareRow *row)
 {
   GString *label = g_string_new (NULL);
-  gboolean models_vary = FALSE;
-  const char *model = bench_result_get_model_type (row->example);
-
-  for (guint i = 0; i < self->rows->len && !models_vary; i++)
-    {
-      BenchCompareRow *other = g_ptr_array_index (self->rows, i);
-      models_vary = strcmp (bench_result_get_model_type (other->example), model) != 0;
-    }
-  if (models_vary)
-    g_string_append_printf (label, "%s · ", model);
+  if (self->models_vary)
+    g_string_append_printf (label, "%s · ", bench_result_get_model_type (row->example));
   g_string_append (label, bench_result_get_test_label (row->example));
   for (guint i = 0; i < self->shown_fields->len; i++)
     {
