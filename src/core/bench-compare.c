@@ -406,12 +406,24 @@ bench_compare_shorten_names (char  **names,
     }
 }
 
+/* "1234.57 ± 7.89" with a decimal point whatever the locale: the table
+ * goes into pull requests and scripts, as llama-bench's own do */
+static char *
+plus_minus (double value,
+            double deviation)
+{
+  char a[G_ASCII_DTOSTR_BUF_SIZE], b[G_ASCII_DTOSTR_BUF_SIZE];
+
+  return g_strdup_printf ("%s ± %s", g_ascii_formatd (a, sizeof a, "%.2f", value),
+                          g_ascii_formatd (b, sizeof b, "%.2f", isfinite (deviation) ? deviation : 0));
+}
+
 static char *
 cell_rate (const BenchCompareCell *cell)
 {
   if (cell->n_results == 0)
     return g_strdup ("—");
-  return g_strdup_printf ("%.2f ± %.2f", cell->avg_ts, isfinite (cell->stddev_ts) ? cell->stddev_ts : 0);
+  return plus_minus (cell->avg_ts, cell->stddev_ts);
 }
 
 static char *
@@ -419,7 +431,7 @@ cell_speedup (const BenchCompareCell *cell)
 {
   if (!isfinite (cell->speedup))
     return g_strdup ("—");
-  return g_strdup_printf ("%.2f ± %.2f", cell->speedup, cell->speedup_sd);
+  return plus_minus (cell->speedup, cell->speedup_sd);
 }
 
 /* header and cells of one table, shared by markdown and CSV */
