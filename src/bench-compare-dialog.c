@@ -459,6 +459,21 @@ bench_compare_dialog_split_by (BenchCompareDialog *self,
 
   g_return_val_if_fail (BENCH_IS_COMPARE_DIALOG (self), FALSE);
 
+  /* the Sides menu says what the sides are, however they were chosen */
+  {
+    guint position = 0;
+
+    if (field != NULL)
+      {
+        guint index;
+        if (g_ptr_array_find_with_equal_func (self->split_fields, field, g_str_equal, &index))
+          position = index + 1;
+      }
+    self->updating = TRUE;
+    gtk_drop_down_set_selected (self->sides_dropdown, position);
+    self->updating = FALSE;
+  }
+
   if (field == NULL)
     {
       set_sides (self, self->group_sides, self->group_names);

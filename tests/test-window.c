@@ -421,7 +421,29 @@ test_compare (void)
   g_assert_nonnull (strstr (bench_comparison_get_side_name (comparison, 0), "build_commit = "));
   markdown = bench_comparison_to_markdown (comparison);
   g_assert_nonnull (strstr (markdown, " ± "));
+  gtk_window_destroy (GTK_WINDOW (dialog));
+  gtk_window_destroy (GTK_WINDOW (window));
 
+  /* flash attention off against on, three repetitions each: verdicts */
+  window = new_window ();
+  bench_dataset_clear (bench_window_get_dataset (window));
+  load_corpus (window, "generated/cpu-threads-fa.sql", "generated/cpu-threads-fa.twin.json", NULL);
+  bench_window_show_view (window, BENCH_GROUP_RUN);
+  runs = bench_window_get_page (window, BENCH_GROUP_RUN);
+  dialog = BENCH_COMPARE_DIALOG (bench_group_page_compare (runs));
+  g_assert_nonnull (dialog);
+  g_assert_true (bench_compare_dialog_split_by (dialog, "flash_attn"));
+  comparison = bench_compare_dialog_get_comparison (dialog);
+  g_assert_cmpstr (bench_comparison_get_side_name (comparison, 0), ==, "flash_attn = 0");
+  g_assert_cmpstr (bench_comparison_get_side_name (comparison, 1), ==, "flash_attn = 1");
+  /* two thread counts × prefill and generation */
+  g_assert_cmpuint (bench_comparison_get_n_rows (comparison), ==, 4);
+  for (guint i = 0; i < bench_comparison_get_n_rows (comparison); i++)
+    g_assert_cmpint (bench_comparison_get_row (comparison, i)->cells[1].verdict, !=, BENCH_VERDICT_NOISE_UNKNOWN);
+  gtk_window_set_default_size (GTK_WINDOW (dialog), 1100, 720);
+  while (g_main_context_iteration (NULL, FALSE))
+    ;
+  maybe_screenshot_widget (GTK_WIDGET (dialog), "compare-fa.png");
   gtk_window_destroy (GTK_WINDOW (dialog));
   gtk_window_destroy (GTK_WINDOW (window));
 }
