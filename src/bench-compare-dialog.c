@@ -17,6 +17,7 @@
 #include "bench-chart-spec.h"
 #include "bench-chart-view.h"
 #include "bench-compare-dialog.h"
+#include "bench-file-chooser.h"
 #include "bench-group.h"
 
 /* —— a row of the table ————————————————————————————————————————— */
@@ -94,6 +95,7 @@ struct _BenchCompareDialog
   GtkSortListModel   *sorted;
   char               *filter_text;
   gboolean            updating;
+  gboolean            saving_csv;
 };
 
 G_DEFINE_FINAL_TYPE (BenchCompareDialog, bench_compare_dialog, ADW_TYPE_WINDOW)
@@ -642,24 +644,21 @@ on_replaced (GObject      *object,
 }
 
 static void
-on_save_response (GtkNativeDialog    *dialog,
-                  int                 response,
-                  BenchCompareDialog *self)
+on_file_chosen (GObject *owner,
+                GFile   *file)
 {
-  if (response == GTK_RESPONSE_ACCEPT)
-    {
-      g_autoptr (GFile) file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (dialog));
-      gboolean csv = GPOINTER_TO_INT (g_object_get_data (G_OBJECT (dialog), "csv"));
-      char *text = csv ? bench_comparison_to_csv (self->comparison)
-                       : bench_comparison_to_markdown (self->comparison);
-      g_autoptr (GBytes) bytes = g_bytes_new_take (text, strlen (text));
+  BenchCompareDialog *self = BENCH_COMPARE_DIALOG (owner);
+  char *text;
+  g_autoptr (GBytes) bytes = NULL;
 
-      /* written to a temporary file and renamed over the old one */
-      g_file_replace_contents_bytes_async (file, bytes, NULL, FALSE, G_FILE_CREATE_REPLACE_DESTINATION,
-                                           NULL, on_replaced, g_object_ref (self));
-    }
-  gtk_native_dialog_destroy (dialog);
-  g_object_unref (dialog);
+  if (self->comparison == NULL)
+    return;
+  text = self->saving_csv ? bench_comparison_to_csv (self->comparison)
+                          : bench_comparison_to_markdown (self->comparison);
+  bytes = g_bytes_new_take (text, strlen (text));
+  /* written to a temporary file and renamed over the old one */
+  g_file_replace_contents_bytes_async (file, bytes, NULL, FALSE, G_FILE_CREATE_REPLACE_DESTINATION,
+                                       NULL, on_replaced, g_object_ref (self));
 }
 
 static void
@@ -669,22 +668,12 @@ save_action (GtkWidget  *widget,
 {
   BenchCompareDialog *self = BENCH_COMPARE_DIALOG (widget);
   gboolean csv = g_str_equal (g_variant_get_string (parameter, NULL), "csv");
-  GtkFileChooserNative *dialog;
-
-  dialog = gtk_file_chooser_native_new (csv ? _("Save as CSV") : _("Save as Markdown"),
-                                        GTK_WINDOW (self), GTK_FILE_CHOOSER_ACTION_SAVE,
-                                        _("_Save"), _("_Cancel"));
   /* Translators: the default file name of a saved comparison, without extension */
-  {
-    g_autofree char *name = g_strdup_printf ("%s.%s", _("comparison"), csv ? "csv" : "md");
-    gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (dialog), name);
-  }
-  g_object_set_data (G_OBJECT (dialog), "csv", GINT_TO_POINTER (csv));
-  gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (dialog), TRUE);
-  /* the window may be closed while the chooser is open: keep it alive */
-  g_signal_connect_data (dialog, "response", G_CALLBACK (on_save_response), g_object_ref (self),
-                         (GClosureNotify) (void (*) (void)) g_object_unref, 0);
-  gtk_native_dialog_show (GTK_NATIVE_DIALOG (dialog));
+  g_autofree char *name = g_strdup_printf ("%s.%s", _("comparison"), csv ? "csv" : "md");
+
+  self->saving_csv = csv;
+  bench_file_chooser_save (GTK_WINDOW (self), csv ? _("Save as CSV") : _("Save as Markdown"),
+                           _("_Save"), name, G_OBJECT (self), on_file_chosen);
 }
 
 static void

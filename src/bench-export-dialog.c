@@ -10,6 +10,7 @@
 #include "bench-chart-paint.h"
 #include "bench-chart-theme.h"
 #include "bench-export-dialog.h"
+#include "bench-file-chooser.h"
 
 struct _BenchExportDialog
 {
@@ -135,52 +136,44 @@ toast (BenchExportDialog *self,
 }
 
 static void
-on_save_response (GtkNativeDialog   *dialog,
-                  int                response,
-                  BenchExportDialog *self)
+on_file_chosen (GObject *owner,
+                GFile   *file)
 {
-  if (response == GTK_RESPONSE_ACCEPT)
-    {
-      g_autoptr (GFile) file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (dialog));
-      g_autofree char *path = g_file_get_path (file);
-      g_autoptr (GError) error = NULL;
-      int w, h;
-      double scale = adw_combo_row_get_selected (self->scale_row) + 1;
+  BenchExportDialog *self = BENCH_EXPORT_DIALOG (owner);
+  g_autofree char *path = g_file_get_path (file);
+  g_autoptr (GError) error = NULL;
+  double scale;
+  int w, h;
 
-      get_size (self, &w, &h);
-      sync_spec (self);
-      if (path == NULL)
-        toast (self, _("Only local files can be written"));
-      else if (!bench_chart_export_file (self->spec, path, w, h, scale, get_style (self), &error))
-        toast (self, error->message);
-      else
-        {
-          gtk_window_close (GTK_WINDOW (self));
-        }
-    }
-  gtk_native_dialog_destroy (dialog);
-  g_object_unref (dialog);
+  /* closed while the chooser was open */
+  if (self->scale_row == NULL)
+    return;
+  scale = adw_combo_row_get_selected (self->scale_row) + 1;
+  get_size (self, &w, &h);
+  sync_spec (self);
+  if (path == NULL)
+    toast (self, _("Only local files can be written"));
+  else if (!bench_chart_export_file (self->spec, path, w, h, scale, get_style (self), &error))
+    toast (self, error->message);
+  else
+    gtk_window_close (GTK_WINDOW (self));
 }
 
-/* The native chooser asks before replacing a file; the file itself is
- * written atomically by the exporter. */
+/* The chooser asks before replacing a file; the file itself is written
+ * atomically by the exporter. */
 static void
 on_export_clicked (BenchExportDialog *self)
 {
   guint format = adw_combo_row_get_selected (self->format_row);
-  GtkFileChooserNative *dialog;
   g_autofree char *name = NULL;
   g_autofree char *base = NULL;
 
-  dialog = gtk_file_chooser_native_new (_("Export Chart"), GTK_WINDOW (self),
-                                        GTK_FILE_CHOOSER_ACTION_SAVE, _("_Export"), _("_Cancel"));
   base = g_strdup (gtk_editable_get_text (GTK_EDITABLE (self->title_row)));
   g_strdelimit (base, "/\\:*?\"<>| ", '-');
   /* Translators: the default file name of an exported chart, without extension */
   name = g_strdup_printf ("%s.%s", *base ? base : _("chart"), extensions[format]);
-  gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (dialog), name);
-  g_signal_connect (dialog, "response", G_CALLBACK (on_save_response), self);
-  gtk_native_dialog_show (GTK_NATIVE_DIALOG (dialog));
+  bench_file_chooser_save (GTK_WINDOW (self), _("Export Chart"), _("_Export"), name,
+                           G_OBJECT (self), on_file_chosen);
 }
 
 static void

@@ -9,6 +9,7 @@
 
 #include <glib/gi18n-lib.h>
 
+#include "bench-file-chooser.h"
 #include "bench-loader.h"
 #include "bench-window.h"
 
@@ -405,49 +406,31 @@ bench_window_restore_files (BenchWindow *self)
 /* —— actions ——————————————————————————————————————————————— */
 
 static void
-on_open_response (GtkNativeDialog *dialog,
-                  int              response,
-                  BenchWindow     *self)
+on_files_chosen (GObject   *owner,
+                 GPtrArray *files)
 {
-  if (response == GTK_RESPONSE_ACCEPT)
-    {
-      g_autoptr (GListModel) files = gtk_file_chooser_get_files (GTK_FILE_CHOOSER (dialog));
-      g_autoptr (GPtrArray) array = g_ptr_array_new_with_free_func (g_object_unref);
-
-      for (guint i = 0; i < g_list_model_get_n_items (files); i++)
-        g_ptr_array_add (array, g_list_model_get_item (files, i));
-      bench_window_load_files (self, (GFile **) array->pdata, array->len);
-    }
-  gtk_native_dialog_destroy (dialog);
-  g_object_unref (dialog);
+  bench_window_load_files (BENCH_WINDOW (owner), (GFile **) files->pdata, files->len);
 }
 
-/* GtkFileDialog arrives with GTK 4.10; Debian 12 has 4.8, where the native
- * chooser is the portal-friendly choice. */
 static void
 open_action (GtkWidget  *widget,
              const char *action_name,
              GVariant   *parameter)
 {
   BenchWindow *self = BENCH_WINDOW (widget);
-  GtkFileChooserNative *dialog;
   g_autoptr (GtkFileFilter) results = gtk_file_filter_new ();
   g_autoptr (GtkFileFilter) all = gtk_file_filter_new ();
+  GtkFileFilter *filters[] = { results, all };
   static const char *patterns[] = { "*.json", "*.jsonl", "*.csv", "*.md", "*.sql",
                                      "*.sqlite", "*.db", "*.txt", "*.log" };
 
-  dialog = gtk_file_chooser_native_new (_("Open llama-bench Results"), GTK_WINDOW (self),
-                                        GTK_FILE_CHOOSER_ACTION_OPEN, _("_Open"), _("_Cancel"));
-  gtk_file_chooser_set_select_multiple (GTK_FILE_CHOOSER (dialog), TRUE);
   gtk_file_filter_set_name (results, _("llama-bench results"));
   for (guint i = 0; i < G_N_ELEMENTS (patterns); i++)
     gtk_file_filter_add_pattern (results, patterns[i]);
   gtk_file_filter_set_name (all, _("All files"));
   gtk_file_filter_add_pattern (all, "*");
-  gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (dialog), results);
-  gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (dialog), all);
-  g_signal_connect (dialog, "response", G_CALLBACK (on_open_response), self);
-  gtk_native_dialog_show (GTK_NATIVE_DIALOG (dialog));
+  bench_file_chooser_open (GTK_WINDOW (self), _("Open llama-bench Results"), filters,
+                           G_N_ELEMENTS (filters), G_OBJECT (self), on_files_chosen);
 }
 
 static void

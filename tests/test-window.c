@@ -498,6 +498,70 @@ test_large_chart_in_worker (void)
   gtk_window_destroy (GTK_WINDOW (window));
 }
 
+/* The chooser GTK shows where no portal answers (as under Xvfb). */
+static GtkWindow *
+find_chooser (void)
+{
+  GListModel *toplevels = gtk_window_get_toplevels ();
+  gint64 deadline = g_get_monotonic_time () + 5 * G_USEC_PER_SEC;
+
+  while (g_get_monotonic_time () < deadline)
+    {
+      g_main_context_iteration (NULL, FALSE);
+      for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
+        {
+          g_autoptr (GtkWindow) toplevel = g_list_model_get_item (toplevels, i);
+          if (GTK_IS_FILE_CHOOSER (toplevel) && gtk_widget_get_visible (GTK_WIDGET (toplevel)))
+            return toplevel;
+        }
+    }
+  return NULL;
+}
+
+/* The choosers open as they should, and cancelling them does nothing:
+ * Save offers the comparison's file name, Open takes several files. (What
+ * is chosen is not simulated: GTK's own dialog answers asynchronously.) */
+static void
+test_choosers (void)
+{
+  BenchWindow *window = new_window ();
+  BenchCompareDialog *dialog;
+  GtkWindow *chooser;
+  g_autofree char *name = NULL;
+  g_autoptr (GListModel) filters = NULL;
+
+  bench_dataset_clear (bench_window_get_dataset (window));
+  load_corpus (window, "generated/cpu-threads-fa.sql", "generated/cpu-threads-fa.twin.json", NULL);
+  bench_window_show_view (window, BENCH_GROUP_RUN);
+  dialog = BENCH_COMPARE_DIALOG (bench_group_page_compare (bench_window_get_page (window, BENCH_GROUP_RUN)));
+
+  gtk_widget_activate_action (GTK_WIDGET (dialog), "compare.save", "s", "csv");
+  chooser = find_chooser ();
+  g_assert_nonnull (chooser);
+  g_assert_cmpint (gtk_file_chooser_get_action (GTK_FILE_CHOOSER (chooser)), ==, GTK_FILE_CHOOSER_ACTION_SAVE);
+  name = gtk_file_chooser_get_current_name (GTK_FILE_CHOOSER (chooser));
+  g_assert_cmpstr (name, ==, "comparison.csv");
+  gtk_dialog_response (GTK_DIALOG (chooser), GTK_RESPONSE_CANCEL);
+  while (g_main_context_iteration (NULL, FALSE))
+    ;
+  gtk_window_destroy (GTK_WINDOW (dialog));
+
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.open", NULL);
+  chooser = find_chooser ();
+  g_assert_nonnull (chooser);
+  g_assert_cmpint (gtk_file_chooser_get_action (GTK_FILE_CHOOSER (chooser)), ==, GTK_FILE_CHOOSER_ACTION_OPEN);
+  g_assert_true (gtk_file_chooser_get_select_multiple (GTK_FILE_CHOOSER (chooser)));
+  filters = gtk_file_chooser_get_filters (GTK_FILE_CHOOSER (chooser));
+  g_assert_cmpuint (g_list_model_get_n_items (filters), ==, 2);
+  gtk_dialog_response (GTK_DIALOG (chooser), GTK_RESPONSE_CANCEL);
+  while (g_main_context_iteration (NULL, FALSE))
+    ;
+  g_assert_false (bench_window_is_loading (window));
+  g_assert_cmpuint (bench_dataset_get_n_results (bench_window_get_dataset (window)), ==, 16);
+
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
 /* A file opened once is offered again on the empty window. */
 static void
 test_recent (void)
@@ -599,6 +663,7 @@ main (int    argc,
   g_test_add_func ("/window/compare", test_compare);
   g_test_add_func ("/window/small-width", test_small_width);
   g_test_add_func ("/window/recent", test_recent);
+  g_test_add_func ("/window/choosers", test_choosers);
   g_test_add_func ("/window/large-chart-in-worker", test_large_chart_in_worker);
   g_test_add_func ("/window/italian", test_italian);
 
