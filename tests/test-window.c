@@ -562,6 +562,57 @@ test_choosers (void)
   gtk_window_destroy (GTK_WINDOW (window));
 }
 
+/* A JSONL file llama-bench is still writing grows live in the views: the
+ * file reloads by itself and replaces its earlier copy. */
+static void
+test_live_reload (void)
+{
+  BenchWindow *window = new_window ();
+  g_autofree char *source_path = bench_test_corpus_path ("generated/cpu-sweep-prompt-depth.jsonl");
+  g_autofree char *text = NULL;
+  g_autofree char *dir = g_dir_make_tmp ("benchtop-live-XXXXXX", NULL);
+  g_autofree char *path = g_build_filename (dir, "running.jsonl", NULL);
+  g_autoptr (GFile) file = g_file_new_for_path (path);
+  g_auto (GStrv) lines = NULL;
+  g_autoptr (GString) first_half = g_string_new (NULL);
+  BenchDataset *dataset = bench_window_get_dataset (window);
+  GFile *files[1] = { file };
+  gint64 deadline;
+
+  g_assert_true (g_file_get_contents (source_path, &text, NULL, NULL));
+  lines = g_strsplit (text, "\n", -1);
+  g_assert_cmpuint (g_strv_length (lines), >=, 12);
+  for (guint i = 0; i < 6; i++)
+    g_string_append_printf (first_half, "%s\n", lines[i]);
+  g_assert_true (g_file_set_contents (path, first_half->str, -1, NULL));
+
+  bench_dataset_clear (dataset);
+  bench_window_load_files (window, files, 1);
+  wait_until_loaded (window);
+  g_assert_cmpuint (bench_dataset_get_n_results (dataset), ==, 6);
+
+  /* llama-bench appends the rest */
+  {
+    FILE *out = fopen (path, "a");
+    g_assert_nonnull (out);
+    for (guint i = 6; lines[i] != NULL; i++)
+      if (*lines[i] != '\0')
+        fprintf (out, "%s\n", lines[i]);
+    fclose (out);
+  }
+  deadline = g_get_monotonic_time () + 10 * G_USEC_PER_SEC;
+  while (bench_dataset_get_n_results (dataset) != 12 && g_get_monotonic_time () < deadline)
+    {
+      g_main_context_iteration (NULL, FALSE);
+      g_usleep (5000);
+    }
+  g_assert_cmpuint (bench_dataset_get_n_results (dataset), ==, 12);
+  g_assert_cmpuint (g_list_model_get_n_items (bench_dataset_get_sources (dataset)), ==, 1);
+
+  gtk_window_destroy (GTK_WINDOW (window));
+  bench_test_remove_tree (dir);
+}
+
 /* A file opened once is offered again on the empty window. */
 static void
 test_recent (void)
@@ -663,6 +714,7 @@ main (int    argc,
   g_test_add_func ("/window/compare", test_compare);
   g_test_add_func ("/window/small-width", test_small_width);
   g_test_add_func ("/window/recent", test_recent);
+  g_test_add_func ("/window/live-reload", test_live_reload);
   g_test_add_func ("/window/choosers", test_choosers);
   g_test_add_func ("/window/large-chart-in-worker", test_large_chart_in_worker);
   g_test_add_func ("/window/italian", test_italian);
