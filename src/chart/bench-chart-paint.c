@@ -47,6 +47,25 @@ draw_label (cairo_t               *cr,
   cairo_restore (cr);
 }
 
+/* The whisker of a bar a few pixels wide: a line and caps of whole
+ * pixels, filled as boxes (a thousand strokes cost more than the bars). */
+static void
+draw_narrow_whisker (cairo_t *cr,
+                     double   x,
+                     double   top,
+                     double   bottom,
+                     double   w)
+{
+  double left = round (x - w / 2), t = round (top), b = round (bottom);
+
+  if (b - t < 1)
+    return;
+  cairo_rectangle (cr, left, t, w, b - t);
+  cairo_rectangle (cr, left - w, t, 3 * w, w);
+  cairo_rectangle (cr, left - w, b - w, 3 * w, w);
+  cairo_fill (cr);
+}
+
 static void
 draw_whisker (cairo_t *cr,
               double   x,
@@ -115,7 +134,12 @@ draw_panel (cairo_t                     *cr,
        * and rasterizes faster */
       cairo_new_sub_path (cr);
       if (r < 0.5)
-        cairo_rectangle (cr, x0, y0, x1 - x0, y1 - y0);
+        {
+          /* on whole pixels: crisp at that density, and cairo fills
+           * pixel-aligned boxes without rasterizing them */
+          double left = round (x0), top = round (y0);
+          cairo_rectangle (cr, left, top, MAX (1, round (x1) - left), round (y1) - top);
+        }
       else if (isfinite (panel->reference_y) && y0 >= panel->reference_y - 0.5)
         {
           cairo_move_to (cr, x0, y0);
@@ -156,8 +180,13 @@ draw_panel (cairo_t                     *cr,
   for (guint i = 0; i < panel->bars->len; i++)
     {
       const BenchChartBar *bar = &g_array_index (panel->bars, BenchChartBar, i);
-      draw_whisker (cr, bar->center_x, bar->whisker_top, bar->whisker_bottom,
-                    CLAMP (bar->rect.width * 0.45, 3, fs * 0.9));
+
+      if (bar->rect.width < 4)
+        draw_narrow_whisker (cr, bar->center_x, bar->whisker_top, bar->whisker_bottom,
+                             MAX (1, round (fs * 0.08)));
+      else
+        draw_whisker (cr, bar->center_x, bar->whisker_top, bar->whisker_bottom,
+                      CLAMP (bar->rect.width * 0.45, 3, fs * 0.9));
     }
   for (guint i = 0; i < panel->value_labels->len; i++)
     draw_label (cr, theme, &g_array_index (panel->value_labels, BenchChartLabel, i));
