@@ -177,7 +177,7 @@ value_range (BenchChartPanel *spec_panel,
              double          *hi,
              double          *lowest_positive)
 {
-  *lo = 0;
+  *lo = INFINITY;
   *hi = 0;
   *lowest_positive = INFINITY;
   for (guint i = 0; i < spec_panel->results->len; i++)
@@ -189,6 +189,7 @@ value_range (BenchChartPanel *spec_panel,
         continue;
       if (!isfinite (sd))
         sd = 0;
+      *lo = MIN (*lo, avg - sd);
       *hi = MAX (*hi, avg + sd);
       if (avg > 0)
         *lowest_positive = MIN (*lowest_positive, MAX (avg - sd, avg * 0.5));
@@ -230,20 +231,8 @@ plan_y_axis (Ctx                   *ctx,
       /* around the reference line: from below the lowest bar (or the
        * line) to above the highest, so both directions read at a glance */
       double ref = reference_of (ctx);
-      double low = ref, high = ref, step;
+      double low = MIN (ref, lo), high = MAX (ref, hi), step;
 
-      for (guint i = 0; i < spec_panel->results->len; i++)
-        {
-          double v, e;
-
-          bench_chart_panel_get_value (spec_panel, i, &v, &e);
-          if (!isfinite (v))
-            continue;
-          if (!isfinite (e))
-            e = 0;
-          low = MIN (low, v - e);
-          high = MAX (high, v + e);
-        }
       low = MAX (0, low - (high - low) * 0.05);
       high = high + (high - low) * 0.05;
       if (high - low < ref * 0.1)
