@@ -308,15 +308,22 @@ on_dark_changed (AdwStyleManager *manager,
   invalidate_layout (self);
 }
 
+/* a chart still being made for an earlier selection is not wanted */
+static void
+cancel_building (BenchChartView *self)
+{
+  if (self->building != NULL)
+    g_cancellable_cancel (self->building);
+  g_clear_object (&self->building);
+}
+
 static void
 bench_chart_view_dispose (GObject *object)
 {
   BenchChartView *self = BENCH_CHART_VIEW (object);
 
   g_signal_handlers_disconnect_by_data (adw_style_manager_get_default (), self);
-  if (self->building != NULL)
-    g_cancellable_cancel (self->building);
-  g_clear_object (&self->building);
+  cancel_building (self);
   g_clear_pointer (&self->layout, bench_chart_layout_free);
   g_clear_pointer (&self->spec, bench_chart_spec_unref);
   g_clear_pointer (&self->results, g_ptr_array_unref);
@@ -430,11 +437,7 @@ bench_chart_view_set_results (BenchChartView *self,
   self->kind = kind;
   self->hover = NULL;
   g_clear_pointer (&self->spec, bench_chart_spec_unref);
-  if (self->building != NULL)
-    {
-      g_cancellable_cancel (self->building);
-      g_clear_object (&self->building);
-    }
+  cancel_building (self);
   if (self->results->len >= ASYNC_RESULTS)
     {
       SpecJob *job = g_new0 (SpecJob, 1);
@@ -463,11 +466,7 @@ bench_chart_view_set_spec (BenchChartView *self,
 {
   g_return_if_fail (BENCH_IS_CHART_VIEW (self));
 
-  if (self->building != NULL)
-    {
-      g_cancellable_cancel (self->building);
-      g_clear_object (&self->building);
-    }
+  cancel_building (self);
   if (spec != NULL)
     bench_chart_spec_ref (spec);
   g_clear_pointer (&self->spec, bench_chart_spec_unref);

@@ -30,6 +30,7 @@ struct _BenchCompareItem
   GObject          parent_instance;
   BenchCompareRow *row;     /* owned by the dialog's comparison */
   char            *label;
+  char            *folded;    /* the label, case-folded for the filter */
 };
 
 G_DEFINE_FINAL_TYPE (BenchCompareItem, bench_compare_item, G_TYPE_OBJECT)
@@ -38,6 +39,7 @@ static void
 bench_compare_item_finalize (GObject *object)
 {
   g_free (BENCH_COMPARE_ITEM (object)->label);
+  g_free (BENCH_COMPARE_ITEM (object)->folded);
   G_OBJECT_CLASS (bench_compare_item_parent_class)->finalize (object);
 }
 
@@ -107,14 +109,6 @@ static const char * const splittable[] = {
   "split_mode", "use_mmap", "no_kv_offload", "poll", "cpu_strict", "main_gpu", "devices",
   "embeddings", "tensor_split",
 };
-
-static char *
-field_text (BenchResult *r,
-            const char  *field)
-{
-  char *text = bench_result_dup_field_text (r, field);
-  return text ? text : g_strdup ("—");
-}
 
 /* —— texts of the cells —— */
 
@@ -405,6 +399,7 @@ rebuild (BenchCompareDialog *self)
 
       item->row = bench_comparison_get_row (self->comparison, i);
       item->label = bench_comparison_dup_row_label (self->comparison, item->row);
+      item->folded = g_utf8_casefold (item->label, -1);
       g_ptr_array_add (items, item);
     }
   rebuild_columns (self);
@@ -487,7 +482,7 @@ bench_compare_dialog_split_by (BenchCompareDialog *self,
   for (guint i = 0; i < self->all_results->len; i++)
     {
       BenchResult *r = g_ptr_array_index (self->all_results, i);
-      char *value = field_text (r, field);
+      char *value = bench_result_dup_field_display (r, field);
       GPtrArray *side = g_hash_table_lookup (by_value, value);
 
       if (side == NULL)
@@ -556,12 +551,8 @@ filter_row (gpointer item,
             gpointer data)
 {
   BenchCompareDialog *self = data;
-  g_autofree char *folded = NULL;
 
-  if (self->filter_text == NULL)
-    return TRUE;
-  folded = g_utf8_casefold (BENCH_COMPARE_ITEM (item)->label, -1);
-  return strstr (folded, self->filter_text) != NULL;
+  return self->filter_text == NULL || strstr (BENCH_COMPARE_ITEM (item)->folded, self->filter_text) != NULL;
 }
 
 /* —— signals —— */

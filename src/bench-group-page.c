@@ -29,7 +29,7 @@ struct _BenchGroupPage
   GListStore         *results;      /* BenchResult of the selection */
   GtkNoSelection     *results_selection;
   char               *search;
-  gboolean            stale;          /* the selection changed while unmapped */
+  gboolean            stale;          /* the chart has not followed the selection yet */
   gboolean            results_stale;  /* the results table waits to be shown */
 
   GtkWidget          *paned;
@@ -435,21 +435,32 @@ bench_group_page_get_chart_results (BenchGroupPage *self)
   return results;
 }
 
-/* the groups a comparison would take: the selected ones, or the only two */
+/* A comparison takes the selected groups, or the only two: how many */
+static guint
+n_to_compare (BenchGroupPage *self)
+{
+  g_autoptr (GtkBitset) selected = gtk_selection_model_get_selection (GTK_SELECTION_MODEL (self->selection));
+  guint n_selected = gtk_bitset_get_size (selected);
+
+  if (n_selected >= 2)
+    return n_selected;
+  return n_selected == 0 && g_list_model_get_n_items (G_LIST_MODEL (self->selection)) == 2 ? 2 : 0;
+}
+
 static GPtrArray *
 groups_to_compare (BenchGroupPage *self)
 {
   GListModel *model = G_LIST_MODEL (self->selection);
   g_autoptr (GtkBitset) selected = gtk_selection_model_get_selection (GTK_SELECTION_MODEL (self->selection));
   guint n = g_list_model_get_n_items (model);
-  guint n_selected = gtk_bitset_get_size (selected);
+  gboolean all = gtk_bitset_is_empty (selected);
   GPtrArray *groups;
 
-  if (n_selected < 2 && !(n_selected == 0 && n == 2))
+  if (n_to_compare (self) == 0)
     return NULL;
   groups = g_ptr_array_new_with_free_func (g_object_unref);
   for (guint i = 0; i < n; i++)
-    if (n_selected == 0 || gtk_bitset_contains (selected, i))
+    if (all || gtk_bitset_contains (selected, i))
       g_ptr_array_add (groups, g_list_model_get_item (model, i));
   return groups;
 }
@@ -494,33 +505,10 @@ fill_results (BenchGroupPage *self)
                        results->pdata, results->len);
 }
 
-/* What the chart and the results table show follows the selection. A page
- * that is not on screen only takes note, and catches up when it is mapped:
- * loading 100,000 results should not compute three charts at once. */
+/* The chart follows the selection, the results table too once shown. */
 static void
-update_selection (BenchGroupPage *self)
-{
-  g_autoptr (GPtrArray) comparable = groups_to_compare (self);
-  g_autoptr (GPtrArray) results = NULL;
-
-  gtk_widget_set_sensitive (self->compare_button, comparable != NULL);
-  if (!gtk_widget_get_mapped (GTK_WIDGET (self)))
-    {
-      self->stale = TRUE;
-      return;
-    }
-  self->stale = FALSE;
-  results = bench_group_page_get_chart_results (self);
-  bench_chart_view_set_results (BENCH_CHART_VIEW (self->chart), results, self->kind);
-  if (showing_results (self))
-    fill_results (self);
-  else
-    self->results_stale = TRUE;
-}
-
-/* for the getters: what the page would show on screen, now */
-static void
-ensure_chart (BenchGroupPage *self)
+catch_up (BenchGroupPage *self,
+          gboolean        results_too)
 {
   if (self->stale)
     {
@@ -528,32 +516,35 @@ ensure_chart (BenchGroupPage *self)
 
       self->stale = FALSE;
       bench_chart_view_set_results (BENCH_CHART_VIEW (self->chart), results, self->kind);
-      self->results_stale = TRUE;
     }
+  if (results_too && self->results_stale)
+    fill_results (self);
 }
 
+/* A page that is not on screen only takes note of a new selection, and
+ * catches up when it is mapped: loading 100,000 results should not
+ * compute three charts at once. */
 static void
-ensure_current (BenchGroupPage *self)
+update_selection (BenchGroupPage *self)
 {
-  ensure_chart (self);
-  if (self->results_stale)
-    fill_results (self);
+  gtk_widget_set_sensitive (self->compare_button, n_to_compare (self) > 0);
+  self->stale = TRUE;
+  self->results_stale = TRUE;
+  if (gtk_widget_get_mapped (GTK_WIDGET (self)))
+    catch_up (self, showing_results (self));
 }
 
 static void
 on_map (BenchGroupPage *self)
 {
-  if (self->stale)
-    update_selection (self);
-  else if (self->results_stale && showing_results (self))
-    fill_results (self);
+  catch_up (self, showing_results (self));
 }
 
 static void
 on_table_shown (BenchGroupPage *self)
 {
-  if (showing_results (self) && (self->results_stale || self->stale))
-    ensure_current (self);
+  if (showing_results (self))
+    catch_up (self, TRUE);
 }
 
 static void
@@ -727,7 +718,7 @@ bench_group_page_get_selection (BenchGroupPage *self)
 GtkWidget *
 bench_group_page_get_chart (BenchGroupPage *self)
 {
-  ensure_chart (self);
+  catch_up (self, FALSE);
   return self->chart;
 }
 
@@ -741,6 +732,6 @@ bench_group_page_show_results (BenchGroupPage *self,
 GListModel *
 bench_group_page_get_results_model (BenchGroupPage *self)
 {
-  ensure_current (self);
+  catch_up (self, TRUE);
   return G_LIST_MODEL (self->results);
 }

@@ -58,14 +58,6 @@ short_name (const char *field)
   return field;
 }
 
-static char *
-field_text (BenchResult *r,
-            const char  *field)
-{
-  char *text = bench_result_dup_field_text (r, field);
-  return text ? text : g_strdup ("—");
-}
-
 static guint
 count_distinct (GPtrArray  *results,
                 const char *field)
@@ -166,7 +158,7 @@ category_text (BenchResult *r,
         return g_strdup_printf ("%s · %s", bench_result_get_source (r), commit);
       return g_strdup (bench_result_get_source (r));
     }
-  return field_text (r, field);
+  return bench_result_dup_field_display (r, field);
 }
 
 /* "fa=1 · threads=8": the varying fields other than the category and x */
@@ -179,7 +171,7 @@ series_text (BenchResult *r,
   for (guint i = 0; i < fields->len; i++)
     {
       const char *field = g_ptr_array_index (fields, i);
-      g_autofree char *value = field_text (r, field);
+      g_autofree char *value = bench_result_dup_field_display (r, field);
 
       if (label->len > 0)
         g_string_append (label, " · ");
@@ -208,8 +200,8 @@ determined_by (GPtrArray  *results,
   for (guint i = 0; i < results->len; i++)
     {
       BenchResult *r = g_ptr_array_index (results, i);
-      g_autofree char *key = strcmp (by, "run") == 0 ? category_text (r, by) : field_text (r, by);
-      g_autofree char *value = field_text (r, field);
+      g_autofree char *key = strcmp (by, "run") == 0 ? category_text (r, by) : bench_result_dup_field_display (r, by);
+      g_autofree char *value = bench_result_dup_field_display (r, field);
       const char *known = g_hash_table_lookup (seen, key);
 
       if (known == NULL)
@@ -263,12 +255,36 @@ x_title (const char *field)
   return g_strdup (field);
 }
 
+/* An empty panel; @own_values: it carries its own values (speedups) */
+static BenchChartPanel *
+panel_new (BenchTestKind   test_kind,
+           BenchChartKind  kind,
+           gboolean        own_values)
+{
+  BenchChartPanel *panel = g_new0 (BenchChartPanel, 1);
+
+  panel->test_kind = test_kind;
+  panel->kind = kind;
+  panel->results = g_ptr_array_new_with_free_func (g_object_unref);
+  panel->result_category = g_array_new (FALSE, TRUE, sizeof (guint));
+  panel->result_series = g_array_new (FALSE, TRUE, sizeof (guint));
+  panel->result_x = g_array_new (FALSE, TRUE, sizeof (double));
+  panel->categories = g_ptr_array_new_with_free_func (g_free);
+  panel->series = g_ptr_array_new_with_free_func (g_free);
+  if (own_values)
+    {
+      panel->result_value = g_array_new (FALSE, TRUE, sizeof (double));
+      panel->result_error = g_array_new (FALSE, TRUE, sizeof (double));
+    }
+  return panel;
+}
+
 static BenchChartPanel *
 build_panel (BenchChartSpec *self,
              BenchTestKind   kind,
              GPtrArray      *results)
 {
-  BenchChartPanel *panel = g_new0 (BenchChartPanel, 1);
+  BenchChartPanel *panel;
   g_autoptr (GPtrArray) varying =
     bench_results_find_varying ((BenchResult **) results->pdata, results->len);
   g_autoptr (GPtrArray) series_fields = g_ptr_array_new ();
@@ -278,14 +294,7 @@ build_panel (BenchChartSpec *self,
   const char *sweep = pick_sweep (results, kind);
   gboolean tests_vary = count_distinct (results, "test_label") > 1;
 
-  panel->test_kind = kind;
-  panel->kind = sweep != NULL ? BENCH_CHART_LINES : BENCH_CHART_BARS;
-  panel->results = g_ptr_array_ref (results);
-  panel->result_category = g_array_new (FALSE, TRUE, sizeof (guint));
-  panel->result_series = g_array_new (FALSE, TRUE, sizeof (guint));
-  panel->result_x = g_array_new (FALSE, TRUE, sizeof (double));
-  panel->categories = g_ptr_array_new_with_free_func (g_free);
-  panel->series = g_ptr_array_new_with_free_func (g_free);
+  panel = panel_new (kind, sweep != NULL ? BENCH_CHART_LINES : BENCH_CHART_BARS, FALSE);
   panel->x_field = sweep;
   if (sweep != NULL)
     panel->x_title = x_title (sweep);
@@ -345,7 +354,7 @@ build_panel (BenchChartSpec *self,
         s = intern_label (panel->series, series_index, series_text (r, series_fields));
         if (sweep != NULL)
           {
-            g_autofree char *text = field_text (r, sweep);
+            g_autofree char *text = bench_result_dup_field_display (r, sweep);
             x = g_ascii_strtod (text, NULL);
           }
         place = g_strdup_printf ("%u\x1f%u\x1f%.17g\x1f%s", c, s, x,
@@ -376,7 +385,7 @@ static char *
 common_text (GPtrArray  *results,
              const char *field)
 {
-  return count_distinct (results, field) == 1 ? field_text (g_ptr_array_index (results, 0), field)
+  return count_distinct (results, field) == 1 ? bench_result_dup_field_display (g_ptr_array_index (results, 0), field)
                                               : NULL;
 }
 
@@ -457,19 +466,9 @@ bench_chart_spec_new_for_comparison (BenchComparison *comparison)
 
   for (guint k = 0; k < G_N_ELEMENTS (kinds); k++)
     {
-      BenchChartPanel *panel = g_new0 (BenchChartPanel, 1);
+      BenchChartPanel *panel = panel_new (kinds[k], BENCH_CHART_BARS, TRUE);
       g_autoptr (GHashTable) index = g_hash_table_new (g_str_hash, g_str_equal);
 
-      panel->test_kind = kinds[k];
-      panel->kind = BENCH_CHART_BARS;
-      panel->results = g_ptr_array_new_with_free_func (g_object_unref);
-      panel->result_category = g_array_new (FALSE, FALSE, sizeof (guint));
-      panel->result_series = g_array_new (FALSE, FALSE, sizeof (guint));
-      panel->result_x = g_array_new (FALSE, FALSE, sizeof (double));
-      panel->result_value = g_array_new (FALSE, FALSE, sizeof (double));
-      panel->result_error = g_array_new (FALSE, FALSE, sizeof (double));
-      panel->categories = g_ptr_array_new_with_free_func (g_free);
-      panel->series = g_ptr_array_new_with_free_func (g_free);
       for (guint s = 1; s < n_sides; s++)
         g_ptr_array_add (panel->series, g_strdup (bench_comparison_get_side_name (comparison, s)));
 
@@ -483,7 +482,8 @@ bench_chart_spec_new_for_comparison (BenchComparison *comparison)
           for (guint s = 1; s < n_sides; s++)
             {
               BenchCompareCell *cell = &row->cells[s];
-              double nan = NAN, x = 0;
+              guint series = s - 1;
+              double x = 0;
 
               if (!isfinite (cell->speedup) || cell->example == NULL)
                 continue;
@@ -492,16 +492,10 @@ bench_chart_spec_new_for_comparison (BenchComparison *comparison)
                                          bench_comparison_dup_row_label (comparison, row));
               g_ptr_array_add (panel->results, g_object_ref (cell->example));
               g_array_append_val (panel->result_category, category);
-              {
-                guint series = s - 1;
-                g_array_append_val (panel->result_series, series);
-              }
+              g_array_append_val (panel->result_series, series);
               g_array_append_val (panel->result_x, x);
               g_array_append_val (panel->result_value, cell->speedup);
-              if (isfinite (cell->speedup_sd))
-                g_array_append_val (panel->result_error, cell->speedup_sd);
-              else
-                g_array_append_val (panel->result_error, nan);
+              g_array_append_val (panel->result_error, cell->speedup_sd);   /* NAN: none */
               g_ptr_array_add (self->results, g_object_ref (cell->example));
             }
         }

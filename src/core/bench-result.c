@@ -287,44 +287,6 @@ bench_quantization_from_model_type (const char *model_type)
   return g_strdup ("");
 }
 
-char *
-bench_result_dup_field_text (BenchResult *self,
-                             const char  *field)
-{
-  const char *text = NULL;
-
-  g_return_val_if_fail (BENCH_IS_RESULT (self), NULL);
-
-#define STR_FIELD(name) if (strcmp (field, #name) == 0) text = self->name
-#define INT_FIELD(name) if (strcmp (field, #name) == 0) \
-    return g_strdup_printf ("%" G_GINT64_FORMAT, self->name)
-
-  STR_FIELD (build_commit);
-  else STR_FIELD (cpu_info);
-  else STR_FIELD (gpu_info);
-  else STR_FIELD (backends);
-  else STR_FIELD (model_filename);
-  else STR_FIELD (model_type);
-  else STR_FIELD (test_time);
-  else STR_FIELD (test_label);
-  else STR_FIELD (quantization);
-  else STR_FIELD (hardware_label);
-  else STR_FIELD (source);
-  else
-    {
-      INT_FIELD (build_number);
-      INT_FIELD (model_size);
-      INT_FIELD (model_n_params);
-      INT_FIELD (n_prompt);
-      INT_FIELD (n_gen);
-      INT_FIELD (n_depth);
-      text = bench_result_get_param_text (self, field);
-    }
-#undef STR_FIELD
-#undef INT_FIELD
-
-  return g_strdup (text);
-}
 
 /* —— fields read many times over ——
  *
@@ -375,9 +337,10 @@ field_access_init (FieldAccess *access,
   access->key = field;
 }
 
+/* @access remembers where it found a parameter, for the next result */
 static const char *
-field_access_text (const FieldAccess *access,
-                   BenchResult       *r)
+field_access_text (FieldAccess *access,
+                   BenchResult *r)
 {
   if (access->kind == ACCESS_STRING)
     return G_STRUCT_MEMBER (const char *, r, access->offset);
@@ -392,16 +355,16 @@ field_access_text (const FieldAccess *access,
   for (guint k = 0; k < r->n_params; k++)
     if (strcmp (r->params[k].key, access->key) == 0)
       {
-        ((FieldAccess *) access)->offset = k;
+        access->offset = k;
         return r->params[k].text;
       }
   return NULL;
 }
 
 static gboolean
-field_access_equal (const FieldAccess *access,
-                    BenchResult       *a,
-                    BenchResult       *b)
+field_access_equal (FieldAccess *access,
+                    BenchResult *a,
+                    BenchResult *b)
 {
   const char *x, *y;
 
@@ -410,6 +373,28 @@ field_access_equal (const FieldAccess *access,
   x = field_access_text (access, a);
   y = field_access_text (access, b);
   return x == y || g_strcmp0 (x, y) == 0;
+}
+
+char *
+bench_result_dup_field_text (BenchResult *self,
+                             const char  *field)
+{
+  FieldAccess access;
+
+  g_return_val_if_fail (BENCH_IS_RESULT (self), NULL);
+
+  field_access_init (&access, field);
+  if (access.kind == ACCESS_INT)
+    return g_strdup_printf ("%" G_GINT64_FORMAT, G_STRUCT_MEMBER (gint64, self, access.offset));
+  return g_strdup (field_access_text (&access, self));
+}
+
+char *
+bench_result_dup_field_display (BenchResult *self,
+                                const char  *field)
+{
+  char *text = bench_result_dup_field_text (self, field);
+  return text != NULL ? text : g_strdup ("—");
 }
 
 guint

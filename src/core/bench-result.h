@@ -121,6 +121,9 @@ double         bench_result_get_bandwidth_gbs  (BenchResult *self);
  * NULL when the result does not have it. */
 char          *bench_result_dup_field_text     (BenchResult *self,
                                                 const char  *field);
+/* the same for people: "—" when the result does not have it */
+char          *bench_result_dup_field_display  (BenchResult *self,
+                                                const char  *field);
 
 /* Fields in which a set of results differ (core test/model/hardware fields
  * and parameters), in a stable order: the sweep and legend candidates. */
