@@ -952,12 +952,3 @@ bench_record_builder_finish (BenchRecordBuilder *self,
   bench_record_builder_reset (self);
   return result;
 }
-
-const char *
-bench_result_get_run_key (BenchResult *result)
-{
-  g_autofree char *key = g_strdup_printf ("%s\x1f%" G_GINT64_FORMAT "\x1f%s",
-                                          result->build_commit, result->build_number,
-                                          result->hardware_key);
-  return bench_str_pool_intern (result->pool, key);
-}
