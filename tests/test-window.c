@@ -736,6 +736,32 @@ test_reload_keeps_selection (void)
   bench_test_remove_tree (dir);
 }
 
+/* A chart is given its group's results as they are: one shared, immutable
+ * list from the dataset to the spec, never a copy on the way. */
+static void
+test_chart_shares_results (void)
+{
+  BenchWindow *window = new_window ();
+  BenchGroupPage *runs;
+  GtkSelectionModel *selection;
+  g_autoptr (BenchGroup) group = NULL;
+  BenchChartView *chart;
+
+  load_corpus (window, "generated/cpu-three-models.json", "generated/cpu-threads-fa.sql", NULL);
+  bench_window_show_view (window, BENCH_GROUP_RUN);
+  runs = bench_window_get_page (window, BENCH_GROUP_RUN);
+  selection = bench_group_page_get_selection (runs);
+  gtk_selection_model_select_item (selection, 1, TRUE);
+  group = g_list_model_get_item (G_LIST_MODEL (selection), 1);
+  chart = BENCH_CHART_VIEW (bench_group_page_get_chart (runs));
+
+  g_assert_true (bench_chart_view_get_results (chart) == bench_group_get_results (group));
+  g_assert_nonnull (bench_chart_view_get_spec (chart));
+  g_assert_true (bench_chart_spec_get_results (bench_chart_view_get_spec (chart)) ==
+                 bench_group_get_results (group));
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
 /* A file opened once is offered again on the empty window. */
 static void
 test_recent (void)
@@ -839,6 +865,7 @@ main (int    argc,
   g_test_add_func ("/window/recent", test_recent);
   g_test_add_func ("/window/live-reload", test_live_reload);
   g_test_add_func ("/window/reload-keeps-selection", test_reload_keeps_selection);
+  g_test_add_func ("/window/chart-shares-results", test_chart_shares_results);
   g_test_add_func ("/window/choosers", test_choosers);
   g_test_add_func ("/window/large-chart-in-worker", test_large_chart_in_worker);
   g_test_add_func ("/window/italian", test_italian);
