@@ -313,15 +313,10 @@ build_panel (BenchChartSpec *self,
       if (is_ignored_field (field) || g_strcmp0 (field, sweep) == 0 ||
           strcmp (field, category) == 0 ||
           (strcmp (category, "run") == 0 && strcmp (field, "build_commit") == 0) ||
-          (strcmp (category, "hardware_label") == 0 && strcmp (field, "backends") == 0) ||
           (panel->kind == BENCH_CHART_BARS && tests_vary &&
            (strcmp (field, "n_prompt") == 0 || strcmp (field, "n_gen") == 0 ||
             strcmp (field, "n_depth") == 0)) ||
           g_ptr_array_find_with_equal_func (series_fields, field, g_str_equal, NULL))
-        continue;
-      /* the machine follows from a varying backend string already */
-      if (strcmp (field, "backends") == 0 &&
-          g_ptr_array_find_with_equal_func (series_fields, "hardware_label", g_str_equal, NULL))
         continue;
       /* what the category (or, in lines, the series' first field) already
        * tells, the legend does not repeat: one model on one machine is
