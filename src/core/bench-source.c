@@ -72,6 +72,18 @@ number_runs (GPtrArray *results)
     }
 }
 
+/* TRUE when @data holds only blanks; @data need not be NUL-terminated (a
+ * mapped file, standard input, a paste copied at its exact size). */
+static gboolean
+is_blank (const char *data,
+          gsize       len)
+{
+  for (gsize i = 0; i < len; i++)
+    if (data[i] != ' ' && data[i] != '\t' && data[i] != '\r' && data[i] != '\n')
+      return FALSE;
+  return TRUE;
+}
+
 static BenchSource *
 load_data (const char         *data,
            gsize               len,
@@ -126,7 +138,7 @@ load_data (const char         *data,
       break;
     case BENCH_FORMAT_UNKNOWN:
     default:
-      if (len == 0 || strspn (data, " \t\r\n") == len)
+      if (is_blank (data, len))
         g_set_error (error, BENCH_READER_ERROR, BENCH_READER_ERROR_EMPTY,
                      _("%s: the file is empty"), name);
       else
