@@ -71,6 +71,30 @@ test_blank_page_multiple_file (void)
   g_assert_true (g_str_has_suffix (error->message, "newlines.json: the file is empty"));
 }
 
+/* The names of the settings that vary belong to the results: none is
+ * interned for the life of the process (each new name a file brought
+ * stayed in memory for good). */
+static void
+test_varying_interns_nothing (void)
+{
+  const char *text =
+    "{\"n_prompt\": 512, \"n_gen\": 0, \"avg_ts\": 10.0, \"hostile_only_a_7f3e\": 1}\n"
+    "{\"n_prompt\": 512, \"n_gen\": 0, \"avg_ts\": 11.0, \"hostile_only_b_7f3e\": 2}\n";
+  g_autoptr (GError) error = NULL;
+  g_autoptr (BenchSource) source = bench_test_load_text (text, -1, &error);
+  g_autoptr (GPtrArray) varying = NULL;
+  GPtrArray *results;
+
+  g_assert_no_error (error);
+  results = bench_source_get_results (source);
+  g_assert_cmpuint (results->len, ==, 2);
+  varying = bench_results_find_varying ((BenchResult **) results->pdata, results->len);
+  g_assert_true (g_ptr_array_find_with_equal_func (varying, "hostile_only_a_7f3e", g_str_equal, NULL));
+  g_assert_true (g_ptr_array_find_with_equal_func (varying, "hostile_only_b_7f3e", g_str_equal, NULL));
+  g_assert_cmpuint (g_quark_try_string ("hostile_only_a_7f3e"), ==, 0);
+  g_assert_cmpuint (g_quark_try_string ("hostile_only_b_7f3e"), ==, 0);
+}
+
 int
 main (int argc, char **argv)
 {
@@ -82,6 +106,8 @@ main (int argc, char **argv)
 
   g_test_add_func ("/hostile/blank/unterminated-bytes-are-empty", test_blank_unterminated);
   g_test_add_func ("/hostile/blank/page-multiple-file-is-empty", test_blank_page_multiple_file);
+
+  g_test_add_func ("/hostile/varying/interns-no-parameter-name", test_varying_interns_nothing);
 
   status = g_test_run ();
   bench_test_remove_tree (tmp_dir);
