@@ -1,6 +1,7 @@
 /* test-hostile.c — input written to hurt: each test is one defect that
  * fuzzing or a hand-written probe found (issue 12), reproduced at its size. */
 #include <glib/gstdio.h>
+#include <sqlite3.h>
 #include <string.h>
 
 #include "bench-test-util.h"
@@ -95,6 +96,118 @@ test_varying_interns_nothing (void)
   g_assert_cmpuint (g_quark_try_string ("hostile_only_b_7f3e"), ==, 0);
 }
 
+#define SQL_TABLE "CREATE TABLE llama_bench (model_type TEXT, n_prompt INTEGER, n_gen INTEGER, " \
+                  "avg_ts REAL);\n"
+#define SQL_ROW(ts) "INSERT INTO llama_bench (model_type, n_prompt, n_gen, avg_ts) " \
+                    "VALUES ('m', 512, 0, " #ts ");"
+
+static gboolean
+has_diagnostic (BenchSource *source,
+                const char  *text,
+                guint        line)
+{
+  GPtrArray *diagnostics = bench_source_get_diagnostics (source);
+
+  for (guint i = 0; i < diagnostics->len; i++)
+    {
+      BenchDiagnostic *d = g_ptr_array_index (diagnostics, i);
+      if (strstr (d->message, text) != NULL && (line == 0 || d->line == line))
+        return TRUE;
+    }
+  return FALSE;
+}
+
+/* A refused statement is skipped whole: the INSERTs after it on the same
+ * line load (they used to vanish without a warning or a count). */
+static void
+test_sql_refused_keeps_its_line (void)
+{
+  const char *text =
+    SQL_TABLE
+    SQL_ROW (1.0) "\n"
+    "CREATE TRIGGER t AFTER INSERT ON llama_bench BEGIN SELECT 1; END; " SQL_ROW (2.0) "\n"
+    "CREATE VIRTUAL TABLE v USING fts5 (a); " SQL_ROW (3.0) " " SQL_ROW (4.0) "\n"
+    "INSERT INTO llama_bench VALUES (1,,2); " SQL_ROW (5.0) "\n";
+  g_autoptr (GError) error = NULL;
+  g_autoptr (BenchSource) source = bench_test_load_text (text, -1, &error);
+
+  g_assert_no_error (error);
+  g_assert_cmpuint (bench_source_get_n_results (source), ==, 5);
+  g_assert_true (has_diagnostic (source, "CREATE TRIGGER is not allowed", 3));
+  g_assert_true (has_diagnostic (source, "CREATE VIRTUAL TABLE is not allowed", 4));
+  g_assert_true (has_diagnostic (source, "statement skipped", 5));
+  /* the broken INSERT is counted as a record not loaded */
+  g_assert_cmpuint (bench_source_get_skipped (source), ==, 1);
+}
+
+/* Statements that each stay within their own budget, but add up: the file
+ * as a whole has a time budget, and is reported as too expensive. */
+static void
+test_sql_slow_statements_add_up (void)
+{
+  g_autoptr (GString) text = g_string_new (SQL_TABLE SQL_ROW (1.0) "\n");
+  g_autoptr (GError) error = NULL;
+  g_autoptr (BenchSource) source = NULL;
+
+  for (guint i = 0; i < 200; i++)
+    g_string_append (text,
+      "WITH a (x) AS (VALUES (1), (2), (3), (4), (5), (6), (7), (8), (9), (10)) "
+      "INSERT INTO llama_bench (n_prompt, n_gen, avg_ts) SELECT 1, 1, 1 "
+      "FROM a, a b, a c, a d, a e, a f, a g, a h, a i LIMIT 1 OFFSET 1000000000000;\n");
+  source = bench_test_load_text (text->str, text->len, &error);
+  g_assert_null (source);
+  g_assert_error (error, BENCH_READER_ERROR, BENCH_READER_ERROR_TOO_LARGE);
+  g_assert_nonnull (strstr (error->message, "too much time or memory"));
+}
+
+/* One statement that sorts a thousand rows of 800 KB: the memory
+ * SQLite holds for one file is bounded. */
+static void
+test_sql_memory_bomb (void)
+{
+  g_autoptr (GString) text = g_string_new (SQL_TABLE SQL_ROW (1.0) "\n");
+  g_autofree char *small = g_strnfill (8000, 'a');
+  g_autofree char *fifty = g_strnfill (50, 'a');
+  g_autoptr (GError) error = NULL;
+  g_autoptr (BenchSource) source = NULL;
+
+  g_string_append (text, "WITH a (x) AS (VALUES ");
+  for (guint i = 0; i < 10; i++)
+    g_string_append_printf (text, "%s(replace('%s', 'a', '%s'))", i ? ", " : "", small, fifty);
+  g_string_append (text, ") INSERT INTO llama_bench (model_type, n_prompt, n_gen, avg_ts) "
+                         "SELECT a.x, 1, 1, 1 FROM a, a b, a c ORDER BY 1 || b.x;\n");
+  source = bench_test_load_text (text->str, text->len, &error);
+  g_assert_null (source);
+  g_assert_error (error, BENCH_READER_ERROR, BENCH_READER_ERROR_TOO_LARGE);
+}
+
+/* A database whose table computes a column for every row read: refused
+ * after a look at its columns, the other table read. */
+static void
+test_sqlite_generated_column (void)
+{
+  g_autofree char *path = g_build_filename (tmp_dir, "generated.sqlite", NULL);
+  g_autoptr (BenchSource) source = NULL;
+  g_autoptr (GError) error = NULL;
+  sqlite3 *db = NULL;
+
+  g_assert_cmpint (sqlite3_open (path, &db), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_exec (db,
+    "CREATE TABLE test (n_prompt INTEGER, n_gen INTEGER, avg_ts REAL, model_type TEXT "
+    "  AS (replace(replace(printf('%.*c', 1000000, 'x'), 'x', 'yy'), 'y', 'zz')));"
+    "WITH RECURSIVE c (i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM c WHERE i < 200) "
+    "  INSERT INTO test (n_prompt, n_gen, avg_ts) SELECT 512, 0, i FROM c;"
+    "CREATE TABLE llama_bench (model_type TEXT, n_prompt INTEGER, n_gen INTEGER, avg_ts REAL);"
+    "INSERT INTO llama_bench VALUES ('m', 512, 0, 1.0);",
+    NULL, NULL, NULL), ==, SQLITE_OK);
+  sqlite3_close (db);
+
+  source = load_path (path, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (bench_source_get_n_results (source), ==, 1);
+  g_assert_true (has_diagnostic (source, "computes columns", 0));
+}
+
 int
 main (int argc, char **argv)
 {
@@ -108,6 +221,11 @@ main (int argc, char **argv)
   g_test_add_func ("/hostile/blank/page-multiple-file-is-empty", test_blank_page_multiple_file);
 
   g_test_add_func ("/hostile/varying/interns-no-parameter-name", test_varying_interns_nothing);
+
+  g_test_add_func ("/hostile/sql/refused-statement-keeps-its-line", test_sql_refused_keeps_its_line);
+  g_test_add_func ("/hostile/sql/slow-statements-add-up", test_sql_slow_statements_add_up);
+  g_test_add_func ("/hostile/sql/memory-bomb", test_sql_memory_bomb);
+  g_test_add_func ("/hostile/sqlite/generated-column", test_sqlite_generated_column);
 
   status = g_test_run ();
   bench_test_remove_tree (tmp_dir);
