@@ -208,6 +208,60 @@ test_sqlite_generated_column (void)
   g_assert_true (has_diagnostic (source, "computes columns", 0));
 }
 
+/* Minified JSON is one line: each record's column is counted on from the
+ * last one (it was counted from the line's start, quadratic in the line),
+ * and still right after characters of several bytes. */
+static void
+test_json_columns_on_one_line (void)
+{
+  const char *text =
+    "[{\"model_type\": \"caf\xC3\xA9\", \"n_prompt\": 512, \"n_gen\": 0, \"avg_ts\": 1.5},"
+    "{\"n_gen\": 0},{\"model_type\": \"\xE2\x80\x94\"},{\"n_prompt\": 1}]";
+  g_autoptr (GError) error = NULL;
+  g_autoptr (BenchSource) source = bench_test_load_text (text, -1, &error);
+  GPtrArray *diagnostics;
+  guint columns[3];
+
+  g_assert_no_error (error);
+  g_assert_cmpuint (bench_source_get_n_results (source), ==, 1);
+  diagnostics = bench_source_get_diagnostics (source);
+  g_assert_cmpuint (diagnostics->len, ==, 3);
+  for (guint i = 0; i < 3; i++)
+    {
+      BenchDiagnostic *d = g_ptr_array_index (diagnostics, i);
+      g_assert_cmpuint (d->line, ==, 1);
+      columns[i] = d->column;
+    }
+  /* characters, not bytes: "café" and "—" count one each */
+  g_assert_cmpuint (columns[0], ==, 69);
+  g_assert_cmpuint (columns[1], ==, 82);
+  g_assert_cmpuint (columns[2], ==, 102);
+}
+
+/* A record with many keys: each is a parameter, the last value of a
+ * repeated key wins, however many came before. */
+static void
+test_record_many_keys (void)
+{
+  g_autoptr (GString) text = g_string_new ("{\"n_prompt\": 512, \"n_gen\": 0, \"avg_ts\": 1.5");
+  g_autoptr (GError) error = NULL;
+  g_autoptr (BenchSource) source = NULL;
+  BenchResult *result;
+
+  for (guint i = 0; i < 20000; i++)
+    g_string_append_printf (text, ", \"k%u\": %u", i, i);
+  /* repeated keys, early and late */
+  g_string_append (text, ", \"k3\": \"again\", \"k19999\": \"last\", \"k100\": 7}\n");
+  source = bench_test_load_text (text->str, text->len, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (bench_source_get_n_results (source), ==, 1);
+  result = g_ptr_array_index (bench_source_get_results (source), 0);
+  g_assert_cmpstr (bench_result_get_param_text (result, "k3"), ==, "again");
+  g_assert_cmpstr (bench_result_get_param_text (result, "k19999"), ==, "last");
+  g_assert_cmpstr (bench_result_get_param_text (result, "k100"), ==, "7");
+  g_assert_cmpstr (bench_result_get_param_text (result, "k12345"), ==, "12345");
+}
+
 int
 main (int argc, char **argv)
 {
@@ -226,6 +280,9 @@ main (int argc, char **argv)
   g_test_add_func ("/hostile/sql/slow-statements-add-up", test_sql_slow_statements_add_up);
   g_test_add_func ("/hostile/sql/memory-bomb", test_sql_memory_bomb);
   g_test_add_func ("/hostile/sqlite/generated-column", test_sqlite_generated_column);
+
+  g_test_add_func ("/hostile/json/columns-on-one-line", test_json_columns_on_one_line);
+  g_test_add_func ("/hostile/json/record-with-many-keys", test_record_many_keys);
 
   status = g_test_run ();
   bench_test_remove_tree (tmp_dir);
