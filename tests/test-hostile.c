@@ -262,6 +262,66 @@ test_record_many_keys (void)
   g_assert_cmpstr (bench_result_get_param_text (result, "k12345"), ==, "12345");
 }
 
+/* PowerShell's `llama-bench -o json > out.json` writes UTF-16 with a byte
+ * order mark: read like the UTF-8 it holds, little- and big-endian. */
+static void
+test_utf16_with_bom (void)
+{
+  static const char *const encodings[] = { "UTF-16LE", "UTF-16BE" };
+  static const char *const boms[] = { "\xFF\xFE", "\xFE\xFF" };
+  static const char *const corpus[] = { "converted/talk-step35-flash.jsonl",
+                                        "converted/talk-step35-flash.csv" };
+
+  for (guint c = 0; c < G_N_ELEMENTS (corpus); c++)
+    for (guint e = 0; e < G_N_ELEMENTS (encodings); e++)
+      {
+        g_autofree char *original = bench_test_corpus_path (corpus[c]);
+        g_autoptr (BenchSource) expected = bench_test_load_corpus (corpus[c]);
+        g_autofree char *text = NULL;
+        g_autofree char *wide = NULL;
+        g_autofree char *name = g_strdup_printf ("utf16-%u-%u.txt", c, e);
+        g_autofree char *path = NULL;
+        g_autoptr (GString) bytes = g_string_new (boms[e]);
+        g_autoptr (BenchSource) source = NULL;
+        g_autoptr (GError) error = NULL;
+        gsize len = 0, wide_len = 0;
+
+        g_file_get_contents (original, &text, &len, &error);
+        g_assert_no_error (error);
+        wide = g_convert (text, len, encodings[e], "UTF-8", NULL, &wide_len, &error);
+        g_assert_no_error (error);
+        g_string_append_len (bytes, wide, wide_len);
+        path = write_temp (name, bytes->str, bytes->len);
+        source = load_path (path, &error);
+        g_assert_no_error (error);
+        g_assert_cmpuint (bench_source_get_n_results (source), ==,
+                          bench_source_get_n_results (expected));
+        g_assert_cmpint (bench_source_get_format (source), ==, bench_source_get_format (expected));
+      }
+}
+
+/* Broken UTF-16 (an unpaired surrogate, an odd byte at the end) is read
+ * as far as it goes. */
+static void
+test_utf16_broken (void)
+{
+  /* {"n_prompt": 512, "n_gen": 0, "avg_ts": 1.5, "model_type": "<D800>"}\n + odd byte */
+  const char *record = "{\"n_prompt\": 512, \"n_gen\": 0, \"avg_ts\": 1.5, \"model_type\": \"";
+  g_autoptr (GString) bytes = g_string_new_len ("\xFF\xFE", 2);
+  g_autoptr (BenchSource) source = NULL;
+  g_autoptr (GError) error = NULL;
+  g_autoptr (GBytes) data = NULL;
+
+  for (const char *p = record; *p; p++)
+    g_string_append_len (bytes, (char[]) { *p, 0 }, 2);
+  g_string_append_len (bytes, "\x00\xD8", 2);
+  g_string_append_len (bytes, "\"\0}\0\n\0\x41", 7);
+  data = g_bytes_new (bytes->str, bytes->len);
+  source = bench_source_load_bytes (data, "pasted", NULL, NULL, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (bench_source_get_n_results (source), ==, 1);
+}
+
 int
 main (int argc, char **argv)
 {
@@ -283,6 +343,9 @@ main (int argc, char **argv)
 
   g_test_add_func ("/hostile/json/columns-on-one-line", test_json_columns_on_one_line);
   g_test_add_func ("/hostile/json/record-with-many-keys", test_record_many_keys);
+
+  g_test_add_func ("/hostile/utf16/with-byte-order-mark", test_utf16_with_bom);
+  g_test_add_func ("/hostile/utf16/broken", test_utf16_broken);
 
   status = g_test_run ();
   bench_test_remove_tree (tmp_dir);
