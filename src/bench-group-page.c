@@ -123,7 +123,7 @@ static double n_models (BenchGroup *g) { return bench_group_get_n_models (g); }
 static char *g_n_models (BenchGroup *g) { return g_strdup_printf ("%u", bench_group_get_n_models (g)); }
 static char *g_cpu (BenchGroup *g) { return text_or_dash (bench_result_get_cpu_info (bench_group_get_first (g))); }
 static char *g_gpu (BenchGroup *g) { return text_or_dash (bench_result_get_gpu_info (bench_group_get_first (g))); }
-static double n_bandwidth (BenchGroup *g) { return bench_group_get_best_bandwidth (g); }
+static double n_bandwidth (BenchGroup *g) { return bench_group_get_efficiency (g)->bandwidth_gbs; }
 static char *g_bandwidth (BenchGroup *g) { return format_rate (n_bandwidth (g)); }
 
 static const GroupColumn run_columns[] = {
