@@ -210,8 +210,7 @@ append_efficiency (GString     *out,
     {
       append_key (out, "bytes_per_token");
       append_json_double (out, round (e.bytes_per_token), 0);
-      if (e.weights_source == BENCH_WEIGHTS_MOE_KNOWN || e.weights_source == BENCH_WEIGHTS_MOE_TYPE ||
-          e.kv_omitted)
+      if (e.weights_estimated || e.kv_omitted)
         {
           append_key (out, "bytes_per_token_estimated");
           g_string_append (out, "true");

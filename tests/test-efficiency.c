@@ -4,11 +4,13 @@
 #include <math.h>
 
 #include "bench-efficiency-private.h"
+#include "bench-gguf.h"
 #include "bench-test-util.h"
 
 /* One llama-bench JSONL record with the fields these tests vary. */
 static BenchResult *
-make_result (const char *model_type,
+make_result_file (const char *filename,
+                  const char *model_type,
              gint64      size,
              gint64      n_params,
              gint64      n_prompt,
@@ -23,14 +25,15 @@ make_result (const char *model_type,
   g_autoptr (GError) error = NULL;
   g_autofree char *line = g_strdup_printf (
     "{\"build_commit\": \"abc\", \"build_number\": 1, \"cpu_info\": \"%s\", \"gpu_info\": \"%s\", "
-    "\"backends\": \"%s\", \"model_filename\": \"\", \"model_type\": \"%s\", "
+    "\"backends\": \"%s\", \"model_filename\": \"%s\", \"model_type\": \"%s\", "
     "\"model_size\": %" G_GINT64_FORMAT ", \"model_n_params\": %" G_GINT64_FORMAT ", "
-    "\"n_batch\": 2048, \"n_ubatch\": 512, \"n_threads\": 8, \"type_k\": \"f16\", \"type_v\": \"f16\", "
+    "\"n_batch\": 2048, \"n_ubatch\": 512, \"n_threads\": 8, %s"
     "%s%s"
     "\"n_prompt\": %" G_GINT64_FORMAT ", \"n_gen\": %" G_GINT64_FORMAT ", \"n_depth\": %" G_GINT64_FORMAT ", "
     "\"test_time\": \"2025-10-28T15:42:18Z\", \"avg_ns\": %.0f, \"stddev_ns\": 0, "
     "\"avg_ts\": %.6f, \"stddev_ts\": 0}\n",
-    cpu_info, gpu_info, backends, model_type, size, n_params,
+    cpu_info, gpu_info, backends, filename, model_type, size, n_params,
+    extra && strstr (extra, "type_k") ? "" : "\"type_k\": \"f16\", \"type_v\": \"f16\", ",
     extra ? extra : "", extra ? ", " : "",
     n_prompt, n_gen, depth, 1e9 * (double) MAX (n_gen, n_prompt) / ts, ts);
   g_autoptr (BenchSource) source = bench_test_load_text (line, -1, &error);
@@ -39,6 +42,8 @@ make_result (const char *model_type,
   g_assert_cmpuint (bench_source_get_n_results (source), ==, 1);
   return g_object_ref (g_ptr_array_index (bench_source_get_results (source), 0));
 }
+
+#define make_result(...) make_result_file ("", __VA_ARGS__)
 
 #define RTX3090 "NVIDIA GeForce RTX 3090"
 #define STRIX_CPU "AMD RYZEN AI MAX+ 395 w/ Radeon 8060S"
@@ -367,6 +372,93 @@ test_user_peak (void)
 }
 
 static void
+register_gguf (const char *name)
+{
+  g_autofree char *relative = g_build_filename ("gguf", name, NULL);
+  g_autofree char *path = bench_test_corpus_path (relative);
+  g_autoptr (GError) error = NULL;
+  g_autoptr (BenchGgufInfo) info = bench_gguf_info_read_file (path, &error);
+
+  g_assert_no_error (error);
+  bench_gguf_register (path, info);
+}
+
+/* The model file known: its header gives the experts and the KV cache.
+ * meta-qwen3moe-30b-a3b-shape.gguf: 128 experts, 8 used; expert FFNs
+ * 28,991,029,248 parameters of the result's 30,532,122,624 (the header's
+ * dims, so an estimate): s = 0.9495255; active = (1 − s) + s × 8/128 =
+ * 0.1098198 → 1,944,875,575.7 bytes of 17,709,692,928. KV in f16: 48 layers
+ * × 4 KV heads × (128 + 128) × 2 = 98,304 bytes a token; at depth 16384
+ * 1,610,612,736. Total 3,555,488,311.7 bytes; at 50 t/s 177.7744 GB/s,
+ * 69.443 % of 256; roofline 256e9 / 3,555,488,311.7 = 72.0014 t/s. */
+static void
+test_moe_from_gguf_file (void)
+{
+  g_autoptr (BenchResult) r = NULL;
+  BenchEfficiency e;
+
+  bench_gguf_reset ();
+  register_gguf ("meta-qwen3moe-30b-a3b-shape.gguf");
+  r = make_result_file ("/models/meta-qwen3moe-30b-a3b-shape.gguf", "qwen3moe 30B.A3B Q4_K - Medium",
+                        17709692928, 30532122624, 0, 128, 16384, 50,
+                        "AMD Radeon Graphics", STRIX_CPU, "ROCm", NULL);
+  bench_efficiency_compute (r, NULL, &e);
+  g_assert_cmpint (e.weights_source, ==, BENCH_WEIGHTS_MOE_GGUF);
+  g_assert_true (e.weights_estimated);
+  g_assert_cmpfloat_with_epsilon (e.active_fraction, 0.10981983615, 1e-9);
+  g_assert_cmpfloat (e.kv_bytes_per_token, ==, 98304);
+  g_assert_cmpfloat (e.kv_bytes, ==, 1610612736.0);
+  g_assert_false (e.kv_omitted);
+  g_assert_cmpfloat_with_epsilon (e.bytes_per_token, 3555488311.69, 0.01);
+  g_assert_cmpfloat_with_epsilon (e.bandwidth_gbs, 177.774415584, 1e-6);
+  g_assert_cmpfloat_with_epsilon (e.share, 0.694431310877, 1e-9);
+  g_assert_cmpfloat_with_epsilon (bench_efficiency_roofline_ts (&e, 16384), 72.0013617, 1e-6);
+  g_assert_cmpfloat_with_epsilon (bench_efficiency_roofline_ts (&e, 0), 131.6279577, 1e-6);
+  bench_gguf_reset ();
+}
+
+/* meta-llama-gqa-8b-shape.gguf: dense, 32 layers, 8 KV heads of 128:
+ * 32 × 8 × 256 × 2 = 131,072 bytes a token in f16 (69,632 in q8_0). A
+ * llama 8B Q4_K_M of 4,920,733,696 bytes at depth 4096: 4,920,733,696 +
+ * 536,870,912 = 5,457,604,608 bytes; at 80 t/s 436.6084 GB/s, 46.646 % of
+ * an RTX 3090's 936 (flagged: under half). In q8_0: 5,205,946,368 bytes.
+ * 20 of its 32 layers on the GPU: two memories, no share. */
+static void
+test_dense_from_gguf_file (void)
+{
+  g_autoptr (BenchResult) f16 = NULL;
+  g_autoptr (BenchResult) q8 = NULL;
+  g_autoptr (BenchResult) partial = NULL;
+  BenchEfficiency e;
+  g_autofree char *why = NULL;
+
+  bench_gguf_reset ();
+  register_gguf ("meta-llama-gqa-8b-shape.gguf");
+  f16 = make_result_file ("meta-llama-gqa-8b-shape.gguf", "llama 8B Q4_K - Medium", 4920733696, 8030261248,
+                          0, 128, 4096, 80, RTX3090, "Intel", "CUDA", "\"n_gpu_layers\": 99");
+  bench_efficiency_compute (f16, NULL, &e);
+  g_assert_cmpint (e.weights_source, ==, BENCH_WEIGHTS_DENSE);
+  g_assert_false (e.weights_estimated);
+  g_assert_cmpfloat (e.bytes_per_token, ==, 5457604608.0);
+  g_assert_cmpfloat_with_epsilon (e.bandwidth_gbs, 436.60836864, 1e-6);
+  g_assert_cmpfloat_with_epsilon (e.share, 0.46646193231, 1e-9);
+  why = bench_efficiency_dup_explanation (&e);
+  g_assert_nonnull (strstr (why, "Far below"));
+
+  q8 = make_result_file ("meta-llama-gqa-8b-shape.gguf", "llama 8B Q4_K - Medium", 4920733696, 8030261248,
+                         0, 128, 4096, 80, RTX3090, "Intel", "CUDA",
+                         "\"type_k\": \"q8_0\", \"type_v\": \"q8_0\"");
+  bench_efficiency_compute (q8, NULL, &e);
+  g_assert_cmpfloat (e.bytes_per_token, ==, 5205946368.0);
+
+  partial = make_result_file ("meta-llama-gqa-8b-shape.gguf", "llama 8B Q4_K - Medium", 4920733696,
+                              8030261248, 0, 128, 0, 30, RTX3090, "Intel", "CUDA", "\"n_gpu_layers\": 20");
+  bench_efficiency_compute (partial, NULL, &e);
+  g_assert_cmpint (e.status, ==, BENCH_SHARE_OFFLOADED);
+  bench_gguf_reset ();
+}
+
+static void
 test_table_errors (void)
 {
   const char *bad[] = { "", "{", "[]", "{\"devices\": 3}" };
@@ -436,6 +528,8 @@ main (int   argc,
   g_test_add_func ("/efficiency/dense", test_dense);
   g_test_add_func ("/efficiency/dense-at-depth-counts-the-kv-cache", test_dense_at_depth);
   g_test_add_func ("/efficiency/moe-from-gguf-facts", test_moe_from_gguf);
+  g_test_add_func ("/efficiency/moe-from-gguf-file", test_moe_from_gguf_file);
+  g_test_add_func ("/efficiency/dense-from-gguf-file", test_dense_from_gguf_file);
   g_test_add_func ("/efficiency/moe-share-from-model-type", test_moe_from_model_type);
   g_test_add_func ("/efficiency/moe-run-estimated-from-type", test_moe_type_run);
   g_test_add_func ("/efficiency/prefill-has-no-roofline", test_prefill_has_no_roofline);

@@ -17,8 +17,9 @@ void        bench_efficiency_compute_with    (BenchResult           *result,
 /* GPtrArray of devices, NULL with @error for a malformed table */
 GPtrArray  *bench_peak_table_parse           (GBytes  *bytes,
                                               GError **error);
-/* Where bench_efficiency_compute finds a model's facts when it is given
- * none (the GGUF reader); the provider returns g_malloc'd facts or NULL. */
-void        bench_efficiency_set_facts_provider (BenchModelFacts *(*provider) (BenchResult *result));
+/* What the GGUF header of @result's model file says, FALSE when the file
+ * is not known (bench_gguf_lookup). */
+gboolean    bench_model_facts_for_result     (BenchResult     *result,
+                                              BenchModelFacts *facts);
 
 G_END_DECLS

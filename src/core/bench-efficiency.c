@@ -10,6 +10,7 @@
 
 #include "bench-efficiency.h"
 #include "bench-efficiency-private.h"
+#include "bench-gguf.h"
 #include "bench-units.h"
 
 /* —— mixture-of-experts share from the model type ———————————————— */
@@ -618,7 +619,7 @@ bench_efficiency_compute_with (BenchResult           *result,
   *out = (BenchEfficiency) {
     .weights_source = BENCH_WEIGHTS_UNKNOWN,
     .active_fraction = NAN, .weight_bytes = NAN, .kv_bytes_per_token = NAN,
-    .kv_bytes = NAN, .bytes_per_token = NAN, .bandwidth_gbs = NAN,
+    .swa_kv_bytes_per_token = 0, .kv_bytes = NAN, .bytes_per_token = NAN, .bandwidth_gbs = NAN,
     .status = BENCH_SHARE_NO_BYTES, .share = NAN, .share_max = NAN,
   };
   out->peak = *peak;
@@ -630,6 +631,7 @@ bench_efficiency_compute_with (BenchResult           *result,
         {
           double s = CLAMP (facts->expert_share, 0.0, 1.0);
           out->weights_source = BENCH_WEIGHTS_MOE_GGUF;
+          out->weights_estimated = facts->expert_share_estimated;
           out->active_fraction = (1.0 - s) + s * (double) facts->expert_used_count
                                  / (double) facts->expert_count;
         }
@@ -645,16 +647,20 @@ bench_efficiency_compute_with (BenchResult           *result,
           out->weights_source = BENCH_WEIGHTS_DENSE;
           out->active_fraction = 1.0;
         }
+      if (out->weights_source == BENCH_WEIGHTS_MOE_KNOWN || out->weights_source == BENCH_WEIGHTS_MOE_TYPE)
+        out->weights_estimated = TRUE;
       if (isfinite (out->active_fraction))
         out->weight_bytes = (double) size * out->active_fraction;
     }
 
-  if (facts != NULL && facts->kv_bytes_per_token > 0)
-    out->kv_bytes_per_token = (double) facts->kv_bytes_per_token;
-  if (depth <= 0)
-    out->kv_bytes = 0;
-  else if (isfinite (out->kv_bytes_per_token))
-    out->kv_bytes = out->kv_bytes_per_token * (double) depth;
+  if (facts != NULL && (facts->kv_bytes_per_token > 0 || facts->swa_kv_bytes_per_token > 0) &&
+      facts->kv_bytes_per_token != G_MAXUINT64 && facts->swa_kv_bytes_per_token != G_MAXUINT64)
+    {
+      out->kv_bytes_per_token = (double) facts->kv_bytes_per_token;
+      out->swa_kv_bytes_per_token = (double) facts->swa_kv_bytes_per_token;
+      out->sliding_window = facts->sliding_window;
+    }
+  out->kv_bytes = bench_efficiency_kv_bytes_at (out, depth);
   out->kv_omitted = depth > 0 && isnan (out->kv_bytes);
 
   if (bench_result_get_test_kind (result) != BENCH_TEST_TG)
@@ -689,12 +695,39 @@ bench_efficiency_compute_with (BenchResult           *result,
     }
 }
 
-static BenchModelFacts *(*facts_provider) (BenchResult *result);
-
-void
-bench_efficiency_set_facts_provider (BenchModelFacts *(*provider) (BenchResult *result))
+gboolean
+bench_model_facts_for_result (BenchResult     *result,
+                              BenchModelFacts *facts)
 {
-  facts_provider = provider;
+  g_autoptr (BenchGgufInfo) info = NULL;
+  const char *filename = bench_result_get_model_filename (result);
+  const char *type_k = bench_result_get_param_text (result, "type_k");
+  const char *type_v = bench_result_get_param_text (result, "type_v");
+  gint64 n_params = bench_result_get_model_n_params (result);
+
+  *facts = (BenchModelFacts) { 0, 0, NAN, 0, 0, 0, 0, FALSE };
+  if (filename == NULL || *filename == '\0')
+    return FALSE;
+  info = bench_gguf_lookup (filename);
+  if (info == NULL)
+    return FALSE;
+  facts->expert_count = bench_gguf_info_get_expert_count (info);
+  facts->expert_used_count = bench_gguf_info_get_expert_used_count (info);
+  facts->expert_share = bench_gguf_info_get_expert_share (info);
+  facts->expert_share_estimated = bench_gguf_info_is_expert_share_estimated (info);
+  /* A share from the header's dims leaves out what the header cannot size
+   * (embeddings, output): the result's own parameter count is the better
+   * total. */
+  if (facts->expert_share_estimated && n_params > 0 && bench_gguf_info_get_expert_params (info) > 0)
+    facts->expert_share = MIN (1.0, (double) bench_gguf_info_get_expert_params (info) / (double) n_params);
+  facts->block_count = bench_gguf_info_get_block_count (info);
+  if (bench_gguf_info_has_kv_cache (info) && bench_gguf_info_is_kv_known (info))
+    {
+      facts->kv_bytes_per_token = bench_gguf_info_get_kv_bytes_per_token (info, type_k, type_v);
+      facts->swa_kv_bytes_per_token = bench_gguf_info_get_swa_kv_bytes_per_token (info, type_k, type_v);
+      facts->sliding_window = bench_gguf_info_get_sliding_window (info);
+    }
+  return TRUE;
 }
 
 void
@@ -702,14 +735,14 @@ bench_efficiency_compute (BenchResult           *result,
                           const BenchModelFacts *facts,
                           BenchEfficiency       *out)
 {
-  g_autofree BenchModelFacts *looked_up = NULL;
+  BenchModelFacts looked_up;
   BenchPeak peak;
 
   g_return_if_fail (BENCH_IS_RESULT (result));
   g_return_if_fail (out != NULL);
 
-  if (facts == NULL && facts_provider != NULL)
-    facts = looked_up = facts_provider (result);
+  if (facts == NULL && bench_model_facts_for_result (result, &looked_up))
+    facts = &looked_up;
   bench_peak_for_result (result, &peak);
   if (bench_result_get_backends (result) != NULL &&
       strstr (bench_result_get_backends (result), "RPC") == NULL &&
@@ -731,17 +764,33 @@ bench_efficiency_compute (BenchResult           *result,
 }
 
 double
+bench_efficiency_kv_bytes_at (const BenchEfficiency *eff,
+                              gint64                 depth)
+{
+  double swa_tokens;
+
+  g_return_val_if_fail (eff != NULL, NAN);
+  if (depth <= 0)
+    return 0;
+  if (isnan (eff->kv_bytes_per_token))
+    return NAN;
+  swa_tokens = eff->sliding_window > 0 ? (double) MIN (depth, eff->sliding_window) : (double) depth;
+  return eff->kv_bytes_per_token * (double) depth + eff->swa_kv_bytes_per_token * swa_tokens;
+}
+
+double
 bench_efficiency_roofline_ts (const BenchEfficiency *eff,
                               gint64                 depth)
 {
-  double bytes;
+  double bytes, kv;
 
   g_return_val_if_fail (eff != NULL, NAN);
   if (isnan (eff->weight_bytes) || isnan (eff->peak.gbs) || eff->weight_bytes <= 0)
     return NAN;
   bytes = eff->weight_bytes;
-  if (isfinite (eff->kv_bytes_per_token) && depth > 0)
-    bytes += eff->kv_bytes_per_token * (double) depth;
+  kv = bench_efficiency_kv_bytes_at (eff, depth);
+  if (isfinite (kv))
+    bytes += kv;
   return eff->peak.gbs * 1e9 / bytes;
 }
 
@@ -820,7 +869,9 @@ bench_efficiency_dup_explanation (const BenchEfficiency *eff)
       g_string_append (text, _("Dense model: every weight is read once per token (the model size)."));
       break;
     case BENCH_WEIGHTS_MOE_GGUF:
-      g_string_append_printf (text, _("Mixture of experts: the shared weights plus the used share of the expert weights (%.1f %% of the model), from the model file’s header."),
+      g_string_append_printf (text, eff->weights_estimated
+                              ? _("Mixture of experts: the shared weights plus the used experts (%.1f %% of the model), from the model file’s header; the expert share is estimated from its dimensions.")
+                              : _("Mixture of experts: the shared weights plus the used experts (%.1f %% of the model), from the model file’s header."),
                               eff->active_fraction * 100);
       break;
     case BENCH_WEIGHTS_MOE_KNOWN:

@@ -45,8 +45,11 @@ typedef struct
   gint64   expert_count;        /* 0: dense */
   gint64   expert_used_count;
   double   expert_share;        /* fraction of weight bytes in expert tensors */
-  guint64  kv_bytes_per_token;  /* at the result's cache types */
+  guint64  kv_bytes_per_token;  /* full-attention layers, at the result's cache types */
   gint64   block_count;         /* layers */
+  guint64  swa_kv_bytes_per_token; /* sliding-window layers: hold at most the window */
+  gint64   sliding_window;
+  gboolean expert_share_estimated; /* from the header's dims, not its tensors */
 } BenchModelFacts;
 
 typedef struct
@@ -64,7 +67,9 @@ typedef struct
   BenchWeightsSource  weights_source;
   double              active_fraction;    /* of model_size read per token; NAN unknown */
   double              weight_bytes;       /* NAN unknown */
-  double              kv_bytes_per_token; /* NAN unknown */
+  double              kv_bytes_per_token; /* full-attention layers; NAN unknown */
+  double              swa_kv_bytes_per_token; /* sliding-window layers */
+  gint64              sliding_window;
   double              kv_bytes;           /* depth × KV per token; 0 at depth 0; NAN unknown */
   double              bytes_per_token;    /* weights (+ KV when known); NAN unknown */
   double              bandwidth_gbs;      /* bytes_per_token × t/s; NAN unknown */
@@ -73,6 +78,7 @@ typedef struct
   double              share;              /* bandwidth / peak; NAN unless KNOWN */
   double              share_max;          /* against the low end of a peak range */
   gboolean            kv_omitted;         /* depth > 0 but the KV term is unknown */
+  gboolean            weights_estimated;  /* the MoE share is an estimate */
 } BenchEfficiency;
 
 /* Runs below this share of their roofline are flagged. */
@@ -102,14 +108,18 @@ void        bench_peak_clear_user         (void);
 void        bench_peak_for_result         (BenchResult *result,
                                            BenchPeak   *peak);
 
-/* The efficiency of @result with @facts from its GGUF header (NULL: look
- * the model file up, see bench-gguf.h). */
+/* The efficiency of @result with @facts from its GGUF header (NULL: the
+ * model file is looked up with bench_gguf_lookup, see bench-gguf.h). */
 void        bench_efficiency_compute      (BenchResult           *result,
                                            const BenchModelFacts *facts,
                                            BenchEfficiency       *out);
 /* The roofline speed at @depth, t/s: peak / (weights + depth × KV);
  * NAN when weights or peak are unknown (KV unknown: weights alone). */
 double      bench_efficiency_roofline_ts  (const BenchEfficiency *eff,
+                                           gint64                 depth);
+/* KV cache bytes read per token at @depth: full layers × depth + sliding
+ * layers × min (depth, window); NAN when unknown */
+double      bench_efficiency_kv_bytes_at  (const BenchEfficiency *eff,
                                            gint64                 depth);
 /* "412 GB/s · 81 %", "412 GB/s · 62–83 %", "412 GB/s", "—" */
 char       *bench_efficiency_dup_text     (const BenchEfficiency *eff);
