@@ -605,6 +605,94 @@ is_offloaded (BenchResult           *result,
   return facts != NULL && facts->block_count > 0 && ngl > 0 && ngl < facts->block_count;
 }
 
+/* What depends on the result's depth and speed. */
+static void
+finish (BenchResult     *result,
+        BenchEfficiency *out)
+{
+  gint64 depth = bench_result_get_n_depth (result);
+  double ts = bench_result_get_avg_ts (result);
+  const BenchPeak *peak = &out->peak;
+
+  out->kv_bytes = bench_efficiency_kv_bytes_at (out, depth);
+  out->kv_omitted = depth > 0 && isnan (out->kv_bytes);
+  out->bytes_per_token = out->bandwidth_gbs = out->share = out->share_max = NAN;
+  out->status = BENCH_SHARE_NO_BYTES;
+
+  if (bench_result_get_test_kind (result) != BENCH_TEST_TG)
+    {
+      out->status = BENCH_SHARE_NOT_GENERATION;
+      return;
+    }
+  if (isnan (out->weight_bytes))
+    return;
+  out->bytes_per_token = out->weight_bytes + (isnan (out->kv_bytes) ? 0 : out->kv_bytes);
+  if (isfinite (ts) && ts > 0)
+    out->bandwidth_gbs = out->bytes_per_token * ts / 1e9;
+
+  if (out->several_machines)
+    out->status = BENCH_SHARE_SEVERAL_MACHINES;
+  else if (out->two_memories)
+    out->status = BENCH_SHARE_OFFLOADED;
+  else if (isnan (peak->gbs))
+    out->status = BENCH_SHARE_NO_PEAK;
+  else if (isnan (out->bandwidth_gbs))
+    out->status = BENCH_SHARE_NO_BYTES;
+  else if (peak->gbs_min < peak->gbs)
+    {
+      out->status = BENCH_SHARE_PEAK_RANGE;
+      out->share = out->bandwidth_gbs / peak->gbs;
+      out->share_max = out->bandwidth_gbs / peak->gbs_min;
+    }
+  else
+    {
+      out->status = BENCH_SHARE_KNOWN;
+      out->share = out->share_max = out->bandwidth_gbs / peak->gbs;
+    }
+}
+
+void
+bench_efficiency_compute_like (BenchResult           *result,
+                               const BenchEfficiency *like,
+                               BenchEfficiency       *out)
+{
+  g_return_if_fail (BENCH_IS_RESULT (result));
+  *out = *like;
+  finish (result, out);
+}
+
+void
+bench_efficiency_setup_of (BenchResult          *result,
+                           BenchEfficiencySetup *setup)
+{
+  guint n_params;
+  const BenchParam *params = bench_result_get_params (result, &n_params);
+
+  memset (setup, 0, sizeof *setup);
+  setup->model_type = bench_result_get_model_type (result);
+  setup->model_filename = bench_result_get_model_filename (result);
+  setup->hardware_key = bench_result_get_hardware_key (result);
+  setup->size = bench_result_get_model_size (result);
+  setup->n_params = bench_result_get_model_n_params (result);
+  /* one pass over the parameters; most keys fail on their first letter */
+  for (guint i = 0; i < n_params; i++)
+    {
+      const char *key = params[i].key;
+
+      if (key[0] == 't' && strcmp (key, "type_k") == 0)
+        setup->type_k = params[i].text;
+      else if (key[0] == 't' && strcmp (key, "type_v") == 0)
+        setup->type_v = params[i].text;
+      else if (key[0] == 'n' && strcmp (key, "n_gpu_layers") == 0)
+        setup->ngl = params[i].text;
+      else if (key[0] == 'n' && strcmp (key, "n_cpu_moe") == 0)
+        setup->n_cpu_moe = params[i].text;
+      else if ((key[0] == 't' && strcmp (key, "tensor_buft_overrides") == 0) ||
+               (key[0] == 'o' && strcmp (key, "override_tensor") == 0))
+        setup->overrides = params[i].text;
+    }
+}
+
 void
 bench_efficiency_compute_with (BenchResult           *result,
                                const BenchModelFacts *facts,
@@ -612,8 +700,6 @@ bench_efficiency_compute_with (BenchResult           *result,
                                BenchEfficiency       *out)
 {
   gint64 size = bench_result_get_model_size (result);
-  gint64 depth = bench_result_get_n_depth (result);
-  double ts = bench_result_get_avg_ts (result);
   const char *backends = bench_result_get_backends (result);
 
   *out = (BenchEfficiency) {
@@ -660,39 +746,9 @@ bench_efficiency_compute_with (BenchResult           *result,
       out->swa_kv_bytes_per_token = (double) facts->swa_kv_bytes_per_token;
       out->sliding_window = facts->sliding_window;
     }
-  out->kv_bytes = bench_efficiency_kv_bytes_at (out, depth);
-  out->kv_omitted = depth > 0 && isnan (out->kv_bytes);
-
-  if (bench_result_get_test_kind (result) != BENCH_TEST_TG)
-    {
-      out->status = BENCH_SHARE_NOT_GENERATION;
-      return;
-    }
-  if (isnan (out->weight_bytes))
-    return;
-  out->bytes_per_token = out->weight_bytes + (isnan (out->kv_bytes) ? 0 : out->kv_bytes);
-  if (isfinite (ts) && ts > 0)
-    out->bandwidth_gbs = out->bytes_per_token * ts / 1e9;
-
-  if (backends != NULL && strstr (backends, "RPC") != NULL)
-    out->status = BENCH_SHARE_SEVERAL_MACHINES;
-  else if (is_offloaded (result, facts))
-    out->status = BENCH_SHARE_OFFLOADED;
-  else if (isnan (peak->gbs))
-    out->status = BENCH_SHARE_NO_PEAK;
-  else if (isnan (out->bandwidth_gbs))
-    out->status = BENCH_SHARE_NO_BYTES;
-  else if (peak->gbs_min < peak->gbs)
-    {
-      out->status = BENCH_SHARE_PEAK_RANGE;
-      out->share = out->bandwidth_gbs / peak->gbs;
-      out->share_max = out->bandwidth_gbs / peak->gbs_min;
-    }
-  else
-    {
-      out->status = BENCH_SHARE_KNOWN;
-      out->share = out->share_max = out->bandwidth_gbs / peak->gbs;
-    }
+  out->two_memories = is_offloaded (result, facts);
+  out->several_machines = backends != NULL && strstr (backends, "RPC") != NULL;
+  finish (result, out);
 }
 
 gboolean
@@ -755,8 +811,8 @@ bench_efficiency_compute (BenchResult           *result,
                                  bench_result_get_cpu_info (result)) == -2)
         {
           bench_efficiency_compute_with (result, facts, &peak, out);
-          if (out->status == BENCH_SHARE_NO_PEAK)
-            out->status = BENCH_SHARE_SEVERAL_MACHINES;
+          out->several_machines = TRUE;
+          finish (result, out);
           return;
         }
     }

@@ -79,6 +79,8 @@ typedef struct
   double              share_max;          /* against the low end of a peak range */
   gboolean            kv_omitted;         /* depth > 0 but the KV term is unknown */
   gboolean            weights_estimated;  /* the MoE share is an estimate */
+  gboolean            two_memories;       /* experts or layers in CPU memory */
+  gboolean            several_machines;   /* RPC, or unlike GPUs */
 } BenchEfficiency;
 
 /* Runs below this share of their roofline are flagged. */
