@@ -252,6 +252,7 @@ test_matcher (void)
     { "Apple M4 Max", "", 546, 410 },
     /* a CPU run on an Apple chip reads the same memory */
     { "", "Apple M4 Pro", 273, 273 },
+    { "Apple M5", "Apple M5", 153, 153 },
   };
   const char *unknown[][2] = {
     { "NVIDIA GeForce RTX 4090 Laptop GPU", "" },
