@@ -609,6 +609,7 @@ fill_results (BenchGroupPage *self)
                        results->pdata, results->len);
 }
 
+/* The one selected group, or the only one shown when none is selected */
 static BenchGroup *
 single_selected_group (BenchGroupPage *self)
 {
@@ -617,6 +618,8 @@ single_selected_group (BenchGroupPage *self)
   if (self->selection == NULL)
     return NULL;
   selected = gtk_selection_model_get_selection (GTK_SELECTION_MODEL (self->selection));
+  if (gtk_bitset_is_empty (selected) && g_list_model_get_n_items (G_LIST_MODEL (self->selection)) == 1)
+    return g_list_model_get_item (G_LIST_MODEL (self->selection), 0);
   if (gtk_bitset_get_size (selected) != 1)
     return NULL;
   return g_list_model_get_item (G_LIST_MODEL (self->selection), gtk_bitset_get_nth (selected, 0));
