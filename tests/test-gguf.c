@@ -872,6 +872,21 @@ test_hostile_tensor_infos (void)
     assert_refused (g, BENCH_GGUF_ERROR_INVALID, "elements");
   }
   {
+    /* 2⁶² + 1 elements of f32 fit in 64 bits, their bytes do not: the bytes
+     * are unknown, the header still reads */
+    const guint64 dims[] = { ((guint64) 1 << 62) + 1, 1 };
+    g_autoptr (GByteArray) g = gguf_new (3, 1, SMALL_LLAMA_KEYS);
+    g_autoptr (GError) error = NULL;
+    g_autoptr (BenchGgufInfo) info = NULL;
+
+    small_llama (g);
+    put_tensor (g, "blk.0.ffn_up_exps.weight", 0, 2, dims);
+    info = read_gguf (g, &error);
+    g_assert_no_error (error);
+    g_assert_cmpuint (bench_gguf_info_get_tensor_bytes (info), ==, 0);
+    g_assert_cmpuint (bench_gguf_info_get_expert_tensor_bytes (info), ==, 0);
+  }
+  {
     const guint64 dims[] = { 1, 1, 1, 1, 1 };
     g_autoptr (GByteArray) g = gguf_new (3, 1, SMALL_LLAMA_KEYS);
     small_llama (g);

@@ -1046,8 +1046,9 @@ read_tensor_infos (Cursor         *c,
           info->tensor_bytes_known = FALSE;
           continue;
         }
-      bytes = elements / size.block * size.bytes + (elements % size.block ? size.bytes : 0);
-      if (!g_uint64_checked_add (&info->tensor_bytes, info->tensor_bytes, bytes))
+      if (!g_uint64_checked_mul (&bytes, elements / size.block + (elements % size.block ? 1 : 0),
+                                 size.bytes) ||
+          !g_uint64_checked_add (&info->tensor_bytes, info->tensor_bytes, bytes))
         {
           info->tensor_bytes_known = FALSE;
           continue;
