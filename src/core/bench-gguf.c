@@ -180,10 +180,12 @@ read_u32 (Cursor      *c,
           const char  *what,
           GError     **error)
 {
+  guint32 v;
+
   if (!need (c, 4, what, error))
     return FALSE;
-  *out = (guint32) c->data[c->pos] | (guint32) c->data[c->pos + 1] << 8 |
-         (guint32) c->data[c->pos + 2] << 16 | (guint32) c->data[c->pos + 3] << 24;
+  memcpy (&v, c->data + c->pos, 4);
+  *out = GUINT32_FROM_LE (v);
   c->pos += 4;
   return TRUE;
 }
@@ -194,13 +196,12 @@ read_u64 (Cursor      *c,
           const char  *what,
           GError     **error)
 {
-  guint64 v = 0;
+  guint64 v;
 
   if (!need (c, 8, what, error))
     return FALSE;
-  for (int i = 7; i >= 0; i--)
-    v = v << 8 | c->data[c->pos + i];
-  *out = v;
+  memcpy (&v, c->data + c->pos, 8);
+  *out = GUINT64_FROM_LE (v);
   c->pos += 8;
   return TRUE;
 }
@@ -370,7 +371,9 @@ read_value (Cursor      *c,
                        c->name, key, start, count, (guint) value_sizes[elem], left);
           return FALSE;
         }
-      if ((is_integer_type (elem) || elem == GGUF_BOOL) && count <= MAX_LAYERS)
+      /* per-layer values are kept; token lists are not */
+      if ((is_integer_type (elem) || elem == GGUF_BOOL) && count <= MAX_LAYERS &&
+          !g_str_has_prefix (key, "tokenizer."))
         {
           value->array = g_new0 (gint64, MAX (count, 1));
           for (guint64 i = 0; i < count; i++)
