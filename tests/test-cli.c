@@ -328,6 +328,19 @@ test_gguf_option (void)
   g_assert_nonnull (strstr (err2, "GGUF"));
 }
 
+/* The window takes --gguf too (it is read before any window opens, so no
+ * display is needed to see a bad one refused) */
+static void
+test_gguf_option_window (void)
+{
+  g_autofree char *results = bench_test_corpus_path ("generated/cpu-three-models.json");
+  g_autofree char *bad_arg = g_strdup_printf ("--gguf=%s", results);
+  g_autofree char *out = NULL, *err = NULL;
+
+  g_assert_cmpint (run (NULL, &out, &err, bad_arg, NULL), ==, 1);
+  g_assert_nonnull (strstr (err, "cpu-three-models.json: not a GGUF file"));
+}
+
 int
 main (int    argc,
       char **argv)
@@ -344,6 +357,7 @@ main (int    argc,
   g_test_add_func ("/cli/model-info-text", test_model_info_text);
   g_test_add_func ("/cli/model-info-not-gguf", test_model_info_not_gguf);
   g_test_add_func ("/cli/gguf-option", test_gguf_option);
+  g_test_add_func ("/cli/gguf-option-window", test_gguf_option_window);
 
   return g_test_run ();
 }
