@@ -657,7 +657,7 @@ arch_is (const char         *arch,
 /* encoders: no KV cache even when attention.causal is not written */
 static const char * const encoder_archs[] = {
   "bert", "nomic-bert", "nomic-bert-moe", "jina-bert-v2", "jina-bert-v3", "t5encoder",
-  "neo-bert", "modern-bert", NULL
+  "neo-bert", "modern-bert", "gemma-embedding", NULL
 };
 /* recurrent state only: nothing grows with the context */
 static const char * const recurrent_archs[] = {
@@ -671,15 +671,21 @@ static const char * const approximate_archs[] = {
 };
 
 /* period of the known sliding-window patterns: layer i slides when
- * i % period < period - 1 (Gemma 2: every other layer; Gemma 3: five of six) */
+ * i % period < period - 1 (Gemma 2: every other layer; Gemma 3: five of six),
+ * as llama.cpp's loader sets them when the header does not say */
 static gint64
 known_sliding_period (const char *arch)
 {
   static const struct { const char *arch; gint64 period; } patterns[] = {
     { "gemma2", 2 },
-    { "gemma3", 6 },
-    { "cohere2", 4 },
     { "gpt-oss", 2 },
+    { "cohere2", 4 },
+    { "exaone4", 4 },
+    { "exaone-moe", 4 },
+    { "afmoe", 4 },
+    { "gemma3n", 5 },
+    { "gemma3", 6 },
+    { "gemma-embedding", 6 },
   };
 
   for (guint i = 0; i < G_N_ELEMENTS (patterns); i++)
