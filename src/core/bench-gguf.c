@@ -281,23 +281,62 @@ type_name (guint32 type)
   return type < GGUF_N_TYPES ? value_type_names[type] : "?";
 }
 
-/* Reads one value of @type into @value (strings copied, arrays stepped over
- * and kept only when short and numeric). */
+/* The keys the facts are made of (after "<arch>." or alone); the others
+ * are stepped over without being kept. */
+static const char * const wanted_suffixes[] = {
+  "block_count", "context_length", "embedding_length", "feed_forward_length",
+  "expert_count", "expert_used_count", "expert_feed_forward_length",
+  "leading_dense_block_count", "expert_shared_count", "expert_shared_feed_forward_length",
+  "vocab_size", "full_attention_interval", "attention.head_count", "attention.head_count_kv",
+  "attention.key_length", "attention.value_length", "attention.key_length_swa",
+  "attention.value_length_swa", "attention.kv_lora_rank", "attention.sliding_window",
+  "attention.sliding_window_pattern", "attention.causal", "rope.dimension_count",
+  "ssm.state_size",
+};
+
+static gboolean
+is_wanted_key (const char *key,
+               gsize       len)
+{
+  static const char * const whole[] = {
+    "general.architecture", "general.name", "general.file_type", "split.count",
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (whole); i++)
+    if (len == strlen (whole[i]) && memcmp (key, whole[i], len) == 0)
+      return TRUE;
+  for (guint i = 0; i < G_N_ELEMENTS (wanted_suffixes); i++)
+    {
+      gsize n = strlen (wanted_suffixes[i]);
+      if (len > n + 1 && key[len - n - 1] == '.' && memcmp (key + len - n, wanted_suffixes[i], n) == 0)
+        return TRUE;
+    }
+  return FALSE;
+}
+
+/* Reads one value of @type into @value: when @keep, strings are copied and
+ * short numeric arrays kept; arrays are always stepped over. @key names the
+ * key in messages. */
 static gboolean
 read_value (Cursor      *c,
             guint32      type,
-            const char  *key,
+            const char  *key_data,
+            gsize        key_len,
+            gboolean     keep,
             Value       *value,
             GError     **error)
 {
   guint64 start = c->pos;
+  g_autofree char *key = NULL;
+
+#define KEY (key ? key : (key = g_utf8_make_valid (key_data, (gssize) key_len)))
 
   value->type = type;
   if (type >= GGUF_N_TYPES)
     {
       g_set_error (error, BENCH_GGUF_ERROR, BENCH_GGUF_ERROR_INVALID,
                    _("%s: unknown value type %u for key “%s” at byte %" PRIu64),
-                   c->name, type, key, start - 4);
+                   c->name, type, KEY, start - 4);
       return FALSE;
     }
 
@@ -308,7 +347,8 @@ read_value (Cursor      *c,
 
       if (!read_string (c, &s, &len, N_("a string value"), error))
         return FALSE;
-      value->string = g_utf8_make_valid (s, (gssize) len);
+      if (keep)
+        value->string = g_utf8_make_valid (s, (gssize) len);
       return TRUE;
     }
 
@@ -330,14 +370,14 @@ read_value (Cursor      *c,
           g_set_error (error, BENCH_GGUF_ERROR, BENCH_GGUF_ERROR_INVALID,
                        _("%s: key “%s” at byte %" PRIu64 " holds an array of arrays, "
                          "which GGUF does not allow"),
-                       c->name, key, start);
+                       c->name, KEY, start);
           return FALSE;
         }
       if (elem >= GGUF_N_TYPES)
         {
           g_set_error (error, BENCH_GGUF_ERROR, BENCH_GGUF_ERROR_INVALID,
                        _("%s: unknown array element type %u for key “%s” at byte %" PRIu64),
-                       c->name, elem, key, start);
+                       c->name, elem, KEY, start);
           return FALSE;
         }
 
@@ -349,7 +389,7 @@ read_value (Cursor      *c,
               g_set_error (error, BENCH_GGUF_ERROR, BENCH_GGUF_ERROR_TRUNCATED,
                            _("%s: key “%s” at byte %" PRIu64 " claims %" PRIu64
                              " strings but only %" PRIu64 " bytes follow"),
-                           c->name, key, start, count, left);
+                           c->name, KEY, start, count, left);
               return FALSE;
             }
           for (guint64 i = 0; i < count; i++)
@@ -368,12 +408,11 @@ read_value (Cursor      *c,
           g_set_error (error, BENCH_GGUF_ERROR, BENCH_GGUF_ERROR_TRUNCATED,
                        _("%s: key “%s” at byte %" PRIu64 " claims %" PRIu64
                          " values of %u bytes but only %" PRIu64 " bytes follow"),
-                       c->name, key, start, count, (guint) value_sizes[elem], left);
+                       c->name, KEY, start, count, (guint) value_sizes[elem], left);
           return FALSE;
         }
-      /* per-layer values are kept; token lists are not */
-      if ((is_integer_type (elem) || elem == GGUF_BOOL) && count <= MAX_LAYERS &&
-          !g_str_has_prefix (key, "tokenizer."))
+      /* per-layer values are kept */
+      if (keep && (is_integer_type (elem) || elem == GGUF_BOOL) && count <= MAX_LAYERS)
         {
           value->array = g_new0 (gint64, MAX (count, 1));
           for (guint64 i = 0; i < count; i++)
@@ -398,6 +437,7 @@ read_value (Cursor      *c,
     value->integer = decode_integer (c->data + c->pos, type, &value->too_large);
   c->pos += value_sizes[type];
   return TRUE;
+#undef KEY
 }
 
 /* —— ggml tensor types: elements per block and bytes per block —— */
@@ -1130,13 +1170,23 @@ bench_gguf_info_read_data (const guint8  *data,
       guint64 start = c.pos;
       guint32 type;
 
-      if (!read_string (&c, &key_data, &key_len, N_("the key of a key/value pair"), error))
+      if (!read_string (&c, &key_data, &key_len, N_("the key of a key/value pair"), error) ||
+          !read_u32 (&c, &type, N_("the type of a value"), error))
         return NULL;
+      if (!is_wanted_key (key_data, key_len))
+        {
+          Value skipped = { 0 };
+
+          if (!read_value (&c, type, key_data, key_len, FALSE, &skipped, error))
+            return NULL;
+          if (key_len == strlen ("tokenizer.ggml.tokens") &&
+              memcmp (key_data, "tokenizer.ggml.tokens", key_len) == 0 && type == GGUF_ARRAY)
+            vocab_from_tokens = skipped.array_count;
+          continue;
+        }
       key = g_utf8_make_valid (key_data, (gssize) key_len);
-      if (!read_u32 (&c, &type, N_("the type of a value"), error))
-        return NULL;
       value = g_new0 (Value, 1);
-      if (!read_value (&c, type, key, value, error))
+      if (!read_value (&c, type, key_data, key_len, TRUE, value, error))
         {
           value_free (value);
           return NULL;
@@ -1149,8 +1199,6 @@ bench_gguf_info_read_data (const guint8  *data,
                        c.name, key, start);
           return NULL;
         }
-      if (strcmp (key, "tokenizer.ggml.tokens") == 0 && type == GGUF_ARRAY)
-        vocab_from_tokens = value->array_count;
       g_hash_table_insert (values, g_steal_pointer (&key), value);
     }
 
