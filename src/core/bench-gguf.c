@@ -315,8 +315,8 @@ is_wanted_key (const char *key,
 }
 
 /* Reads one value of @type into @value: when @keep, strings are copied and
- * short numeric arrays kept; arrays are always stepped over. @key names the
- * key in messages. */
+ * short numeric arrays kept; arrays are always stepped over. @key_data
+ * names the key in messages. */
 static gboolean
 read_value (Cursor      *c,
             guint32      type,
@@ -1239,30 +1239,150 @@ bench_gguf_info_read_file (const char  *path,
 
 /* —— getters —— */
 
-guint32 bench_gguf_info_get_version (BenchGgufInfo *self) { return self->version; }
-const char *bench_gguf_info_get_name (BenchGgufInfo *self) { return self->name; }
-const char *bench_gguf_info_get_architecture (BenchGgufInfo *self) { return self->architecture; }
-const char *bench_gguf_info_get_model_name (BenchGgufInfo *self) { return self->model_name; }
-gint64 bench_gguf_info_get_block_count (BenchGgufInfo *self) { return self->block_count; }
-gint64 bench_gguf_info_get_context_length (BenchGgufInfo *self) { return self->context_length; }
-gint64 bench_gguf_info_get_embedding_length (BenchGgufInfo *self) { return self->embedding_length; }
-gint64 bench_gguf_info_get_feed_forward_length (BenchGgufInfo *self) { return self->feed_forward_length; }
-gint64 bench_gguf_info_get_expert_count (BenchGgufInfo *self) { return self->expert_count; }
-gint64 bench_gguf_info_get_expert_used_count (BenchGgufInfo *self) { return self->expert_used_count; }
-gint64 bench_gguf_info_get_expert_feed_forward_length (BenchGgufInfo *self) { return self->expert_feed_forward_length; }
-gint64 bench_gguf_info_get_sliding_window (BenchGgufInfo *self) { return self->sliding_window; }
-gint64 bench_gguf_info_get_file_type (BenchGgufInfo *self) { return self->file_type; }
-gint64 bench_gguf_info_get_tensor_count (BenchGgufInfo *self) { return self->tensor_count; }
-gboolean bench_gguf_info_is_head_count_per_layer (BenchGgufInfo *self) { return self->head_count_per_layer; }
-gboolean bench_gguf_info_is_head_count_kv_per_layer (BenchGgufInfo *self) { return self->head_count_kv_per_layer; }
-guint bench_gguf_info_get_sliding_layer_count (BenchGgufInfo *self) { return self->n_sliding; }
-gboolean bench_gguf_info_is_sliding_pattern_assumed (BenchGgufInfo *self) { return self->sliding_assumed; }
-gboolean bench_gguf_info_has_kv_cache (BenchGgufInfo *self) { return self->has_kv_cache; }
-gboolean bench_gguf_info_is_kv_known (BenchGgufInfo *self) { return self->kv_known; }
-gboolean bench_gguf_info_is_kv_approximate (BenchGgufInfo *self) { return self->kv_approximate; }
-double bench_gguf_info_get_expert_share (BenchGgufInfo *self) { return self->expert_share; }
-gboolean bench_gguf_info_is_expert_share_estimated (BenchGgufInfo *self) { return self->expert_share_estimated; }
-guint64 bench_gguf_info_get_expert_params (BenchGgufInfo *self) { return self->expert_params; }
+guint32
+bench_gguf_info_get_version (BenchGgufInfo *self)
+{
+  return self->version;
+}
+
+const char *
+bench_gguf_info_get_name (BenchGgufInfo *self)
+{
+  return self->name;
+}
+
+const char *
+bench_gguf_info_get_architecture (BenchGgufInfo *self)
+{
+  return self->architecture;
+}
+
+const char *
+bench_gguf_info_get_model_name (BenchGgufInfo *self)
+{
+  return self->model_name;
+}
+
+gint64
+bench_gguf_info_get_block_count (BenchGgufInfo *self)
+{
+  return self->block_count;
+}
+
+gint64
+bench_gguf_info_get_context_length (BenchGgufInfo *self)
+{
+  return self->context_length;
+}
+
+gint64
+bench_gguf_info_get_embedding_length (BenchGgufInfo *self)
+{
+  return self->embedding_length;
+}
+
+gint64
+bench_gguf_info_get_feed_forward_length (BenchGgufInfo *self)
+{
+  return self->feed_forward_length;
+}
+
+gint64
+bench_gguf_info_get_expert_count (BenchGgufInfo *self)
+{
+  return self->expert_count;
+}
+
+gint64
+bench_gguf_info_get_expert_used_count (BenchGgufInfo *self)
+{
+  return self->expert_used_count;
+}
+
+gint64
+bench_gguf_info_get_expert_feed_forward_length (BenchGgufInfo *self)
+{
+  return self->expert_feed_forward_length;
+}
+
+gint64
+bench_gguf_info_get_sliding_window (BenchGgufInfo *self)
+{
+  return self->sliding_window;
+}
+
+gint64
+bench_gguf_info_get_file_type (BenchGgufInfo *self)
+{
+  return self->file_type;
+}
+
+gint64
+bench_gguf_info_get_tensor_count (BenchGgufInfo *self)
+{
+  return self->tensor_count;
+}
+
+gboolean
+bench_gguf_info_is_head_count_per_layer (BenchGgufInfo *self)
+{
+  return self->head_count_per_layer;
+}
+
+gboolean
+bench_gguf_info_is_head_count_kv_per_layer (BenchGgufInfo *self)
+{
+  return self->head_count_kv_per_layer;
+}
+
+guint
+bench_gguf_info_get_sliding_layer_count (BenchGgufInfo *self)
+{
+  return self->n_sliding;
+}
+
+gboolean
+bench_gguf_info_is_sliding_pattern_assumed (BenchGgufInfo *self)
+{
+  return self->sliding_assumed;
+}
+
+gboolean
+bench_gguf_info_has_kv_cache (BenchGgufInfo *self)
+{
+  return self->has_kv_cache;
+}
+
+gboolean
+bench_gguf_info_is_kv_known (BenchGgufInfo *self)
+{
+  return self->kv_known;
+}
+
+gboolean
+bench_gguf_info_is_kv_approximate (BenchGgufInfo *self)
+{
+  return self->kv_approximate;
+}
+
+double
+bench_gguf_info_get_expert_share (BenchGgufInfo *self)
+{
+  return self->expert_share;
+}
+
+gboolean
+bench_gguf_info_is_expert_share_estimated (BenchGgufInfo *self)
+{
+  return self->expert_share_estimated;
+}
+
+guint64
+bench_gguf_info_get_expert_params (BenchGgufInfo *self)
+{
+  return self->expert_params;
+}
+
 
 guint64
 bench_gguf_info_get_tensor_bytes (BenchGgufInfo *self)
