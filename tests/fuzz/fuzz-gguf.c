@@ -2,17 +2,10 @@
  * question the views and the command line ask of what it read. Any crash,
  * sanitizer report or GLib critical is a finding.
  *
- * Seeds: the .gguf files of ../shared/corpus/gguf and tests/fuzz/gguf-seeds (MoE
- * tensor infos, a per-layer sliding pattern, MLA, a hybrid split file);
- * dictionary: tests/fuzz/gguf.dict. With -Dfuzzing=true this is one more
- * name in tests/fuzz/meson.build; by hand (clang, libclang-rt-14-dev):
- *
- *   F="$(pkg-config --cflags glib-2.0 gobject-2.0) -I_build -Isrc/core
- *      -fsanitize=address,undefined -fno-sanitize-recover=undefined -g -O1"
- *   clang $F -fsanitize=fuzzer-no-link -c src/core/bench-gguf.c
- *   clang $F -fsanitize=fuzzer tests/fuzz/fuzz-gguf.c bench-gguf.o \
- *     $(pkg-config --libs glib-2.0 gobject-2.0) -lm -o fuzz-gguf
- *   ./fuzz-gguf -dict=tests/fuzz/gguf.dict -max_len=65536 work/ seeds/
+ * Built with -Dfuzzing=true (tests/fuzz/meson.build); tests/fuzz/run.sh
+ * BUILD_DIR SECONDS gguf runs it on the .gguf files of ../shared/corpus and
+ * tests/fuzz/gguf-seeds (MoE tensor infos, a per-layer sliding pattern, MLA,
+ * a hybrid split file) with tests/fuzz/gguf.dict.
  */
 #include <math.h>
 #include <stddef.h>
