@@ -34,6 +34,7 @@ struct _BenchChartView
   gboolean           layout_dark;
   BenchResult       *hover;
   gboolean           log_scale;
+  BenchChartXScale   x_scale;
   GCancellable      *building;   /* a large chart's spec, made in a worker */
 };
 
@@ -421,6 +422,7 @@ on_spec_built (GObject      *source,
   g_clear_pointer (&self->spec, bench_chart_spec_unref);
   self->spec = spec;
   bench_chart_spec_set_log_scale (self->spec, self->log_scale);
+  bench_chart_spec_set_x_scale (self->spec, self->x_scale);
   update_description (self);
   invalidate_layout (self);
 }
@@ -455,6 +457,7 @@ bench_chart_view_set_results (BenchChartView *self,
     {
       self->spec = bench_chart_spec_new_for_view (self->results, kind);
       bench_chart_spec_set_log_scale (self->spec, self->log_scale);
+      bench_chart_spec_set_x_scale (self->spec, self->x_scale);
     }
   update_description (self);
   invalidate_layout (self);
@@ -510,5 +513,17 @@ bench_chart_view_set_log_scale (BenchChartView *self,
   self->log_scale = log_scale;
   if (self->spec != NULL)
     bench_chart_spec_set_log_scale (self->spec, log_scale);
+  invalidate_layout (self);
+}
+
+void
+bench_chart_view_set_x_scale (BenchChartView   *self,
+                              BenchChartXScale  x_scale)
+{
+  g_return_if_fail (BENCH_IS_CHART_VIEW (self));
+
+  self->x_scale = x_scale;
+  if (self->spec != NULL)
+    bench_chart_spec_set_x_scale (self->spec, x_scale);
   invalidate_layout (self);
 }

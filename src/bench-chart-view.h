@@ -28,5 +28,8 @@ BenchChartSpec *bench_chart_view_get_spec (BenchChartView *self);
 gboolean   bench_chart_view_is_building (BenchChartView *self);
 void       bench_chart_view_set_log_scale (BenchChartView *self,
                                            gboolean        log_scale);
+/* the sweep axis: automatic, or the user's linear or log₂ */
+void       bench_chart_view_set_x_scale (BenchChartView   *self,
+                                         BenchChartXScale  x_scale);
 
 G_END_DECLS

@@ -36,6 +36,7 @@ struct _BenchGroupPage
   GtkWidget          *chart_box;
   GtkWidget          *chart;
   GtkToggleButton    *log_toggle;
+  GtkToggleButton    *log_x_toggle;
   GtkWidget          *compare_button;
   GtkSearchEntry     *search_entry;
   GtkStack           *table_stack;
@@ -505,6 +506,25 @@ fill_results (BenchGroupPage *self)
                        results->pdata, results->len);
 }
 
+static void on_log_x_toggled (BenchGroupPage  *self,
+                              GtkToggleButton *toggle);
+
+/* The x axis toggle shows only for a sweep, and says how it is drawn. */
+static void
+sync_log_x (BenchGroupPage *self)
+{
+  BenchChartSpec *spec = bench_chart_view_get_spec (BENCH_CHART_VIEW (self->chart));
+  gboolean sweep = spec != NULL && bench_chart_spec_has_sweep (spec);
+
+  gtk_widget_set_visible (GTK_WIDGET (self->log_x_toggle), sweep);
+  if (sweep)
+    {
+      g_signal_handlers_block_by_func (self->log_x_toggle, on_log_x_toggled, self);
+      gtk_toggle_button_set_active (self->log_x_toggle, bench_chart_spec_has_log2_x (spec));
+      g_signal_handlers_unblock_by_func (self->log_x_toggle, on_log_x_toggled, self);
+    }
+}
+
 /* The chart follows the selection, the results table too once shown. */
 static void
 catch_up (BenchGroupPage *self,
@@ -516,6 +536,7 @@ catch_up (BenchGroupPage *self,
 
       self->stale = FALSE;
       bench_chart_view_set_results (BENCH_CHART_VIEW (self->chart), results, self->kind);
+      sync_log_x (self);
     }
   if (results_too && self->results_stale)
     fill_results (self);
@@ -595,6 +616,15 @@ on_log_toggled (BenchGroupPage  *self,
                                   gtk_toggle_button_get_active (toggle));
 }
 
+static void
+on_log_x_toggled (BenchGroupPage  *self,
+                  GtkToggleButton *toggle)
+{
+  bench_chart_view_set_x_scale (BENCH_CHART_VIEW (self->chart),
+                                gtk_toggle_button_get_active (toggle) ? BENCH_CHART_X_LOG
+                                                                      : BENCH_CHART_X_LINEAR);
+}
+
 /* —— the widget ——————————————————————————————————————————— */
 
 static void
@@ -625,6 +655,7 @@ bench_group_page_class_init (BenchGroupPageClass *klass)
                                                "/io/github/benchtop/Benchtop/bench-group-page.ui");
   gtk_widget_class_bind_template_child (widget_class, BenchGroupPage, paned);
   gtk_widget_class_bind_template_child (widget_class, BenchGroupPage, chart_box);
+  gtk_widget_class_bind_template_child (widget_class, BenchGroupPage, log_x_toggle);
   gtk_widget_class_bind_template_child (widget_class, BenchGroupPage, log_toggle);
   gtk_widget_class_bind_template_child (widget_class, BenchGroupPage, compare_button);
   gtk_widget_class_bind_template_child (widget_class, BenchGroupPage, search_entry);
@@ -634,6 +665,7 @@ bench_group_page_class_init (BenchGroupPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, BenchGroupPage, result_view);
   gtk_widget_class_bind_template_callback (widget_class, on_search_changed);
   gtk_widget_class_bind_template_callback (widget_class, on_log_toggled);
+  gtk_widget_class_bind_template_callback (widget_class, on_log_x_toggled);
   gtk_widget_class_bind_template_callback (widget_class, on_compare_clicked);
   gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
 }

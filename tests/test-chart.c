@@ -281,6 +281,119 @@ test_gap_not_zero (void)
   g_assert_cmpuint (b_segments, ==, 1);
 }
 
+/* a prefill depth sweep of one model, at the given depths */
+static BenchSource *
+depth_sweep (const int *depths,
+             guint      n)
+{
+  GString *text = g_string_new (NULL);
+  g_autoptr (GError) error = NULL;
+  BenchSource *source;
+
+  for (guint i = 0; i < n; i++)
+    g_string_append_printf (text, "{\"model_type\": \"A\", \"n_prompt\": 512, \"n_gen\": 0, "
+                            "\"n_depth\": %d, \"avg_ts\": %d, \"stddev_ts\": 1}\n", depths[i], 1000 - 10 * (int) i);
+  source = bench_test_load_text (text->str, text->len, &error);
+  g_assert_no_error (error);
+  g_string_free (text, TRUE);
+  return source;
+}
+
+/* 0, 8k … 64k: evenly spaced, so a linear axis with equally spaced ticks */
+static void
+test_linear_axis_for_even_depths (void)
+{
+  static const int depths[] = { 0, 8192, 16384, 24576, 32768, 40960, 49152, 57344, 65536 };
+  g_autoptr (BenchSource) source = depth_sweep (depths, G_N_ELEMENTS (depths));
+  g_autoptr (BenchChartLayout) layout = layout_for (source, 1600, 900);
+  BenchChartPanelLayout *p = panel (layout, 0);
+  double step;
+
+  g_assert_cmpint (p->kind, ==, BENCH_CHART_LINES);
+  g_assert_false (p->log2_x);
+  g_assert_true (isnan (p->x_break));
+  g_assert_null (strstr (p->x_title.text, "log"));
+  g_assert_cmpuint (p->x_ticks->len, >=, 3);
+  step = g_array_index (p->x_ticks, BenchChartTick, 1).position - g_array_index (p->x_ticks, BenchChartTick, 0).position;
+  for (guint i = 1; i < p->x_ticks->len; i++)
+    {
+      BenchChartTick *a = &g_array_index (p->x_ticks, BenchChartTick, i - 1);
+      BenchChartTick *b = &g_array_index (p->x_ticks, BenchChartTick, i);
+      g_assert_cmpfloat_with_epsilon (b->position - a->position, step, 1e-6);
+    }
+  /* and the points keep their distances: equal steps of depth, equal steps on screen */
+  for (guint i = 2; i < p->points->len; i++)
+    {
+      BenchChartPoint *a = &g_array_index (p->points, BenchChartPoint, i - 2);
+      BenchChartPoint *b = &g_array_index (p->points, BenchChartPoint, i - 1);
+      BenchChartPoint *c = &g_array_index (p->points, BenchChartPoint, i);
+      g_assert_cmpfloat_with_epsilon (c->x - b->x, b->x - a->x, 1e-6);
+    }
+}
+
+/* 0, 512, 1k … 16k: doubling, so log₂, said on the axis, with 0 apart */
+static void
+test_log2_axis_for_doubling_sweeps (void)
+{
+  static const int depths[] = { 0, 512, 1024, 2048, 4096, 8192, 16384 };
+  g_autoptr (BenchSource) source = depth_sweep (depths, G_N_ELEMENTS (depths));
+  g_autoptr (BenchChartLayout) layout = layout_for (source, 1600, 900);
+  BenchChartPanelLayout *p = panel (layout, 0);
+  BenchChartPoint *zero = NULL, *first = NULL, *second = NULL, *third = NULL;
+
+  g_assert_true (p->log2_x);
+  g_assert_nonnull (strstr (p->x_title.text, "(log₂ scale)"));
+  g_assert_true (isfinite (p->x_break));
+  for (guint i = 0; i < p->points->len; i++)
+    {
+      BenchChartPoint *pt = &g_array_index (p->points, BenchChartPoint, i);
+      double depth = bench_result_get_n_depth (pt->result);
+      if (depth == 0)
+        zero = pt;
+      else if (depth == 512)
+        first = pt;
+      else if (depth == 1024)
+        second = pt;
+      else if (depth == 2048)
+        third = pt;
+    }
+  g_assert_nonnull (zero);
+  g_assert_nonnull (third);
+  /* 0 left of the break, everything else right of it */
+  g_assert_cmpfloat (zero->x, <, p->x_break);
+  g_assert_cmpfloat (first->x, >, p->x_break);
+  g_assert_cmpfloat_with_epsilon (zero->x, p->x_zero, 1e-9);
+  /* one octave, one distance */
+  g_assert_cmpfloat_with_epsilon (second->x - first->x, third->x - second->x, 1e-6);
+  /* the 0 tick is where the 0 point is, and the line over the break is marked */
+  g_assert_cmpfloat_with_epsilon (g_array_index (p->x_ticks, BenchChartTick, 0).position, zero->x, 1e-9);
+  g_assert_true (g_array_index (p->segments, BenchChartSegment, 0).across_break);
+  g_assert_false (g_array_index (p->segments, BenchChartSegment, 1).across_break);
+}
+
+/* the user's choice of x scale wins over the automatic one */
+static void
+test_x_scale_switch (void)
+{
+  static const int doubling[] = { 512, 1024, 2048, 4096, 8192 };
+  static const int even[] = { 1000, 2000, 3000, 4000, 5000, 6000, 7000, 8000, 9000 };
+  g_autoptr (BenchSource) d = depth_sweep (doubling, G_N_ELEMENTS (doubling));
+  g_autoptr (BenchSource) e = depth_sweep (even, G_N_ELEMENTS (even));
+  g_autoptr (BenchChartSpec) ds = bench_chart_spec_new (bench_source_get_results (d));
+  g_autoptr (BenchChartSpec) es = bench_chart_spec_new (bench_source_get_results (e));
+  g_autoptr (BenchChartLayout) dl = NULL;
+  g_autoptr (BenchChartLayout) el = NULL;
+
+  bench_chart_spec_set_x_scale (ds, BENCH_CHART_X_LINEAR);
+  bench_chart_spec_set_x_scale (es, BENCH_CHART_X_LOG);
+  dl = bench_chart_layout_new (ds, 1280, 720, 1.0);
+  el = bench_chart_layout_new (es, 1280, 720, 1.0);
+  g_assert_false (panel (dl, 0)->log2_x);
+  g_assert_true (panel (el, 0)->log2_x);
+  /* no zero: no break */
+  g_assert_true (isnan (panel (el, 0)->x_break));
+}
+
 static void
 test_hit (void)
 {
@@ -535,6 +648,9 @@ main (int    argc,
   g_test_add_func ("/chart/layout/labels-never-overlap", test_labels_never_overlap);
   g_test_add_func ("/chart/layout/line-chart-for-sweeps", test_line_chart_for_sweeps);
   g_test_add_func ("/chart/layout/gap-not-zero", test_gap_not_zero);
+  g_test_add_func ("/chart/layout/linear-axis-for-even-depths", test_linear_axis_for_even_depths);
+  g_test_add_func ("/chart/layout/log2-axis-titled-zero-apart", test_log2_axis_for_doubling_sweeps);
+  g_test_add_func ("/chart/layout/x-scale-switch", test_x_scale_switch);
   g_test_add_func ("/chart/layout/hit", test_hit);
   g_test_add_func ("/chart/layout/comparison-around-one", test_comparison_chart);
   g_test_add_func ("/chart/export/png", test_export_png);

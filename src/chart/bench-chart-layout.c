@@ -147,22 +147,23 @@ bench_chart_panel_y (const BenchChartPanelLayout *panel,
   return panel->plot.y + panel->plot.height * (1 - t);
 }
 
+/* A value's x on the axis: linear, or log₂ with 0 kept apart, left of
+ * the axis break (zero has no place on a logarithmic scale). */
 static double
-x_axis_value (const BenchChartPanelLayout *panel,
-              double                       x,
-              double                       zero_at)
+x_position (const BenchChartPanelLayout *panel,
+            double                       value)
 {
-  if (!panel->log2_x)
-    return x;
-  return x > 0 ? log2 (x) : zero_at;
-}
+  double t;
 
-static double
-panel_x (const BenchChartPanelLayout *panel,
-         double                       axis_value)
-{
-  double t = (axis_value - panel->x_min) / (panel->x_max - panel->x_min);
-  return panel->plot.x + panel->plot.width * CLAMP (t, 0, 1);
+  if (!panel->log2_x)
+    {
+      t = (value - panel->x_min) / (panel->x_max - panel->x_min);
+      return panel->plot.x + panel->plot.width * CLAMP (t, 0, 1);
+    }
+  if (value <= 0)
+    return isfinite (panel->x_zero) ? panel->x_zero : panel->plot.x;
+  t = (log2 (value) - panel->x_min) / (panel->x_max - panel->x_min);
+  return panel->x_log_left + (panel->plot.x + panel->plot.width - panel->x_log_left) * CLAMP (t, 0, 1);
 }
 
 static double
@@ -496,23 +497,6 @@ layout_bars (Ctx                   *ctx,
 
 /* —— lines ——————————————————————————————————————————————————— */
 
-static gboolean
-wants_log2 (GArray *xs)
-{
-  double lo = INFINITY, hi = 0;
-
-  for (guint i = 0; i < xs->len; i++)
-    {
-      double x = g_array_index (xs, double, i);
-      if (x < 0)
-        return FALSE;
-      if (x > 0)
-        lo = MIN (lo, x);
-      hi = MAX (hi, x);
-    }
-  return isfinite (lo) && hi / lo >= 8;
-}
-
 static int
 compare_double (gconstpointer a,
                 gconstpointer b)
@@ -524,8 +508,7 @@ compare_double (gconstpointer a,
 static void
 layout_x_ticks (Ctx                   *ctx,
                 BenchChartPanelLayout *panel,
-                GArray                *distinct,
-                double                 zero_at)
+                GArray                *distinct)
 {
   double last_right = -INFINITY;
   g_autoptr (GArray) candidates = g_array_new (FALSE, FALSE, sizeof (double));
@@ -538,6 +521,10 @@ layout_x_ticks (Ctx                   *ctx,
   else
     {
       double step = nice_step (panel->x_max - panel->x_min, 6);
+
+      /* token counts step in powers of two: 8k, 16k…, not 10k, 20k */
+      if (step >= 1000 && fmod (g_array_index (distinct, double, distinct->len - 1), 1024) == 0)
+        step = pow (2, round (log2 (step)));
       for (double v = ceil (panel->x_min / step) * step; v <= panel->x_max + step * 1e-6; v += step)
         g_array_append_val (candidates, v);
     }
@@ -545,7 +532,7 @@ layout_x_ticks (Ctx                   *ctx,
   for (guint i = 0; i < candidates->len; i++)
     {
       double value = g_array_index (candidates, double, i);
-      double pos = panel_x (panel, x_axis_value (panel, value, zero_at));
+      double pos = x_position (panel, value);
       /* token counts are powers of two: 4096 reads "4k", as people say it */
       g_autofree char *text = value >= 1024 && fmod (value, 1024) == 0
                                 ? g_strdup_printf ("%gk", value / 1024)
@@ -593,7 +580,7 @@ layout_lines (Ctx                   *ctx,
               BenchChartPanel       *spec_panel)
 {
   g_autoptr (GArray) distinct = g_array_new (FALSE, FALSE, sizeof (double));
-  double lo_pos = INFINITY, zero_at = 0, pad;
+  double lo_pos = INFINITY, pad;
   guint n_series = MAX (spec_panel->series->len, 1);
 
   g_array_append_vals (distinct, spec_panel->result_x->data, spec_panel->result_x->len);
@@ -604,15 +591,32 @@ layout_lines (Ctx                   *ctx,
     else
       i++;
 
-  panel->log2_x = wants_log2 (distinct);
-  for (guint i = 0; i < distinct->len; i++)
-    if (g_array_index (distinct, double, i) > 0)
-      lo_pos = MIN (lo_pos, g_array_index (distinct, double, i));
-  /* zero has no place on a log axis: it sits one step left of the smallest */
+  panel->log2_x = bench_chart_panel_is_log2 (spec_panel, bench_chart_spec_get_x_scale (ctx->layout->spec));
+  panel->x_zero = NAN;
+  panel->x_break = NAN;
+  panel->x_log_left = panel->plot.x;
   if (panel->log2_x)
-    zero_at = log2 (lo_pos) - 1;
-  panel->x_min = x_axis_value (panel, g_array_index (distinct, double, 0), zero_at);
-  panel->x_max = x_axis_value (panel, g_array_index (distinct, double, distinct->len - 1), zero_at);
+    {
+      for (guint i = 0; i < distinct->len; i++)
+        if (g_array_index (distinct, double, i) > 0)
+          lo_pos = MIN (lo_pos, g_array_index (distinct, double, i));
+      panel->x_min = log2 (lo_pos);
+      panel->x_max = log2 (g_array_index (distinct, double, distinct->len - 1));
+      if (g_array_index (distinct, double, 0) == 0)
+        {
+          /* 0 stands apart, left of a break in the axis */
+          double slot = MIN (panel->plot.width * 0.08, ctx->fs * 2.5);
+
+          panel->x_zero = panel->plot.x + slot * 0.4;
+          panel->x_break = panel->plot.x + slot;
+          panel->x_log_left = panel->x_break + slot * 0.6;
+        }
+    }
+  else
+    {
+      panel->x_min = g_array_index (distinct, double, 0);
+      panel->x_max = g_array_index (distinct, double, distinct->len - 1);
+    }
   if (panel->x_max <= panel->x_min)
     panel->x_max = panel->x_min + 1;
   /* room for the whiskers' caps at both ends */
@@ -620,7 +624,7 @@ layout_lines (Ctx                   *ctx,
   panel->x_min -= pad;
   panel->x_max += pad;
 
-  layout_x_ticks (ctx, panel, distinct, zero_at);
+  layout_x_ticks (ctx, panel, distinct);
 
   for (guint i = 0; i < spec_panel->results->len; i++)
     {
@@ -631,8 +635,7 @@ layout_lines (Ctx                   *ctx,
       bench_chart_panel_get_value (spec_panel, i, &avg, &sd);
       if (!isfinite (sd))
         sd = 0;
-      point.x = panel_x (panel, x_axis_value (panel, g_array_index (spec_panel->result_x, double, i),
-                                              zero_at));
+      point.x = x_position (panel, g_array_index (spec_panel->result_x, double, i));
       point.y = bench_chart_panel_y (panel, avg);
       point.whisker_top = bench_chart_panel_y (panel, avg + sd);
       point.whisker_bottom = bench_chart_panel_y (panel, avg - sd);
@@ -670,14 +673,15 @@ layout_lines (Ctx                   *ctx,
 
           for (guint d = 0; d < distinct->len && !hole && n_series > 1; d++)
             {
-              double px = panel_x (panel, x_axis_value (panel, g_array_index (distinct, double, d),
-                                                        zero_at));
+              double px = x_position (panel, g_array_index (distinct, double, d));
               hole = px > p0->x + 0.01 && px < p1->x - 0.01 &&
                      series_at_x (panel, px) >= n_series - 1;
             }
           if (!hole && p1->x > p0->x)
             {
-              BenchChartSegment seg = { p0->x, p0->y, p1->x, p1->y, s };
+              BenchChartSegment seg = { p0->x, p0->y, p1->x, p1->y, s,
+                                        isfinite (panel->x_break) && p0->x < panel->x_break &&
+                                        p1->x > panel->x_break };
               g_array_append_val (panel->segments, seg);
             }
         }
@@ -786,9 +790,15 @@ layout_panel (Ctx             *ctx,
     layout_bars (ctx, panel, spec_panel, value_labels);
   else
     {
+      g_autofree char *x_title = NULL;
       double h;
+
       layout_lines (ctx, panel, spec_panel);
-      panel->x_title = make_label (spec_panel->x_title, fs * 0.85, FALSE, 1);
+      x_title = panel->log2_x
+                /* Translators: an axis title on a logarithmic scale, "context depth (tokens) (log₂ scale)" */
+                ? g_strdup_printf (_("%s (log₂ scale)"), spec_panel->x_title)
+                : g_strdup (spec_panel->x_title);
+      panel->x_title = make_label (x_title, fs * 0.85, FALSE, 1);
       panel->x_title.muted = TRUE;
       h = fs * 0.85 * 1.25;
       panel->x_title.rect = (BenchChartRect) { panel->plot.x, frame.y + frame.height - h,

@@ -61,8 +61,9 @@ typedef struct
 
 typedef struct
 {
-  double x1, y1, x2, y2;
-  guint  series;
+  double   x1, y1, x2, y2;
+  guint    series;
+  gboolean across_break;   /* from 0 over the axis break: drawn thin and dashed */
 } BenchChartSegment;
 
 typedef struct
@@ -86,6 +87,9 @@ typedef struct
   double           reference_y;      /* the reference line (speedup 1.0), or NAN */
   double           x_min, x_max;     /* lines only, in axis units */
   gboolean         log2_x;
+  double           x_zero;           /* log₂ axis: where 0 sits, apart; NAN when none */
+  double           x_break;          /* log₂ axis: the break between 0 and the rest; NAN */
+  double           x_log_left;       /* log₂ axis: where the logarithmic part starts */
   GArray          *y_ticks;          /* BenchChartTick */
   GArray          *x_ticks;          /* BenchChartTick, lines only */
   GArray          *bars;             /* BenchChartBar */

@@ -111,8 +111,26 @@ draw_panel (cairo_t                     *cr,
 
   set_color (cr, &theme->axis, 1);
   cairo_set_line_width (cr, MAX (1, fs * 0.07));
-  cairo_move_to (cr, plot->x, base);
-  cairo_line_to (cr, plot->x + plot->width, base);
+  if (isfinite (panel->x_break))
+    {
+      /* a break in the axis: 0 stands apart from the log₂ scale */
+      double half = fs * 0.25;
+
+      cairo_move_to (cr, plot->x, base);
+      cairo_line_to (cr, panel->x_break - half, base);
+      cairo_move_to (cr, panel->x_break + half, base);
+      cairo_line_to (cr, plot->x + plot->width, base);
+      for (int k = -1; k <= 1; k += 2)
+        {
+          cairo_move_to (cr, panel->x_break + k * half - half * 0.6, base + half * 1.2);
+          cairo_line_to (cr, panel->x_break + k * half + half * 0.6, base - half * 1.2);
+        }
+    }
+  else
+    {
+      cairo_move_to (cr, plot->x, base);
+      cairo_line_to (cr, plot->x + plot->width, base);
+    }
   cairo_stroke (cr);
 
   /* bars, then their whiskers over them */
@@ -221,7 +239,18 @@ draw_panel (cairo_t                     *cr,
           set_color (cr, bench_chart_theme_series (theme, seg->series), 0.95);
           cairo_move_to (cr, seg->x1, seg->y1);
           cairo_line_to (cr, seg->x2, seg->y2);
-          cairo_stroke (cr);
+          if (seg->across_break)
+            {
+              /* over the axis break the distance means nothing: thin, dotted */
+              double dots[] = { fs * 0.15, fs * 0.3 };
+              cairo_save (cr);
+              cairo_set_line_width (cr, MAX (1, fs * 0.07));
+              cairo_set_dash (cr, dots, 2, 0);
+              cairo_stroke (cr);
+              cairo_restore (cr);
+            }
+          else
+            cairo_stroke (cr);
         }
       cairo_set_line_cap (cr, CAIRO_LINE_CAP_BUTT);
       for (guint i = 0; i < panel->points->len; i++)

@@ -19,6 +19,7 @@ struct _BenchChartSpec
   char            *subtitle;
   char            *caption;
   gboolean         log_scale;
+  BenchChartXScale x_scale;
   gboolean         value_labels;
   double           reference;  /* NAN, or 1.0 for speedups */
   char            *y_title;    /* NULL: tokens/s */
@@ -97,6 +98,76 @@ bench_chart_panel_get_value (const BenchChartPanel *panel,
       *value = bench_result_get_avg_ts (r);
       *error = bench_result_get_stddev_ts (r);
     }
+}
+
+/* log₂ when they grow geometrically (512, 1k,
+ * 2k…: every step a similar ratio, 8× from the least to the most), linear
+ * when they are evenly spaced (0, 8k, 16k … 64k) or anything else. */
+static int
+compare_double (gconstpointer a,
+                gconstpointer b)
+{
+  double x = *(const double *) a, y = *(const double *) b;
+  return (x > y) - (x < y);
+}
+
+gboolean
+bench_chart_panel_is_log2 (const BenchChartPanel *panel,
+                           BenchChartXScale       x_scale)
+{
+  g_autoptr (GArray) pos = g_array_new (FALSE, FALSE, sizeof (double));
+  double min_step = INFINITY, max_step = 0, min_ratio = INFINITY;
+
+  if (panel->kind != BENCH_CHART_LINES)
+    return FALSE;
+  for (guint i = 0; i < panel->result_x->len; i++)
+    {
+      double x = g_array_index (panel->result_x, double, i);
+      if (x < 0)
+        return FALSE;
+      if (x > 0)
+        g_array_append_val (pos, x);
+    }
+  g_array_sort (pos, compare_double);
+  for (guint i = 1; i < pos->len;)
+    if (g_array_index (pos, double, i) == g_array_index (pos, double, i - 1))
+      g_array_remove_index (pos, i);
+    else
+      i++;
+  if (pos->len < 2)
+    return FALSE;
+  if (x_scale != BENCH_CHART_X_AUTO)
+    return x_scale == BENCH_CHART_X_LOG;
+  for (guint i = 1; i < pos->len; i++)
+    {
+      double a = g_array_index (pos, double, i - 1), b = g_array_index (pos, double, i);
+      min_step = MIN (min_step, b - a);
+      max_step = MAX (max_step, b - a);
+      min_ratio = MIN (min_ratio, b / a);
+    }
+  /* evenly spaced, up to rounding: linear */
+  if (pos->len >= 3 && max_step <= min_step * 1.25)
+    return FALSE;
+  return min_ratio >= 1.4 &&
+         g_array_index (pos, double, pos->len - 1) / g_array_index (pos, double, 0) >= 8;
+}
+
+gboolean
+bench_chart_spec_has_log2_x (BenchChartSpec *self)
+{
+  for (guint i = 0; i < self->panels->len; i++)
+    if (bench_chart_panel_is_log2 (g_ptr_array_index (self->panels, i), self->x_scale))
+      return TRUE;
+  return FALSE;
+}
+
+gboolean
+bench_chart_spec_has_sweep (BenchChartSpec *self)
+{
+  for (guint i = 0; i < self->panels->len; i++)
+    if (((BenchChartPanel *) g_ptr_array_index (self->panels, i))->kind == BENCH_CHART_LINES)
+      return TRUE;
+  return FALSE;
 }
 
 /* Index of @label in @labels, appending it when new. */
@@ -597,6 +668,7 @@ bench_chart_spec_copy (BenchChartSpec *self)
   bench_chart_spec_set_subtitle (copy, self->subtitle);
   bench_chart_spec_set_caption (copy, self->caption);
   copy->log_scale = self->log_scale;
+  copy->x_scale = self->x_scale;
   copy->value_labels = self->value_labels;
   return copy;
 }
@@ -617,6 +689,8 @@ bench_chart_spec_get_y_title (BenchChartSpec *self)
   return self->y_title != NULL ? self->y_title : _("tokens/s");
 }
 gboolean bench_chart_spec_get_value_labels (BenchChartSpec *self) { return self->value_labels; }
+BenchChartXScale bench_chart_spec_get_x_scale (BenchChartSpec *self) { return self->x_scale; }
+void bench_chart_spec_set_x_scale (BenchChartSpec *self, BenchChartXScale v) { self->x_scale = v; }
 void bench_chart_spec_set_log_scale (BenchChartSpec *self, gboolean v) { self->log_scale = v; }
 void bench_chart_spec_set_value_labels (BenchChartSpec *self, gboolean v) { self->value_labels = v; }
 

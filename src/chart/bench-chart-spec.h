@@ -25,6 +25,15 @@ typedef enum
   BENCH_CHART_LINES,
 } BenchChartKind;
 
+/* How the x axis of a sweep is drawn: AUTO picks log₂ for values that
+ * grow geometrically (512, 1k, 2k…) and linear otherwise. */
+typedef enum
+{
+  BENCH_CHART_X_AUTO,
+  BENCH_CHART_X_LINEAR,
+  BENCH_CHART_X_LOG,
+} BenchChartXScale;
+
 typedef struct
 {
   BenchTestKind   test_kind;
@@ -47,6 +56,12 @@ void             bench_chart_panel_get_value   (const BenchChartPanel *panel,
                                                 guint                  i,
                                                 double                *value,
                                                 double                *error);
+
+/* TRUE when @panel's sweep axis is drawn log₂ under @x_scale: AUTO picks
+ * log₂ for values that grow geometrically (512, 1k, 2k…; ≥ 8× from least
+ * to most) and linear for evenly spaced or other values. */
+gboolean         bench_chart_panel_is_log2     (const BenchChartPanel *panel,
+                                                BenchChartXScale       x_scale);
 
 /* @view: what the results' view groups by; it picks the categories. */
 BenchChartSpec  *bench_chart_spec_new_for_view (GPtrArray       *results,
@@ -81,6 +96,12 @@ char            *bench_chart_spec_suggest_caption (BenchChartSpec *self);
 gboolean         bench_chart_spec_get_log_scale (BenchChartSpec *self);
 void             bench_chart_spec_set_log_scale (BenchChartSpec *self,
                                                  gboolean        log_scale);
+/* a panel sweeps a setting (a line chart); one of them on a log₂ axis */
+gboolean         bench_chart_spec_has_sweep    (BenchChartSpec *self);
+gboolean         bench_chart_spec_has_log2_x   (BenchChartSpec *self);
+BenchChartXScale bench_chart_spec_get_x_scale (BenchChartSpec *self);
+void             bench_chart_spec_set_x_scale (BenchChartSpec   *self,
+                                               BenchChartXScale  x_scale);
 gboolean         bench_chart_spec_get_value_labels (BenchChartSpec *self);
 void             bench_chart_spec_set_value_labels (BenchChartSpec *self,
                                                     gboolean        value_labels);
