@@ -35,6 +35,7 @@ struct _BenchChartView
   BenchResult       *hover;
   gboolean           log_scale;
   BenchChartXScale   x_scale;
+  gboolean           overview;
   GCancellable      *building;   /* a large chart's spec, made in a worker */
 };
 
@@ -381,7 +382,17 @@ typedef struct
 {
   GPtrArray      *results;
   BenchGroupKind  kind;
+  gboolean        overview;
 } SpecJob;
+
+static BenchChartSpec *
+make_spec (GPtrArray      *results,
+           BenchGroupKind  kind,
+           gboolean        overview)
+{
+  return overview ? bench_chart_spec_new_overview (results, kind)
+                  : bench_chart_spec_new_for_view (results, kind);
+}
 
 static void
 spec_job_free (SpecJob *job)
@@ -401,7 +412,7 @@ build_spec_thread (GTask        *task,
   /* replaced before it started: skip the work */
   if (g_task_return_error_if_cancelled (task))
     return;
-  g_task_return_pointer (task, bench_chart_spec_new_for_view (job->results, job->kind),
+  g_task_return_pointer (task, make_spec (job->results, job->kind, job->overview),
                          (GDestroyNotify) bench_chart_spec_unref);
 }
 
@@ -448,6 +459,7 @@ bench_chart_view_set_results (BenchChartView *self,
       job->results = g_ptr_array_copy (self->results, (GCopyFunc) (void (*) (void)) g_object_ref, NULL);
       g_ptr_array_set_free_func (job->results, g_object_unref);
       job->kind = kind;
+      job->overview = self->overview;
       self->building = g_cancellable_new ();
       task = g_task_new (NULL, self->building, on_spec_built, g_object_ref (self));
       g_task_set_task_data (task, job, (GDestroyNotify) spec_job_free);
@@ -455,7 +467,7 @@ bench_chart_view_set_results (BenchChartView *self,
     }
   else if (self->results->len > 0)
     {
-      self->spec = bench_chart_spec_new_for_view (self->results, kind);
+      self->spec = make_spec (self->results, kind, self->overview);
       bench_chart_spec_set_log_scale (self->spec, self->log_scale);
       bench_chart_spec_set_x_scale (self->spec, self->x_scale);
     }
@@ -526,4 +538,12 @@ bench_chart_view_set_x_scale (BenchChartView   *self,
   if (self->spec != NULL)
     bench_chart_spec_set_x_scale (self->spec, x_scale);
   invalidate_layout (self);
+}
+
+void
+bench_chart_view_set_overview (BenchChartView *self,
+                               gboolean        overview)
+{
+  g_return_if_fail (BENCH_IS_CHART_VIEW (self));
+  self->overview = overview;
 }

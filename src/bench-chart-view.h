@@ -28,6 +28,10 @@ BenchChartSpec *bench_chart_view_get_spec (BenchChartView *self);
 gboolean   bench_chart_view_is_building (BenchChartView *self);
 void       bench_chart_view_set_log_scale (BenchChartView *self,
                                            gboolean        log_scale);
+/* the next results given are everything loaded, nothing selected: the
+ * chart shows the best speed of each group (bench_chart_spec_new_overview) */
+void       bench_chart_view_set_overview (BenchChartView *self,
+                                          gboolean        overview);
 /* the sweep axis: automatic, or the user's linear or log₂ */
 void       bench_chart_view_set_x_scale (BenchChartView   *self,
                                          BenchChartXScale  x_scale);

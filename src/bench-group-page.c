@@ -14,7 +14,8 @@
 #include "bench-group-page.h"
 #include "bench-units.h"
 
-/* When nothing is selected the chart shows the first groups in the table. */
+/* When nothing is selected the results table shows the first groups'
+ * results (the chart shows the best of everything). */
 #define CHART_DEFAULT_GROUPS 8
 
 struct _BenchGroupPage
@@ -414,8 +415,11 @@ rebuild_result_columns (BenchGroupPage *self,
   add_result_column (self, _("Source"), RC_SOURCE, NULL, FALSE, FALSE, 200);
 }
 
-GPtrArray *
-bench_group_page_get_chart_results (BenchGroupPage *self)
+/* the selection's results; with nothing selected, the first groups' or,
+ * with @all, every group's */
+static GPtrArray *
+selected_results (BenchGroupPage *self,
+                  gboolean        all)
 {
   GPtrArray *results = g_ptr_array_new_with_free_func (g_object_unref);
   GListModel *model = G_LIST_MODEL (self->selection);
@@ -427,13 +431,26 @@ bench_group_page_get_chart_results (BenchGroupPage *self)
     {
       g_autoptr (BenchGroup) group = NULL;
 
-      if (any ? !gtk_bitset_contains (selected, i) : i >= CHART_DEFAULT_GROUPS)
+      if (any ? !gtk_bitset_contains (selected, i) : !all && i >= CHART_DEFAULT_GROUPS)
         continue;
       group = g_list_model_get_item (model, i);
       g_ptr_array_extend (results, bench_group_get_results (group),
                           (GCopyFunc) (void (*) (void)) g_object_ref, NULL);
     }
   return results;
+}
+
+GPtrArray *
+bench_group_page_get_chart_results (BenchGroupPage *self)
+{
+  return selected_results (self, TRUE);
+}
+
+static gboolean
+has_selection (BenchGroupPage *self)
+{
+  g_autoptr (GtkBitset) selected = gtk_selection_model_get_selection (GTK_SELECTION_MODEL (self->selection));
+  return !gtk_bitset_is_empty (selected);
 }
 
 /* A comparison takes the selected groups, or the only two: how many */
@@ -498,7 +515,7 @@ showing_results (BenchGroupPage *self)
 static void
 fill_results (BenchGroupPage *self)
 {
-  g_autoptr (GPtrArray) results = bench_group_page_get_chart_results (self);
+  g_autoptr (GPtrArray) results = selected_results (self, FALSE);
 
   self->results_stale = FALSE;
   rebuild_result_columns (self, results);
@@ -535,6 +552,8 @@ catch_up (BenchGroupPage *self,
       g_autoptr (GPtrArray) results = bench_group_page_get_chart_results (self);
 
       self->stale = FALSE;
+      /* nothing selected: the view's question for everything loaded */
+      bench_chart_view_set_overview (BENCH_CHART_VIEW (self->chart), !has_selection (self));
       bench_chart_view_set_results (BENCH_CHART_VIEW (self->chart), results, self->kind);
       sync_log_x (self);
     }

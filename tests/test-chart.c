@@ -394,6 +394,129 @@ test_x_scale_switch (void)
   g_assert_true (isnan (panel (el, 0)->x_break));
 }
 
+/* results lacking the swept setting are left out and counted, not drawn at 0 */
+static void
+test_no_point_without_swept_setting (void)
+{
+  const char *text =
+    "{\"model_type\": \"A\", \"n_prompt\": 512, \"n_gen\": 0, \"n_threads\": 4, \"avg_ts\": 100}\n"
+    "{\"model_type\": \"A\", \"n_prompt\": 512, \"n_gen\": 0, \"n_threads\": 8, \"avg_ts\": 180}\n"
+    "{\"model_type\": \"A\", \"n_prompt\": 512, \"n_gen\": 0, \"n_threads\": 12, \"avg_ts\": 240}\n"
+    "{\"model_type\": \"A\", \"n_prompt\": 512, \"n_gen\": 0, \"n_threads\": 16, \"avg_ts\": 260}\n"
+    "{\"model_type\": \"A\", \"n_prompt\": 512, \"n_gen\": 0, \"avg_ts\": 300}\n"
+    "{\"model_type\": \"B\", \"n_prompt\": 512, \"n_gen\": 0, \"avg_ts\": 50}\n";
+  g_autoptr (GError) error = NULL;
+  g_autoptr (BenchSource) source = bench_test_load_text (text, -1, &error);
+  g_autoptr (BenchChartSpec) spec = NULL;
+  g_autoptr (BenchChartLayout) layout = NULL;
+  BenchChartPanelLayout *p;
+  BenchChartPanel *sp;
+
+  g_assert_no_error (error);
+  spec = bench_chart_spec_new (bench_source_get_results (source));
+  sp = bench_chart_spec_get_panel (spec, 0);
+  g_assert_cmpint (sp->kind, ==, BENCH_CHART_LINES);
+  g_assert_cmpstr (sp->x_field, ==, "n_threads");
+  g_assert_cmpuint (sp->n_without_x, ==, 2);
+  g_assert_nonnull (strstr (bench_chart_spec_get_subtitle (spec), "2 results without threads not shown"));
+  layout = bench_chart_layout_new (spec, 1280, 720, 1.0);
+  p = panel (layout, 0);
+  g_assert_false (p->log2_x);
+  g_assert_cmpuint (p->points->len, ==, 4);
+  for (guint i = 0; i < p->points->len; i++)
+    {
+      BenchChartPoint *pt = &g_array_index (p->points, BenchChartPoint, i);
+      g_assert_nonnull (bench_result_get_param_text (pt->result, "n_threads"));
+      /* the x axis starts at 4 threads: nothing sits at its left end but that */
+      if (pt->x <= p->plot.x + p->plot.width * 0.05)
+        g_assert_cmpstr (bench_result_get_param_text (pt->result, "n_threads"), ==, "4");
+    }
+  g_assert_cmpfloat (g_array_index (p->x_ticks, BenchChartTick, 0).value, >=, 4);
+}
+
+/* a setting that differs between files, each at one value, is no sweep */
+static void
+test_no_sweep_across_files (void)
+{
+  g_autoptr (GPtrArray) results = g_ptr_array_new_with_free_func (g_object_unref);
+  g_autoptr (BenchChartSpec) spec = NULL;
+
+  for (int t = 1; t <= 16; t *= 2)
+    {
+      g_autofree char *text = g_strdup_printf ("{\"model_type\": \"A\", \"n_prompt\": 512, \"n_gen\": 0, "
+                                               "\"n_threads\": %d, \"avg_ts\": %d}\n", t, 10 * t);
+      g_autoptr (GError) error = NULL;
+      g_autoptr (BenchSource) source = bench_test_load_text (text, -1, &error);
+
+      g_assert_no_error (error);
+      g_ptr_array_extend (results, bench_source_get_results (source), (GCopyFunc) (void (*) (void)) g_object_ref, NULL);
+    }
+  spec = bench_chart_spec_new (results);
+  g_assert_cmpint (bench_chart_spec_get_panel (spec, 0)->kind, ==, BENCH_CHART_BARS);
+  g_assert_false (bench_chart_spec_has_sweep (spec));
+}
+
+/* nothing selected: the best of each model, a bar per machine */
+static void
+test_overview_best_per_model_and_machine (void)
+{
+  g_autoptr (BenchSource) cpu = bench_test_load_corpus ("generated/cpu-three-models.json");
+  g_autoptr (BenchSource) sweep = bench_test_load_corpus ("generated/cpu-sweep-prompt-depth.jsonl");
+  g_autoptr (BenchSource) gpu = bench_test_load_corpus ("public/strix-halo-sweep-Qwen3-32B-Q8_0.jsonl");
+  g_autoptr (GPtrArray) results = g_ptr_array_new_with_free_func (g_object_unref);
+  g_autoptr (BenchChartSpec) spec = NULL;
+  g_autoptr (BenchChartLayout) layout = NULL;
+  guint n_machines, n_models;
+
+  g_ptr_array_extend (results, bench_source_get_results (cpu), (GCopyFunc) (void (*) (void)) g_object_ref, NULL);
+  g_ptr_array_extend (results, bench_source_get_results (sweep), (GCopyFunc) (void (*) (void)) g_object_ref, NULL);
+  g_ptr_array_extend (results, bench_source_get_results (gpu), (GCopyFunc) (void (*) (void)) g_object_ref, NULL);
+  n_machines = bench_results_count_distinct ((BenchResult **) results->pdata, results->len, "hardware_label");
+  n_models = bench_results_count_distinct ((BenchResult **) results->pdata, results->len, "model_type");
+  g_assert_cmpuint (n_machines, >, 1);
+
+  spec = bench_chart_spec_new_overview (results, BENCH_GROUP_MODEL);
+  g_assert_false (bench_chart_spec_has_sweep (spec));
+  g_assert_nonnull (strstr (bench_chart_spec_get_subtitle (spec), "Best speed of each model"));
+  for (guint k = 0; k < bench_chart_spec_get_n_panels (spec); k++)
+    {
+      BenchChartPanel *sp = bench_chart_spec_get_panel (spec, k);
+      g_autoptr (GHashTable) places = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+
+      g_assert_cmpint (sp->kind, ==, BENCH_CHART_BARS);
+      g_assert_cmpuint (sp->categories->len, <=, n_models);
+      g_assert_cmpuint (sp->series->len, <=, n_machines);
+      for (guint i = 0; i < sp->results->len; i++)
+        {
+          BenchResult *r = g_ptr_array_index (sp->results, i);
+          g_autofree char *place = g_strdup_printf ("%s|%s", bench_result_get_model_type (r),
+                                                    bench_result_get_hardware_label (r));
+
+          /* one bar per model and machine, and it is the best of them */
+          g_assert_false (g_hash_table_contains (places, place));
+          g_hash_table_add (places, g_steal_pointer (&place));
+          for (guint j = 0; j < results->len; j++)
+            {
+              BenchResult *o = g_ptr_array_index (results, j);
+              if (bench_result_get_test_kind (o) == sp->test_kind &&
+                  g_str_equal (bench_result_get_model_type (o), bench_result_get_model_type (r)) &&
+                  g_str_equal (bench_result_get_hardware_label (o), bench_result_get_hardware_label (r)))
+                g_assert_cmpfloat (bench_result_get_avg_ts (o), <=, bench_result_get_avg_ts (r));
+            }
+        }
+    }
+  layout = bench_chart_layout_new (spec, 1600, 900, 1.0);
+  g_assert_cmpint (panel (layout, 0)->kind, ==, BENCH_CHART_BARS);
+
+  /* the hardware view: one bar per machine */
+  {
+    g_autoptr (BenchChartSpec) hw = bench_chart_spec_new_overview (results, BENCH_GROUP_HARDWARE);
+    BenchChartPanel *sp = bench_chart_spec_get_panel (hw, 0);
+    g_assert_cmpuint (sp->categories->len, ==, sp->results->len);
+    g_assert_cmpuint (sp->series->len, ==, 1);
+  }
+}
+
 static void
 test_hit (void)
 {
@@ -651,6 +774,9 @@ main (int    argc,
   g_test_add_func ("/chart/layout/linear-axis-for-even-depths", test_linear_axis_for_even_depths);
   g_test_add_func ("/chart/layout/log2-axis-titled-zero-apart", test_log2_axis_for_doubling_sweeps);
   g_test_add_func ("/chart/layout/x-scale-switch", test_x_scale_switch);
+  g_test_add_func ("/chart/spec/no-point-without-swept-setting", test_no_point_without_swept_setting);
+  g_test_add_func ("/chart/spec/no-sweep-across-files", test_no_sweep_across_files);
+  g_test_add_func ("/chart/spec/overview-best-per-model-and-machine", test_overview_best_per_model_and_machine);
   g_test_add_func ("/chart/layout/hit", test_hit);
   g_test_add_func ("/chart/layout/comparison-around-one", test_comparison_chart);
   g_test_add_func ("/chart/export/png", test_export_png);

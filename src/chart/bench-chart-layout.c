@@ -734,6 +734,8 @@ layout_panel (Ctx             *ctx,
   panel->kind = spec_panel->kind;
   panel->test_kind = spec_panel->test_kind;
   panel->frame = frame;
+  panel->x_zero = NAN;
+  panel->x_break = NAN;
   panel->y_ticks = g_array_new (FALSE, TRUE, sizeof (BenchChartTick));
   panel->x_ticks = g_array_new (FALSE, TRUE, sizeof (BenchChartTick));
   panel->bars = g_array_new (FALSE, TRUE, sizeof (BenchChartBar));

@@ -48,6 +48,7 @@ typedef struct
   char           *x_title;          /* lines: axis title */
   GArray         *result_value;     /* double per result, or NULL: avg_ts */
   GArray         *result_error;     /* double per result, or NULL: stddev_ts */
+  guint           n_without_x;      /* lines: results left out, lacking the swept setting */
 } BenchChartPanel;
 
 /* The value drawn for result @i of @panel and its ± error: avg_ts ±
@@ -65,6 +66,10 @@ gboolean         bench_chart_panel_is_log2     (const BenchChartPanel *panel,
 
 /* @view: what the results' view groups by; it picks the categories. */
 BenchChartSpec  *bench_chart_spec_new_for_view (GPtrArray       *results,
+                                                BenchGroupKind   view);
+/* A view's chart with nothing selected: bars of the best speed of each
+ * model (a series per machine), machine or run, for every result given. */
+BenchChartSpec  *bench_chart_spec_new_overview (GPtrArray       *results,
                                                 BenchGroupKind   view);
 /* Categories chosen from the data alone (the command line). */
 BenchChartSpec  *bench_chart_spec_new          (GPtrArray       *results);
