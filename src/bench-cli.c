@@ -601,7 +601,7 @@ bench_cli_run (int    argc,
     { "scale", 0, 0, G_OPTION_ARG_DOUBLE, &export.scale,
       N_("With --export: pixels per unit for PNG (default 1)"), N_("N") },
     { "style", 0, 0, G_OPTION_ARG_STRING, &export.style,
-      N_("With --export: light, dark or transparent"), N_("STYLE") },
+      N_("With --export: light, dark, transparent (dark text, for light slides) or transparent-dark (light text, for dark slides)"), N_("STYLE") },
     { "title", 0, 0, G_OPTION_ARG_STRING, &export.title, N_("With --export: the title"), N_("TEXT") },
     { "subtitle", 0, 0, G_OPTION_ARG_STRING, &export.subtitle,
       N_("With --export: the subtitle"), N_("TEXT") },
@@ -670,7 +670,7 @@ bench_cli_run (int    argc,
         }
       if (export.style != NULL && !bench_chart_style_from_string (export.style, &style))
         {
-          g_printerr ("benchtop: %s\n", _("--style takes light, dark or transparent"));
+          g_printerr ("benchtop: %s\n", _("--style takes light, dark, transparent or transparent-dark"));
           return 2;
         }
       if (export.scale < 0.25 || export.scale > 8)

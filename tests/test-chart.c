@@ -603,6 +603,68 @@ on_start_element (GMarkupParseContext  *context,
       }
 }
 
+/* the mean luminance and coverage of the title's pixels in a PNG export */
+static void
+title_pixels (BenchChartStyle  style,
+              double          *luminance,
+              double          *corner_alpha)
+{
+  g_autofree char *dir = g_dir_make_tmp ("benchtop-chart-XXXXXX", NULL);
+  g_autofree char *path = g_build_filename (dir, "chart.png", NULL);
+  g_autoptr (BenchChartSpec) spec = corpus_spec ("generated/cpu-three-models.json");
+  g_autoptr (BenchChartLayout) layout = bench_chart_layout_new (spec, 800, 450, 1.0);
+  g_autoptr (GError) error = NULL;
+  cairo_surface_t *png;
+  unsigned char *data;
+  int stride;
+  double sum = 0;
+  guint n = 0;
+
+  g_assert_true (bench_chart_export_file (spec, path, 800, 450, 1, style, &error));
+  g_assert_no_error (error);
+  png = cairo_image_surface_create_from_png (path);
+  g_assert_cmpint (cairo_surface_status (png), ==, CAIRO_STATUS_SUCCESS);
+  data = cairo_image_surface_get_data (png);
+  stride = cairo_image_surface_get_stride (png);
+  for (int y = layout->title.rect.y; y < layout->title.rect.y + layout->title.rect.height; y++)
+    for (int x = layout->title.rect.x; x < layout->title.rect.x + 300; x++)
+      {
+        guint32 px = *(guint32 *) (data + y * stride + x * 4);
+        double a = (px >> 24) / 255.0;
+
+        /* premultiplied ARGB: only well-covered glyph pixels */
+        if (a > 0.9)
+          {
+            sum += (0.2126 * ((px >> 16) & 0xff) + 0.7152 * ((px >> 8) & 0xff) + 0.0722 * (px & 0xff)) / 255.0 / a;
+            n++;
+          }
+      }
+  g_assert_cmpuint (n, >, 50);
+  *luminance = sum / n;
+  g_test_message ("style %d: %u pixels, luminance %.2f", style, n, *luminance);
+  *corner_alpha = (*(guint32 *) data >> 24) / 255.0;
+  cairo_surface_destroy (png);
+  g_unlink (path);
+  g_rmdir (dir);
+}
+
+/* transparent exports: no background, and text that reads on the slide */
+static void
+test_export_transparent_styles (void)
+{
+  double luminance, alpha;
+
+  title_pixels (BENCH_CHART_STYLE_TRANSPARENT_DARK, &luminance, &alpha);
+  g_assert_cmpfloat (alpha, ==, 0);
+  g_assert_cmpfloat (luminance, >, 0.75);   /* light text, for dark slides */
+  title_pixels (BENCH_CHART_STYLE_TRANSPARENT, &luminance, &alpha);
+  g_assert_cmpfloat (alpha, ==, 0);
+  g_assert_cmpfloat (luminance, <, 0.3);    /* dark text, for light slides */
+  /* the dark style keeps its background */
+  title_pixels (BENCH_CHART_STYLE_DARK, &luminance, &alpha);
+  g_assert_cmpfloat (alpha, ==, 1);
+}
+
 static void
 test_export_svg (void)
 {
@@ -781,6 +843,7 @@ main (int    argc,
   g_test_add_func ("/chart/layout/comparison-around-one", test_comparison_chart);
   g_test_add_func ("/chart/export/png", test_export_png);
   g_test_add_func ("/chart/export/svg", test_export_svg);
+  g_test_add_func ("/chart/export/transparent-styles", test_export_transparent_styles);
   g_test_add_func ("/chart/export/pdf", test_export_pdf);
   g_test_add_func ("/chart/export/unknown-format", test_export_unknown_format);
 

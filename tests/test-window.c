@@ -690,6 +690,71 @@ test_empty_state (void)
   gtk_window_destroy (GTK_WINDOW (window));
 }
 
+/* The export dialog opens with the last export's style, size and scale,
+ * and its chooser in the last folder or the Pictures folder, never the
+ * working directory. */
+static void
+test_export_remembers (void)
+{
+  g_autoptr (GSettings) settings = g_settings_new ("io.github.benchtop.Benchtop");
+  g_autoptr (BenchSource) source = bench_test_load_corpus ("generated/cpu-three-models.json");
+  g_autoptr (BenchChartSpec) spec = bench_chart_spec_new (bench_source_get_results (source));
+  g_autoptr (GFile) folder = NULL;
+  g_autoptr (GFile) cwd = NULL;
+  g_autoptr (GFile) home = g_file_new_for_path (g_get_home_dir ());
+  g_autofree char *cwd_path = g_get_current_dir ();
+  g_autofree char *dir = g_dir_make_tmp ("benchtop-export-XXXXXX", NULL);
+  BenchExportDialog *dialog;
+  int w, h, scale;
+
+  g_settings_set_string (settings, "export-folder", "");
+  folder = bench_export_dialog_dup_folder (settings);
+  cwd = g_file_new_for_path (cwd_path);
+  if (!g_file_equal (cwd, home))
+    g_assert_false (g_file_equal (folder, cwd));
+  if (g_get_user_special_dir (G_USER_DIRECTORY_PICTURES) != NULL &&
+      g_file_test (g_get_user_special_dir (G_USER_DIRECTORY_PICTURES), G_FILE_TEST_IS_DIR))
+    {
+      g_autofree char *path = g_file_get_path (folder);
+      g_assert_cmpstr (path, ==, g_get_user_special_dir (G_USER_DIRECTORY_PICTURES));
+    }
+  g_clear_object (&folder);
+
+  g_settings_set_string (settings, "export-style", "transparent-dark");
+  g_settings_set_int (settings, "export-width", 1280);
+  g_settings_set_int (settings, "export-height", 720);
+  g_settings_set_int (settings, "export-scale", 2);
+  g_settings_set_string (settings, "export-folder", dir);
+  dialog = bench_export_dialog_present (NULL, spec);
+  g_assert_cmpint (bench_export_dialog_get_style (dialog), ==, BENCH_CHART_STYLE_TRANSPARENT_DARK);
+  bench_export_dialog_get_size (dialog, &w, &h, &scale);
+  g_assert_cmpint (w, ==, 1280);
+  g_assert_cmpint (h, ==, 720);
+  g_assert_cmpint (scale, ==, 2);
+  folder = bench_export_dialog_dup_folder (settings);
+  {
+    g_autofree char *path = g_file_get_path (folder);
+    g_assert_cmpstr (path, ==, dir);
+  }
+  maybe_screenshot (dialog, "export-dialog.png");
+  gtk_window_destroy (GTK_WINDOW (dialog));
+
+  /* a custom size is kept too */
+  g_settings_set_int (settings, "export-width", 1500);
+  g_settings_set_int (settings, "export-height", 500);
+  dialog = bench_export_dialog_present (NULL, spec);
+  bench_export_dialog_get_size (dialog, &w, &h, &scale);
+  g_assert_cmpint (w, ==, 1500);
+  g_assert_cmpint (h, ==, 500);
+  gtk_window_destroy (GTK_WINDOW (dialog));
+  g_settings_reset (settings, "export-style");
+  g_settings_reset (settings, "export-width");
+  g_settings_reset (settings, "export-height");
+  g_settings_reset (settings, "export-scale");
+  g_settings_reset (settings, "export-folder");
+  g_rmdir (dir);
+}
+
 int
 main (int    argc,
       char **argv)
@@ -718,6 +783,7 @@ main (int    argc,
   g_test_add_func ("/window/choosers", test_choosers);
   g_test_add_func ("/window/large-chart-in-worker", test_large_chart_in_worker);
   g_test_add_func ("/window/italian", test_italian);
+  g_test_add_func ("/window/export-remembers", test_export_remembers);
 
   status = g_test_run ();
   g_clear_object (&app);
