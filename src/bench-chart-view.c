@@ -48,10 +48,20 @@ G_DEFINE_FINAL_TYPE (BenchChartView, bench_chart_view, GTK_TYPE_WIDGET)
 enum { RESULT_ACTIVATED, N_SIGNALS };
 static guint signals[N_SIGNALS];
 
+/* The style the window actually uses, read from the colour its text is
+ * drawn in: light text means a dark style, also when the theme is forced
+ * (GTK_THEME=Adwaita:dark) behind AdwStyleManager's back. */
 static gboolean
-is_dark (void)
+is_dark (GtkWidget *widget)
 {
-  return adw_style_manager_get_dark (adw_style_manager_get_default ());
+  GdkRGBA color;
+
+#if GTK_CHECK_VERSION (4, 10, 0)
+  gtk_widget_get_color (widget, &color);
+#else
+  gtk_style_context_get_color (gtk_widget_get_style_context (widget), &color);
+#endif
+  return 0.2126 * color.red + 0.7152 * color.green + 0.0722 * color.blue > 0.5;
 }
 
 static void
@@ -66,7 +76,7 @@ ensure_layout (BenchChartView *self,
                int             width,
                int             height)
 {
-  gboolean dark = is_dark ();
+  gboolean dark = is_dark (GTK_WIDGET (self));
 
   if (self->layout != NULL && self->layout_width == width && self->layout_height == height &&
       self->layout_dark == dark)
@@ -546,4 +556,11 @@ bench_chart_view_set_overview (BenchChartView *self,
 {
   g_return_if_fail (BENCH_IS_CHART_VIEW (self));
   self->overview = overview;
+}
+
+gboolean
+bench_chart_view_is_dark (BenchChartView *self)
+{
+  g_return_val_if_fail (BENCH_IS_CHART_VIEW (self), FALSE);
+  return is_dark (GTK_WIDGET (self));
 }

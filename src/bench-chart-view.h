@@ -32,6 +32,8 @@ void       bench_chart_view_set_log_scale (BenchChartView *self,
  * chart shows the best speed of each group (bench_chart_spec_new_overview) */
 void       bench_chart_view_set_overview (BenchChartView *self,
                                           gboolean        overview);
+/* TRUE when the chart is drawn dark: its text colour is light */
+gboolean   bench_chart_view_is_dark      (BenchChartView *self);
 /* the sweep axis: automatic, or the user's linear or log₂ */
 void       bench_chart_view_set_x_scale (BenchChartView   *self,
                                          BenchChartXScale  x_scale);

@@ -690,6 +690,40 @@ test_empty_state (void)
   gtk_window_destroy (GTK_WINDOW (window));
 }
 
+/* The chart follows the colours the window is really drawn in, not only
+ * AdwStyleManager: a theme forced dark (GTK_THEME=Adwaita:dark) draws light
+ * text, and so the chart goes dark. */
+static void
+test_chart_follows_forced_dark (void)
+{
+  GtkWidget *window = gtk_window_new ();
+  GtkWidget *chart = bench_chart_view_new ();
+  g_autoptr (GtkCssProvider) provider = gtk_css_provider_new ();
+  gboolean manager_dark = adw_style_manager_get_dark (adw_style_manager_get_default ());
+
+  gtk_window_set_child (GTK_WINDOW (window), chart);
+  gtk_window_present (GTK_WINDOW (window));
+  while (g_main_context_iteration (NULL, FALSE))
+    ;
+  g_assert_cmpint (bench_chart_view_is_dark (BENCH_CHART_VIEW (chart)), ==, manager_dark);
+
+  /* what a forced dark theme does: light text, the style manager unaware */
+  gtk_css_provider_load_from_data (provider, manager_dark ? "chart { color: #1e1e1e; }"
+                                                          : "chart { color: #f0f0f0; }", -1);
+  gtk_style_context_add_provider_for_display (gdk_display_get_default (), GTK_STYLE_PROVIDER (provider),
+                                              GTK_STYLE_PROVIDER_PRIORITY_USER);
+  while (g_main_context_iteration (NULL, FALSE))
+    ;
+  g_assert_cmpint (adw_style_manager_get_dark (adw_style_manager_get_default ()), ==, manager_dark);
+  g_assert_cmpint (bench_chart_view_is_dark (BENCH_CHART_VIEW (chart)), ==, !manager_dark);
+
+  gtk_style_context_remove_provider_for_display (gdk_display_get_default (), GTK_STYLE_PROVIDER (provider));
+  while (g_main_context_iteration (NULL, FALSE))
+    ;
+  g_assert_cmpint (bench_chart_view_is_dark (BENCH_CHART_VIEW (chart)), ==, manager_dark);
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
 /* The export dialog opens with the last export's style, size and scale,
  * and its chooser in the last folder or the Pictures folder, never the
  * working directory. */
@@ -784,6 +818,7 @@ main (int    argc,
   g_test_add_func ("/window/large-chart-in-worker", test_large_chart_in_worker);
   g_test_add_func ("/window/italian", test_italian);
   g_test_add_func ("/window/export-remembers", test_export_remembers);
+  g_test_add_func ("/window/chart-follows-forced-dark", test_chart_follows_forced_dark);
 
   status = g_test_run ();
   g_clear_object (&app);
