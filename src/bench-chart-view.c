@@ -36,6 +36,9 @@ struct _BenchChartView
   gboolean           log_scale;
   BenchChartXScale   x_scale;
   gboolean           overview;
+  gboolean           grow_to_fit;
+  int                fit_width;    /* the width fit_height was measured for */
+  int                fit_height;
   GCancellable      *building;   /* a large chart's spec, made in a worker */
 };
 
@@ -68,6 +71,9 @@ static void
 invalidate_layout (BenchChartView *self)
 {
   g_clear_pointer (&self->layout, bench_chart_layout_free);
+  self->fit_width = 0;
+  if (self->grow_to_fit)
+    gtk_widget_queue_resize (GTK_WIDGET (self));
   gtk_widget_queue_draw (GTK_WIDGET (self));
 }
 
@@ -108,6 +114,42 @@ bench_chart_view_snapshot (GtkWidget   *widget,
   cr = gtk_snapshot_append_cairo (snapshot, &GRAPHENE_RECT_INIT (0, 0, width, height));
   bench_chart_paint (self->layout, theme, cr, self->hover);
   cairo_destroy (cr);
+}
+
+/* With grow_to_fit, the height at which every plot keeps ~160 px under
+ * its legend, for @width: measured once per width and chart. */
+static void
+bench_chart_view_measure (GtkWidget      *widget,
+                          GtkOrientation  orientation,
+                          int             for_size,
+                          int            *minimum,
+                          int            *natural,
+                          int            *minimum_baseline,
+                          int            *natural_baseline)
+{
+  BenchChartView *self = BENCH_CHART_VIEW (widget);
+
+  *minimum = *natural = orientation == GTK_ORIENTATION_HORIZONTAL ? 200 : 160;
+  /* a huge chart's bars are thin, its legend short: not worth a second layout */
+  if (orientation != GTK_ORIENTATION_VERTICAL || !self->grow_to_fit || self->spec == NULL ||
+      for_size <= 0 || self->results->len >= ASYNC_RESULTS / 4)
+    return;
+  if (self->fit_width != for_size)
+    {
+      g_autoptr (BenchChartLayout) layout = NULL;
+      int height = MAX (gtk_widget_get_height (widget), 400);
+
+      layout = bench_chart_layout_new (self->spec, for_size, height, 1.0);
+      self->fit_width = for_size;
+      self->fit_height = layout->min_height > height ? (int) ceil (layout->min_height) : 160;
+    }
+  *minimum = *natural = self->fit_height;
+}
+
+static GtkSizeRequestMode
+bench_chart_view_get_request_mode (GtkWidget *widget)
+{
+  return GTK_SIZE_REQUEST_HEIGHT_FOR_WIDTH;
 }
 
 static void
@@ -352,6 +394,8 @@ bench_chart_view_class_init (BenchChartViewClass *klass)
   object_class->dispose = bench_chart_view_dispose;
   widget_class->snapshot = bench_chart_view_snapshot;
   widget_class->size_allocate = bench_chart_view_size_allocate;
+  widget_class->measure = bench_chart_view_measure;
+  widget_class->get_request_mode = bench_chart_view_get_request_mode;
 
   signals[RESULT_ACTIVATED] = g_signal_new ("result-activated", G_TYPE_FROM_CLASS (klass),
                                             G_SIGNAL_RUN_LAST, 0, NULL, NULL, NULL,
@@ -378,7 +422,6 @@ bench_chart_view_init (BenchChartView *self)
   gtk_widget_add_controller (GTK_WIDGET (self), GTK_EVENT_CONTROLLER (click));
   g_signal_connect (adw_style_manager_get_default (), "notify::dark",
                     G_CALLBACK (on_dark_changed), self);
-  gtk_widget_set_size_request (GTK_WIDGET (self), 200, 160);
   update_description (self);
 }
 
@@ -563,4 +606,14 @@ bench_chart_view_is_dark (BenchChartView *self)
 {
   g_return_val_if_fail (BENCH_IS_CHART_VIEW (self), FALSE);
   return is_dark (GTK_WIDGET (self));
+}
+
+void
+bench_chart_view_set_grow_to_fit (BenchChartView *self,
+                                  gboolean        grow_to_fit)
+{
+  g_return_if_fail (BENCH_IS_CHART_VIEW (self));
+  self->grow_to_fit = grow_to_fit;
+  self->fit_width = 0;
+  gtk_widget_queue_resize (GTK_WIDGET (self));
 }

@@ -32,6 +32,10 @@ void       bench_chart_view_set_log_scale (BenchChartView *self,
  * chart shows the best speed of each group (bench_chart_spec_new_overview) */
 void       bench_chart_view_set_overview (BenchChartView *self,
                                           gboolean        overview);
+/* asks for the height that keeps every plot readable under a long legend
+ * (for a chart in a scrolled window); otherwise it fits what it is given */
+void       bench_chart_view_set_grow_to_fit (BenchChartView *self,
+                                             gboolean        grow_to_fit);
 /* TRUE when the chart is drawn dark: its text colour is light */
 gboolean   bench_chart_view_is_dark      (BenchChartView *self);
 /* the sweep axis: automatic, or the user's linear or log₂ */

@@ -698,7 +698,16 @@ bench_group_page_init (BenchGroupPage *self)
   self->chart = bench_chart_view_new ();
   gtk_widget_set_vexpand (self->chart, TRUE);
   gtk_widget_set_hexpand (self->chart, TRUE);
-  gtk_overlay_set_child (GTK_OVERLAY (self->chart_box), self->chart);
+  /* a chart whose legend names many series grows taller than its pane
+   * rather than squash its plots: it scrolls */
+  bench_chart_view_set_grow_to_fit (BENCH_CHART_VIEW (self->chart), TRUE);
+  {
+    GtkWidget *scroller = gtk_scrolled_window_new ();
+
+    gtk_scrolled_window_set_policy (GTK_SCROLLED_WINDOW (scroller), GTK_POLICY_NEVER, GTK_POLICY_AUTOMATIC);
+    gtk_scrolled_window_set_child (GTK_SCROLLED_WINDOW (scroller), self->chart);
+    gtk_overlay_set_child (GTK_OVERLAY (self->chart_box), scroller);
+  }
   g_signal_connect (self->chart, "result-activated", G_CALLBACK (on_chart_activated), self);
 
   self->results = g_list_store_new (BENCH_TYPE_RESULT);

@@ -61,10 +61,10 @@ shoot () {
     gsettings set io.github.benchtop.Benchtop window-height $h
     gsettings set io.github.benchtop.Benchtop view $view"
   if [ "$style" = dark ]; then scheme=prefer-dark; theme=Adwaita:dark; else scheme=default; theme=Adwaita; fi
-  XDG_CONFIG_HOME=$conf GSETTINGS_BACKEND=keyfile ADW_DEBUG_COLOR_SCHEME=$scheme GTK_THEME=$theme \
+  XDG_CONFIG_HOME=$conf GSETTINGS_BACKEND=keyfile GTK_THEME=$theme \
     xvfb-run -a -s "-screen 0 1700x1100x24" dbus-run-session -- sh -c '
       "$0" "$@" & app=$!
-      sleep 6
+      sleep 12
       import -window root "'"$name"'.full.png"
       kill $app' "$build/src/benchtop" "$@" 2>/dev/null || true
   # the window sits at the top left corner of the screen

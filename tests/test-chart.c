@@ -342,7 +342,7 @@ test_log2_axis_for_doubling_sweeps (void)
   BenchChartPoint *zero = NULL, *first = NULL, *second = NULL, *third = NULL;
 
   g_assert_true (p->log2_x);
-  g_assert_nonnull (strstr (p->x_title.text, "(log₂ scale)"));
+  g_assert_cmpstr (p->x_title.text, ==, "context depth (tokens, log₂ scale)");
   g_assert_true (isfinite (p->x_break));
   for (guint i = 0; i < p->points->len; i++)
     {
@@ -515,6 +515,123 @@ test_overview_best_per_model_and_machine (void)
     g_assert_cmpuint (sp->categories->len, ==, sp->results->len);
     g_assert_cmpuint (sp->series->len, ==, 1);
   }
+}
+
+/* ROCm and Vulkan runs of one file: the legend names what differs, the
+ * subtitle what they share */
+static void
+test_legend_names_what_differs (void)
+{
+  g_autoptr (BenchSource) source = bench_test_load_corpus ("public/strix-halo-sweep-Qwen3-32B-Q8_0.jsonl");
+  g_autoptr (BenchChartSpec) spec = bench_chart_spec_new (bench_source_get_results (source));
+  g_autoptr (BenchChartLayout) layout = bench_chart_layout_new (spec, 1280, 720, 1.0);
+
+  g_assert_nonnull (strstr (bench_chart_spec_get_subtitle (spec), "ngl 99"));
+  for (guint k = 0; k < layout->panels->len; k++)
+    {
+      BenchChartPanelLayout *p = panel (layout, k);
+      g_autoptr (GHashTable) seen = g_hash_table_new (g_str_hash, g_str_equal);
+
+      g_assert_cmpuint (p->legend->len, ==, 4);
+      for (guint i = 0; i < p->legend->len; i++)
+        {
+          const char *text = g_array_index (p->legend, BenchChartLegendItem, i).label.text;
+
+          g_assert_false (g_hash_table_contains (seen, text));
+          g_hash_table_add (seen, (gpointer) text);
+          /* the backend and flash attention, not two machine strings */
+          g_assert_true (g_str_has_prefix (text, "ROCm · fa ") || g_str_has_prefix (text, "Vulkan · fa "));
+        }
+      g_assert_true (g_hash_table_contains (seen, "ROCm · fa 1"));
+      g_assert_true (g_hash_table_contains (seen, "Vulkan · fa 1"));
+    }
+}
+
+static BenchSource *
+many_series (guint n)
+{
+  GString *text = g_string_new (NULL);
+  g_autoptr (GError) error = NULL;
+  BenchSource *source;
+
+  for (guint m = 0; m < n; m++)
+    for (int d = 0; d <= 4096; d = d ? d * 2 : 512)
+      g_string_append_printf (text, "{\"model_type\": \"model %02u Q4_K - Medium\", \"n_prompt\": 512, "
+                              "\"n_gen\": 0, \"n_depth\": %d, \"avg_ts\": %g, \"stddev_ts\": 2}\n",
+                              m, d, 1000.0 - m * 20 - d / 20.0);
+  source = bench_test_load_text (text->str, text->len, &error);
+  g_assert_no_error (error);
+  g_string_free (text, TRUE);
+  return source;
+}
+
+/* 40 series on a slide: every one named (no "+ N more"), the legend inside
+ * the panel above its plot, no two entries overlapping, no two series
+ * drawn alike */
+static void
+test_legend_fits_the_slide (void)
+{
+  static const double sizes[][2] = { { 1920, 1080 }, { 1280, 720 }, { 1024, 768 } };
+  g_autoptr (BenchSource) source = many_series (40);
+
+  for (guint z = 0; z < G_N_ELEMENTS (sizes); z++)
+    {
+      g_autoptr (BenchChartLayout) layout = layout_for (source, sizes[z][0], sizes[z][1]);
+      BenchChartPanelLayout *p = panel (layout, 0);
+      g_autoptr (GHashTable) looks = g_hash_table_new (NULL, NULL);
+
+      g_assert_cmpuint (p->legend->len, ==, 40);
+      for (guint i = 0; i < p->legend->len; i++)
+        {
+          BenchChartLegendItem *a = &g_array_index (p->legend, BenchChartLegendItem, i);
+          guint look = (a->series % 8) | (a->series / 8) << 8;
+
+          g_assert_cmpuint (a->series, ==, i);
+          g_assert_null (strstr (a->label.text, "more"));
+          g_assert_cmpfloat (a->label.size, >=, 10.5);
+          g_assert_cmpfloat (a->swatch.x, >=, p->frame.x - 0.5);
+          g_assert_cmpfloat (a->label.rect.x + a->label.rect.width, <=, p->frame.x + p->frame.width + 0.5);
+          g_assert_cmpfloat (a->label.rect.y + a->label.rect.height, <=, p->plot.y);
+          g_assert_cmpfloat (a->label.rect.y + a->label.rect.height, <=, sizes[z][1]);
+          g_assert_false (g_hash_table_contains (looks, GUINT_TO_POINTER (look + 1)));
+          g_hash_table_add (looks, GUINT_TO_POINTER (look + 1));
+          for (guint j = 0; j < i; j++)
+            g_assert_false (rects_overlap (&a->label.rect, &g_array_index (p->legend, BenchChartLegendItem, j).label.rect));
+        }
+      /* and the plot keeps a readable height */
+      g_assert_cmpfloat (p->plot.height, >=, 160);
+      g_test_message ("%gx%g: legend font %.1f, plot %.0f px high", sizes[z][0], sizes[z][1],
+                      g_array_index (p->legend, BenchChartLegendItem, 0).label.size, p->plot.height);
+    }
+}
+
+/* two series with the same figures: the first is marked covered (drawn
+ * wide under the second), so neither hides the other */
+static void
+test_coinciding_lines_visible (void)
+{
+  const char *text =
+    "{\"model_type\": \"A\", \"n_prompt\": 512, \"n_gen\": 0, \"n_depth\": 0, \"avg_ts\": 100}\n"
+    "{\"model_type\": \"A\", \"n_prompt\": 512, \"n_gen\": 0, \"n_depth\": 1024, \"avg_ts\": 90}\n"
+    "{\"model_type\": \"A\", \"n_prompt\": 512, \"n_gen\": 0, \"n_depth\": 2048, \"avg_ts\": 80}\n"
+    "{\"model_type\": \"B\", \"n_prompt\": 512, \"n_gen\": 0, \"n_depth\": 0, \"avg_ts\": 100}\n"
+    "{\"model_type\": \"B\", \"n_prompt\": 512, \"n_gen\": 0, \"n_depth\": 1024, \"avg_ts\": 90}\n"
+    "{\"model_type\": \"B\", \"n_prompt\": 512, \"n_gen\": 0, \"n_depth\": 2048, \"avg_ts\": 80}\n"
+    "{\"model_type\": \"C\", \"n_prompt\": 512, \"n_gen\": 0, \"n_depth\": 0, \"avg_ts\": 50}\n"
+    "{\"model_type\": \"C\", \"n_prompt\": 512, \"n_gen\": 0, \"n_depth\": 1024, \"avg_ts\": 45}\n"
+    "{\"model_type\": \"C\", \"n_prompt\": 512, \"n_gen\": 0, \"n_depth\": 2048, \"avg_ts\": 40}\n";
+  g_autoptr (GError) error = NULL;
+  g_autoptr (BenchSource) source = bench_test_load_text (text, -1, &error);
+  g_autoptr (BenchChartLayout) layout = NULL;
+  BenchChartPanelLayout *p;
+
+  g_assert_no_error (error);
+  layout = layout_for (source, 1280, 720);
+  p = panel (layout, 0);
+  g_assert_cmpuint (p->covered->len, ==, 3);
+  g_assert_true (g_array_index (p->covered, gboolean, 0));
+  g_assert_false (g_array_index (p->covered, gboolean, 1));
+  g_assert_false (g_array_index (p->covered, gboolean, 2));
 }
 
 static void
@@ -836,6 +953,9 @@ main (int    argc,
   g_test_add_func ("/chart/layout/linear-axis-for-even-depths", test_linear_axis_for_even_depths);
   g_test_add_func ("/chart/layout/log2-axis-titled-zero-apart", test_log2_axis_for_doubling_sweeps);
   g_test_add_func ("/chart/layout/x-scale-switch", test_x_scale_switch);
+  g_test_add_func ("/chart/legend/names-what-differs", test_legend_names_what_differs);
+  g_test_add_func ("/chart/legend/fits-the-slide", test_legend_fits_the_slide);
+  g_test_add_func ("/chart/legend/coinciding-lines-visible", test_coinciding_lines_visible);
   g_test_add_func ("/chart/spec/no-point-without-swept-setting", test_no_point_without_swept_setting);
   g_test_add_func ("/chart/spec/no-sweep-across-files", test_no_sweep_across_files);
   g_test_add_func ("/chart/spec/overview-best-per-model-and-machine", test_overview_best_per_model_and_machine);

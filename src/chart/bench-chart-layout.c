@@ -14,8 +14,11 @@
 #include "bench-chart-text.h"
 #include "bench-units.h"
 
-/* At most this many legend rows; the rest is summed up in one entry. */
-#define MAX_LEGEND_ROWS 3
+/* The legend may take this share of a panel's height before its text
+ * shrinks (down to LEGEND_MIN_SCALE of its size); past that it takes the
+ * room it needs: every series is named, none is summed up as "+ 12 more". */
+#define LEGEND_SHARE 0.35
+#define LEGEND_MIN_SCALE 0.6
 
 typedef struct
 {
@@ -318,7 +321,9 @@ place_y_ticks (Ctx                   *ctx,
 
 /* —— legend ——————————————————————————————————————————————————— */
 
-/* Flows the series names in rows under the panel title; returns the height
+/* Lays the series names out under the panel title: in a row when they
+ * fit, else in columns of equal width, read down then across; the text
+ * shrinks until the legend fits its share of the panel. Returns the height
  * it takes. */
 static double
 place_legend (Ctx                   *ctx,
@@ -326,61 +331,68 @@ place_legend (Ctx                   *ctx,
               BenchChartPanel       *spec_panel,
               double                 x,
               double                 y,
-              double                 width)
+              double                 width,
+              double                 budget)
 {
-  double size = ctx->fs * 0.85;
-  double swatch = size * 0.8;
-  double row_h = size * 1.5;
-  double cx = x, cy = y;
-  guint rows = 1;
+  guint n = spec_panel->series->len;
+  g_autofree double *widths = NULL;
+  double size = ctx->fs * 0.85, swatch = 0, row_h = 0, col_w = 0, total = 0;
+  guint cols = 1, rows = 1;
+  gboolean one_row = FALSE;
 
-  panel->n_series = spec_panel->series->len;
-  if (spec_panel->series->len <= 1)
+  panel->n_series = n;
+  if (n <= 1)
     return 0;
+  widths = g_new0 (double, n);
 
-  for (guint s = 0; s < spec_panel->series->len; s++)
+  for (double scale = 1.0; scale >= LEGEND_MIN_SCALE - 1e-9; scale -= 0.1)
     {
-      BenchChartLegendItem item = { 0 };
-      double w, max_w = MAX (width * 0.45, size * 6);
-      gboolean last_row_full;
-
-      item.series = s;
-      item.label = make_label (g_ptr_array_index (spec_panel->series, s), size, FALSE, 0);
-      item.label.rect.width = max_w;
-      measure (ctx, &item.label, &w, NULL);
-      w = MIN (w, max_w);
-
-      if (cx > x && cx + swatch + size * 0.4 + w > x + width)
+      /* never below a size people read */
+      size = MAX (ctx->fs * 0.85 * scale, MIN (ctx->fs * 0.85, 10.5));
+      swatch = size * 1.6;
+      row_h = size * 1.5;
+      col_w = 0;
+      total = 0;
+      for (guint s = 0; s < n; s++)
         {
-          rows++;
-          cx = x;
-          cy += row_h;
+          BenchChartLabel label = make_label (g_ptr_array_index (spec_panel->series, s), size, FALSE, 0);
+          label.rect.width = width;
+          measure (ctx, &label, &widths[s], NULL);
+          label_clear (&label);
+          col_w = MAX (col_w, swatch + size * 0.4 + widths[s] + size);
+          total += swatch + size * 0.4 + widths[s] + size;
         }
-      last_row_full = rows == MAX_LEGEND_ROWS && s + 1 < spec_panel->series->len &&
-                      cx + 2 * (swatch + size * 0.4 + w + size) > x + width;
-      if (rows > MAX_LEGEND_ROWS || last_row_full)
-        {
-          /* Translators: the legend ran out of room: "+ 12 more" */
-          g_autofree char *more = g_strdup_printf (_("+ %u more"), spec_panel->series->len - s);
-          label_clear (&item.label);
-          item.label = make_label (more, size, FALSE, 0);
-          item.label.muted = TRUE;
-          item.series = G_MAXUINT;
-          if (rows > MAX_LEGEND_ROWS)
-            {
-              rows = MAX_LEGEND_ROWS;
-              cy -= row_h;
-              cx = x;
-            }
-          place_label (ctx, &item.label, cx, cy + (row_h - size * 1.25) / 2, width - (cx - x));
-          g_array_append_val (panel->legend, item);
-          break;
-        }
-      item.swatch = (BenchChartRect) { cx, cy + (row_h - swatch) / 2, swatch, swatch };
-      place_label (ctx, &item.label, cx + swatch + size * 0.4, cy + (row_h - size * 1.25) / 2, w + 1);
-      g_array_append_val (panel->legend, item);
-      cx += swatch + size * 0.4 + w + size;
+      one_row = total <= width;
+      /* two columns at least where there is room: a long name is cut in
+       * its middle, its start and end still tell it apart */
+      col_w = MIN (col_w, width >= size * 30 ? width / 2 : width);
+      cols = one_row ? n : MAX (1, (guint) floor (width / col_w));
+      rows = (n + cols - 1) / cols;
+      if (rows * row_h <= budget)
+        break;
     }
+
+  {
+    double cx = x;
+
+    for (guint s = 0; s < n; s++)
+      {
+        BenchChartLegendItem item = { 0 };
+        guint row = one_row ? 0 : s % rows, col = one_row ? s : s / rows;
+        double ix = one_row ? cx : x + col * col_w;
+        double iy = y + row * row_h;
+        double room = one_row ? widths[s] + 1 : col_w - swatch - size * 1.4;
+
+        item.series = s;
+        item.label = make_label (g_ptr_array_index (spec_panel->series, s), size, FALSE, 0);
+        item.label.middle = TRUE;
+        item.swatch = (BenchChartRect) { ix, iy + (row_h - size * 0.8) / 2, swatch, size * 0.8 };
+        place_label (ctx, &item.label, ix + swatch + size * 0.4, iy + (row_h - size * 1.25) / 2,
+                     MAX (room, size));
+        g_array_append_val (panel->legend, item);
+        cx += swatch + size * 0.4 + widths[s] + size;
+      }
+  }
   return rows * row_h;
 }
 
@@ -688,6 +700,42 @@ layout_lines (Ctx                   *ctx,
     }
 }
 
+/* Lines that coincide (every point of one within a hair of the other's)
+ * would hide each other: the earlier is marked covered, and drawn wider
+ * under the later, so both stay visible. */
+static void
+find_covered (Ctx                   *ctx,
+              BenchChartPanelLayout *panel)
+{
+  guint n = panel->covered->len;
+  double hair = MAX (1.5, ctx->fs * 0.12);
+
+  for (guint a = 0; a < n; a++)
+    for (guint b = a + 1; b < n && !g_array_index (panel->covered, gboolean, a); b++)
+      {
+        guint na = 0, matched = 0;
+
+        for (guint i = 0; i < panel->points->len; i++)
+          {
+            BenchChartPoint *p = &g_array_index (panel->points, BenchChartPoint, i);
+            gboolean found = FALSE;
+
+            if (p->series != a)
+              continue;
+            na++;
+            for (guint j = 0; j < panel->points->len && !found; j++)
+              {
+                BenchChartPoint *q = &g_array_index (panel->points, BenchChartPoint, j);
+                found = q->series == b && fabs (q->x - p->x) < 0.01 && fabs (q->y - p->y) < hair;
+              }
+            if (found)
+              matched++;
+          }
+        if (na >= 2 && matched == na)
+          g_array_index (panel->covered, gboolean, a) = TRUE;
+      }
+}
+
 /* —— panels ——————————————————————————————————————————————————— */
 
 static const char *
@@ -717,6 +765,7 @@ panel_free (BenchChartPanelLayout *panel)
   g_array_unref (panel->category_labels);
   g_array_unref (panel->value_labels);
   g_array_unref (panel->legend);
+  g_array_unref (panel->covered);
   g_free (panel);
 }
 
@@ -744,6 +793,8 @@ layout_panel (Ctx             *ctx,
   panel->category_labels = g_array_new (FALSE, TRUE, sizeof (BenchChartLabel));
   panel->value_labels = g_array_new (FALSE, TRUE, sizeof (BenchChartLabel));
   panel->legend = g_array_new (FALSE, TRUE, sizeof (BenchChartLegendItem));
+  panel->covered = g_array_new (FALSE, TRUE, sizeof (gboolean));
+  g_array_set_size (panel->covered, MAX (spec_panel->series->len, 1));
   g_array_set_clear_func (panel->y_ticks, (GDestroyNotify) tick_clear);
   g_array_set_clear_func (panel->x_ticks, (GDestroyNotify) tick_clear);
   g_array_set_clear_func (panel->category_labels, (GDestroyNotify) label_clear);
@@ -752,7 +803,7 @@ layout_panel (Ctx             *ctx,
 
   panel->title = make_label (panel_title (spec_panel->test_kind), fs * 1.05, TRUE, 0);
   y += place_label (ctx, &panel->title, frame.x, y, frame.width) + gap * 0.3;
-  y += place_legend (ctx, panel, spec_panel, frame.x, y, frame.width);
+  y += place_legend (ctx, panel, spec_panel, frame.x, y, frame.width, frame.height * LEGEND_SHARE);
   y += gap * 0.6;
 
   /* left: rotated axis title and tick labels */
@@ -796,10 +847,17 @@ layout_panel (Ctx             *ctx,
       double h;
 
       layout_lines (ctx, panel, spec_panel);
-      x_title = panel->log2_x
-                /* Translators: an axis title on a logarithmic scale, "context depth (tokens) (log₂ scale)" */
-                ? g_strdup_printf (_("%s (log₂ scale)"), spec_panel->x_title)
-                : g_strdup (spec_panel->x_title);
+      if (panel->points->len <= 2000)
+        find_covered (ctx, panel);
+      if (!panel->log2_x)
+        x_title = g_strdup (spec_panel->x_title);
+      else if (g_str_has_suffix (spec_panel->x_title, ")"))
+        /* Translators: the end of a logarithmic axis' title, "context depth (tokens, log₂ scale)" */
+        x_title = g_strdup_printf ("%.*s%s)", (int) strlen (spec_panel->x_title) - 1, spec_panel->x_title,
+                                   _(", log₂ scale"));
+      else
+        /* Translators: an axis title on a logarithmic scale, "threads (log₂ scale)" */
+        x_title = g_strdup_printf (_("%s (log₂ scale)"), spec_panel->x_title);
       panel->x_title = make_label (x_title, fs * 0.85, FALSE, 1);
       panel->x_title.muted = TRUE;
       h = fs * 0.85 * 1.25;
@@ -881,6 +939,19 @@ bench_chart_layout_new (BenchChartSpec *spec,
                        layout_panel (&ctx, bench_chart_spec_get_panel (spec, i), frame,
                                      bench_chart_spec_get_log_scale (spec),
                                      bench_chart_spec_get_value_labels (spec)));
+    }
+  /* how much taller the picture must be for every plot to stay readable */
+  layout->min_height = height;
+  for (guint r = 0; r < rows; r++)
+    {
+      double deficit = 0;
+
+      for (guint i = r * cols; i < MIN (n, (r + 1) * cols); i++)
+        {
+          BenchChartPanelLayout *panel = g_ptr_array_index (layout->panels, i);
+          deficit = MAX (deficit, MAX (160, fs * 8) - panel->plot.height);
+        }
+      layout->min_height += MAX (0, deficit);
     }
   g_object_unref (context);
   return layout;

@@ -30,6 +30,7 @@ typedef struct
   int             align;     /* 0 left, 1 centre, 2 right */
   gboolean        vertical;  /* rotated a quarter turn anticlockwise */
   gboolean        muted;
+  gboolean        middle;    /* ellipsize in the middle: the ends tell names apart */
 } BenchChartLabel;
 
 typedef struct
@@ -97,8 +98,9 @@ typedef struct
   GArray          *segments;         /* BenchChartSegment */
   GArray          *category_labels;  /* BenchChartLabel */
   GArray          *value_labels;     /* BenchChartLabel */
-  GArray          *legend;           /* BenchChartLegendItem */
+  GArray          *legend;           /* BenchChartLegendItem, every series */
   guint            n_series;
+  GArray          *covered;          /* gboolean per series: a later line lies on it */
 } BenchChartPanelLayout;
 
 typedef struct
@@ -111,6 +113,7 @@ typedef struct
   BenchChartLabel  caption;
   GPtrArray       *panels;           /* BenchChartPanelLayout */
   BenchChartSpec  *spec;
+  double           min_height;       /* the height at which every plot keeps a readable size */
 } BenchChartLayout;
 
 /* @scale multiplies text and line sizes (1.0: sized from width and height) */

@@ -26,6 +26,9 @@ struct _BenchChartSpec
   char            *y_title;    /* NULL: tokens/s */
 };
 
+/* the overview draws a bar per machine up to this many machines */
+#define BENCH_CHART_OVERVIEW_SERIES 8
+
 /* settings a line chart can sweep, most telling first */
 static const char * const sweep_fields[] = {
   "n_depth", "n_prompt", "n_gen", "n_threads", "n_ubatch", "n_batch", "n_gpu_layers", "n_cpu_moe",
@@ -255,7 +258,8 @@ series_text (BenchResult *r,
         /* Translators: a build in a chart legend */
         g_string_append_printf (label, _("build %s"), value);
       else
-        g_string_append_printf (label, "%s=%s", short_name (field), value);
+        /* "fa 1", "threads 8" */
+        g_string_append_printf (label, "%s %s", short_name (field), value);
     }
   return g_string_free (label, FALSE);
 }
@@ -482,6 +486,19 @@ build_panel (BenchChartSpec *self,
       g_ptr_array_add (series_fields, (gpointer) field);
     }
 
+  /* One box that ran ROCm and Vulkan prints a machine string per backend:
+   * what differs between those series is the backend, and the legend says
+   * "ROCm · fa 1" and "Vulkan · fa 1", not two machine names. */
+  {
+    guint at;
+
+    if (g_ptr_array_find_with_equal_func (series_fields, "hardware_label", g_str_equal, &at) &&
+        count_distinct (results, "backends") == count_distinct (results, "hardware_label") &&
+        determined_by (results, "hardware_label", "backends") &&
+        determined_by (results, "backends", "hardware_label"))
+      g_ptr_array_index (series_fields, at) = (gpointer) "backends";
+  }
+
   /* One mark per place: results that land on the same bar (same category,
    * series and test) or the same point (series and x) are repeats; the
    * chart shows the fastest, as the views' "best" columns do. */
@@ -584,6 +601,26 @@ default_titles (BenchChartSpec *self)
                                                    n_machines), n_machines);
   if (build != NULL && *build && strcmp (build, "—") != 0 && strcmp (build, "unknown") != 0)
     g_string_append_printf (subtitle, " · %s", build);
+  /* what every series shares, the legend does not repeat: it is said here */
+  {
+    static const char *shared[] = { "backends", "flash_attn", "n_gpu_layers", "n_threads" };
+
+    for (guint i = 0; i < G_N_ELEMENTS (shared); i++)
+      {
+        g_autofree char *value = common_text (self->results, shared[i]);
+        g_autofree char *present = self->results->len ? bench_result_dup_field_text (g_ptr_array_index (self->results, 0), shared[i]) : NULL;
+
+        if (value == NULL || present == NULL || *value == '\0')
+          continue;
+        /* the machine's name already says its backend */
+        if (strcmp (shared[i], "backends") == 0 && hardware != NULL && strstr (hardware, value) != NULL)
+          continue;
+        if (strcmp (shared[i], "backends") == 0)
+          g_string_append_printf (subtitle, " · %s", value);
+        else
+          g_string_append_printf (subtitle, " · %s %s", short_name (shared[i]), value);
+      }
+  }
   /* Translators: what the chart's values are: mean ± standard deviation of tokens per second */
   g_string_append_printf (subtitle, " · %s", _("tokens/s, mean ± standard deviation"));
   append_left_out (self, subtitle);
@@ -704,7 +741,10 @@ bench_chart_spec_new_overview (GPtrArray      *results,
   const char *category = view == BENCH_GROUP_MODEL    ? "model_type"
                          : view == BENCH_GROUP_HARDWARE ? "hardware_label"
                                                         : "run";
-  gboolean per_machine = view == BENCH_GROUP_MODEL && count_distinct (results, "hardware_label") > 1;
+  guint n_machines = count_distinct (results, "hardware_label");
+  /* a bar per machine while the bars stay readable; past the palette,
+   * each model's best on any machine */
+  gboolean per_machine = view == BENCH_GROUP_MODEL && n_machines > 1 && n_machines <= BENCH_CHART_OVERVIEW_SERIES;
   g_autofree char *hardware = NULL;
   GString *subtitle;
 
@@ -781,6 +821,9 @@ bench_chart_spec_new_overview (GPtrArray      *results,
     case BENCH_GROUP_MODEL:
       if (per_machine)
         g_string_append (subtitle, _("Best speed of each model, a bar per machine"));
+      else if (n_machines > 1)
+        /* Translators: %u machines, more than the chart has colours for */
+        g_string_append_printf (subtitle, _("Best speed of each model on any of %u machines"), n_machines);
       else
         /* Translators: %s is a machine */
         g_string_append_printf (subtitle, _("Best speed of each model on %s"), hardware);
