@@ -64,11 +64,15 @@ void             bench_chart_panel_get_value   (const BenchChartPanel *panel,
 gboolean         bench_chart_panel_is_log2     (const BenchChartPanel *panel,
                                                 BenchChartXScale       x_scale);
 
-/* @view: what the results' view groups by; it picks the categories. */
+/* @results is referenced, not copied: it must own a reference to each of
+ * its results (g_object_unref as its free function) and not change
+ * afterwards. @view: what the results' view groups by; it picks the
+ * categories. */
 BenchChartSpec  *bench_chart_spec_new_for_view (GPtrArray       *results,
                                                 BenchGroupKind   view);
 /* A view's chart with nothing selected: bars of the best speed of each
- * model (a series per machine), machine or run, for every result given. */
+ * model (a series per machine), machine or run, for every result given.
+ * @results is referenced as for bench_chart_spec_new_for_view (). */
 BenchChartSpec  *bench_chart_spec_new_overview (GPtrArray       *results,
                                                 BenchGroupKind   view);
 /* Categories chosen from the data alone (the command line). */
