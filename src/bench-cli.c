@@ -536,7 +536,13 @@ run_export (GPtrArray       *results,
           return 2;
         }
     }
-  spec = options->view ? bench_chart_spec_new_for_view (results, view) : bench_chart_spec_new (results);
+  /* one file: its own chart (a sweep when it sweeps); several, as the
+   * window shows them with nothing selected: the best of each model,
+   * machine or run, not every setting of every file as a series */
+  if (bench_results_count_distinct ((BenchResult **) results->pdata, results->len, "source") > 1)
+    spec = bench_chart_spec_new_overview (results, view);
+  else
+    spec = options->view ? bench_chart_spec_new_for_view (results, view) : bench_chart_spec_new (results);
   return export_spec (spec, options, width, height, style);
 }
 

@@ -903,6 +903,8 @@ bench_chart_layout_new (BenchChartSpec *spec,
     {
       layout->subtitle = make_label (bench_chart_spec_get_subtitle (spec), fs * 0.95, FALSE, 0);
       layout->subtitle.muted = TRUE;
+      /* it says what is shown and what is left out: wrap rather than cut */
+      layout->subtitle.max_lines = 2;
       top += fs * 0.15 + place_label (&ctx, &layout->subtitle, m, top + fs * 0.15, width - 2 * m);
     }
   if (layout->title.text || layout->subtitle.text)

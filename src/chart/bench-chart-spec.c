@@ -49,6 +49,10 @@ is_ignored_field (const char *field)
   static const char *ignored[] = {
     "test_time", "model_filename", "source", "test_label", "test", "quantization",
     "cuda", "opencl", "vulkan", "kompute", "metal", "sycl", "rpc", "gpu_blas", "blas",
+    /* settings that seldom change a speed and would only lengthen a legend */
+    "cpu_mask", "cpu_strict", "poll", "main_gpu", "devices", "tensor_split",
+    "tensor_buft_overrides", "embeddings", "no_op_offload", "no_host", "framework",
+    "defrag_thold", "cpu_info", "gpu_info", "model_size", "model_n_params", "build_number",
     NULL
   };
   return g_strv_contains (ignored, field);
@@ -832,7 +836,6 @@ bench_chart_spec_new_overview (GPtrArray      *results,
       break;
     }
   g_string_append_printf (subtitle, " · %s", _("tokens/s, mean ± standard deviation"));
-  g_string_append_printf (subtitle, " · %s", _("select rows to chart them in detail"));
   g_free (self->subtitle);
   self->subtitle = g_string_free (subtitle, FALSE);
   return self;
