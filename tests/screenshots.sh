@@ -90,3 +90,10 @@ for style in light dark transparent transparent-dark; do
     echo "$out/export-$style.$ext"
   done
 done
+
+# one file's sweep: ROCm and Vulkan runs of one model, light and dark
+for style in light dark; do
+  "$build/src/benchtop" --export="$out/export-sweep-rocm-vulkan-$style.png" --style=$style --size=1600x900 \
+    "$corpus/public/strix-halo-sweep-Qwen3-32B-Q8_0.jsonl" >/dev/null 2>&1 || true
+  echo "$out/export-sweep-rocm-vulkan-$style.png"
+done
