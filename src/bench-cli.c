@@ -584,7 +584,13 @@ run_export (GPtrArray       *results,
           return 2;
         }
     }
-  spec = options->view ? bench_chart_spec_new_for_view (results, view) : bench_chart_spec_new (results);
+  /* one file: its own chart (a sweep when it sweeps); several, as the
+   * window shows them with nothing selected: the best of each model,
+   * machine or run, not every setting of every file as a series */
+  if (bench_results_count_distinct ((BenchResult **) results->pdata, results->len, "source") > 1)
+    spec = bench_chart_spec_new_overview (results, view);
+  else
+    spec = options->view ? bench_chart_spec_new_for_view (results, view) : bench_chart_spec_new (results);
   return export_spec (spec, options, width, height, style);
 }
 
@@ -967,7 +973,7 @@ bench_cli_run (int    argc,
     { "scale", 0, 0, G_OPTION_ARG_DOUBLE, &export.scale,
       N_("With --export: pixels per unit for PNG (default 1)"), N_("N") },
     { "style", 0, 0, G_OPTION_ARG_STRING, &export.style,
-      N_("With --export: light, dark or transparent"), N_("STYLE") },
+      N_("With --export: light, dark, transparent (dark text, for light slides) or transparent-dark (light text, for dark slides)"), N_("STYLE") },
     { "title", 0, 0, G_OPTION_ARG_STRING, &export.title, N_("With --export: the title"), N_("TEXT") },
     { "subtitle", 0, 0, G_OPTION_ARG_STRING, &export.subtitle,
       N_("With --export: the subtitle"), N_("TEXT") },
@@ -1060,7 +1066,7 @@ bench_cli_run (int    argc,
         }
       if (export.style != NULL && !bench_chart_style_from_string (export.style, &style))
         {
-          g_printerr ("benchtop: %s\n", _("--style takes light, dark or transparent"));
+          g_printerr ("benchtop: %s\n", _("--style takes light, dark, transparent or transparent-dark"));
           return 2;
         }
       if (export.scale < 0.25 || export.scale > 8)

@@ -1,5 +1,7 @@
 /* test-cli.c — the headless command line: --list and --list --json, exit
  * status, standard input. Runs the real benchtop binary. */
+#include <cairo.h>
+#include <glib/gstdio.h>
 #include <json-glib/json-glib.h>
 #include <string.h>
 
@@ -363,6 +365,56 @@ test_gguf_option_window (void)
   g_assert_nonnull (strstr (err, "cpu-three-models.json: not a GGUF file"));
 }
 
+/* --style=transparent-dark: no background, light text for dark slides;
+ * an unknown style is refused and the four are named */
+static void
+test_export_style (void)
+{
+  g_autofree char *path = bench_test_corpus_path ("generated/cpu-three-models.json");
+  g_autofree char *dir = g_dir_make_tmp ("benchtop-cli-XXXXXX", NULL);
+  g_autofree char *png = g_build_filename (dir, "chart.png", NULL);
+  g_autofree char *export_arg = g_strdup_printf ("--export=%s", png);
+  g_autofree char *out = NULL;
+  g_autofree char *err = NULL;
+  g_autofree char *out2 = NULL;
+  g_autofree char *err2 = NULL;
+  cairo_surface_t *surface;
+  unsigned char *data;
+  int stride, w, h;
+  guint light = 0, dark = 0;
+
+  g_assert_cmpint (run (NULL, &out, &err, export_arg, "--style=transparent-dark", "--size=800x450", path, NULL), ==, 0);
+  surface = cairo_image_surface_create_from_png (png);
+  g_assert_cmpint (cairo_surface_status (surface), ==, CAIRO_STATUS_SUCCESS);
+  data = cairo_image_surface_get_data (surface);
+  stride = cairo_image_surface_get_stride (surface);
+  w = cairo_image_surface_get_width (surface);
+  h = cairo_image_surface_get_height (surface);
+  g_assert_cmpint (*(guint32 *) data >> 24, ==, 0);
+  /* the opaque grey pixels (text, axes, whiskers) are light, not dark */
+  for (int y = 0; y < h; y++)
+    for (int x = 0; x < w; x++)
+      {
+        guint32 px = *(guint32 *) (data + y * stride + x * 4);
+        guint a = px >> 24, r = (px >> 16) & 0xff, g = (px >> 8) & 0xff, b = px & 0xff;
+
+        if (a < 250 || MAX (MAX (r, g), b) - MIN (MIN (r, g), b) > 16)
+          continue;
+        if (r > 180)
+          light++;
+        else if (r < 80)
+          dark++;
+      }
+  cairo_surface_destroy (surface);
+  g_assert_cmpuint (light, >, 200);
+  g_assert_cmpuint (dark, <, light / 10);
+
+  g_assert_cmpint (run (NULL, &out2, &err2, export_arg, "--style=neon", path, NULL), !=, 0);
+  g_assert_nonnull (strstr (err2, "transparent-dark"));
+  g_unlink (png);
+  g_rmdir (dir);
+}
+
 int
 main (int    argc,
       char **argv)
@@ -380,6 +432,7 @@ main (int    argc,
   g_test_add_func ("/cli/model-info-not-gguf", test_model_info_not_gguf);
   g_test_add_func ("/cli/gguf-option", test_gguf_option);
   g_test_add_func ("/cli/gguf-option-window", test_gguf_option_window);
+  g_test_add_func ("/cli/export-style-transparent-dark", test_export_style);
 
   return g_test_run ();
 }
