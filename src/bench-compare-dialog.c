@@ -97,6 +97,7 @@ struct _BenchCompareDialog
   GtkSortListModel   *sorted;
   char               *filter_text;
   gboolean            updating;
+  guint               sides_position;  /* the Sides menu's entry shown */
   gboolean            saving_csv;
 };
 
@@ -117,16 +118,23 @@ rate_text (const BenchCompareCell *cell)
 {
   if (cell->n_results == 0)
     return g_strdup ("—");
-  return g_strdup_printf ("%'.2f ± %'.2f", cell->avg_ts, isfinite (cell->stddev_ts) ? cell->stddev_ts : 0);
+  /* one repetition has no deviation to show: not "± 0.00" */
+  if (!isfinite (cell->stddev_ts) || (cell->stddev_ts == 0 && cell->n_results == 1))
+    return g_strdup_printf ("%'.2f", cell->avg_ts);
+  return g_strdup_printf ("%'.2f ± %'.2f", cell->avg_ts, cell->stddev_ts);
 }
 
-static char *
-speedup_text (const BenchCompareCell *cell)
+char *
+bench_compare_dialog_dup_speedup_text (const BenchCompareCell *cell)
 {
   if (!isfinite (cell->speedup))
     return g_strdup ("—");
+  /* measured once on both sides: the noise is unknown, not zero */
+  if (cell->verdict == BENCH_VERDICT_NOISE_UNKNOWN || !isfinite (cell->speedup_sd))
+    /* Translators: a speedup measured with a single repetition, "1.54× (single run)" */
+    return g_strdup_printf (_("%.2f× (single run)"), cell->speedup);
   /* Translators: a speedup with its deviation, "1.23 ± 0.04×" */
-  return g_strdup_printf (_("%.2f ± %.2f×"), cell->speedup, isfinite (cell->speedup_sd) ? cell->speedup_sd : 0);
+  return g_strdup_printf (_("%.2f ± %.2f×"), cell->speedup, cell->speedup_sd);
 }
 
 static void
@@ -165,7 +173,7 @@ bind_cell (GtkSignalListItemFactory *factory,
       text = rate_text (&row->cells[info->side]);
       break;
     case COLUMN_SPEEDUP:
-      text = speedup_text (&row->cells[info->side]);
+      text = bench_compare_dialog_dup_speedup_text (&row->cells[info->side]);
       break;
     case COLUMN_VERDICT:
     default:
@@ -456,6 +464,10 @@ bench_compare_dialog_split_by (BenchCompareDialog *self,
 
   g_return_val_if_fail (BENCH_IS_COMPARE_DIALOG (self), FALSE);
 
+  /* one row alone is no comparison */
+  if (field == NULL && self->group_sides->len < 2)
+    return FALSE;
+
   /* the Sides menu says what the sides are, however they were chosen */
   {
     guint position = 0;
@@ -469,6 +481,7 @@ bench_compare_dialog_split_by (BenchCompareDialog *self,
     self->updating = TRUE;
     gtk_drop_down_set_selected (self->sides_dropdown, position);
     self->updating = FALSE;
+    self->sides_position = position;
   }
 
   if (field == NULL)
@@ -513,8 +526,9 @@ bench_compare_dialog_split_by (BenchCompareDialog *self,
     {
       const char *value = g_ptr_array_index (values, i);
       g_ptr_array_add (sides, g_ptr_array_ref (g_hash_table_lookup (by_value, value)));
-      g_ptr_array_add (names, g_strdup_printf ("%s = %s", field, value));
+      g_ptr_array_add (names, bench_compare_name_setting (field, value));
     }
+  bench_compare_make_distinct ((char **) names->pdata, names->len);
   set_sides (self, sides, names);
   return TRUE;
 }
@@ -564,8 +578,14 @@ on_sides_selected (BenchCompareDialog *self)
 
   if (self->updating || selected == GTK_INVALID_LIST_POSITION)
     return;
-  bench_compare_dialog_split_by (self, selected == 0 ? NULL
-                                                     : g_ptr_array_index (self->split_fields, selected - 1));
+  if (!bench_compare_dialog_split_by (self, selected == 0 ? NULL
+                                                          : g_ptr_array_index (self->split_fields, selected - 1)))
+    {
+      /* the menu goes back to the sides shown */
+      self->updating = TRUE;
+      gtk_drop_down_set_selected (self->sides_dropdown, self->sides_position);
+      self->updating = FALSE;
+    }
 }
 
 static void
@@ -790,7 +810,7 @@ bench_compare_dialog_new (GtkWindow *parent,
   g_autoptr (GtkStringList) sides_list = gtk_string_list_new (NULL);
   g_autoptr (GPtrArray) varying = NULL;
 
-  g_return_val_if_fail (groups != NULL && groups->len >= 2, NULL);
+  g_return_val_if_fail (groups != NULL && groups->len >= 1, NULL);
 
   self = g_object_new (BENCH_TYPE_COMPARE_DIALOG, "transient-for", parent, NULL);
   self->group_sides = g_ptr_array_new_with_free_func ((GDestroyNotify) g_ptr_array_unref);
@@ -802,11 +822,23 @@ bench_compare_dialog_new (GtkWindow *parent,
       GPtrArray *results = bench_group_get_results (group);
 
       g_ptr_array_add (self->group_sides, g_ptr_array_ref (results));
-      g_ptr_array_add (self->group_names, side_name (group, groups));
       g_ptr_array_extend (self->all_results, results, (GCopyFunc) (void (*) (void)) g_object_ref, NULL);
     }
-  /* "strix-halo.default-hip", "strix-halo.tile" → "default-hip", "tile" */
-  bench_compare_shorten_names ((char **) self->group_names->pdata, self->group_names->len);
+  /* the rows are named by what differs between them ("ROCm · fa 1"),
+   * else by their files or labels, shortened: "strix-halo.default-hip",
+   * "strix-halo.tile" → "default-hip", "tile" */
+  {
+    g_auto (GStrv) by_settings = bench_compare_name_sides ((GPtrArray **) self->group_sides->pdata,
+                                                           self->group_sides->len);
+
+    for (guint i = 0; i < groups->len; i++)
+      g_ptr_array_add (self->group_names,
+                       by_settings != NULL ? g_strdup (by_settings[i])
+                                           : side_name (g_ptr_array_index (groups, i), groups));
+    if (by_settings == NULL)
+      bench_compare_shorten_names ((char **) self->group_names->pdata, self->group_names->len);
+    bench_compare_make_distinct ((char **) self->group_names->pdata, self->group_names->len);
+  }
 
   /* the sides menu: the selected rows, then each setting that varies */
   self->split_fields = g_ptr_array_new ();
@@ -835,8 +867,24 @@ bench_compare_dialog_new (GtkWindow *parent,
   gtk_drop_down_set_model (self->sides_dropdown, G_LIST_MODEL (sides_list));
   self->updating = FALSE;
 
-  set_sides (self, self->group_sides, self->group_names);
+  /* one run compares within itself, by the first setting it sweeps */
+  if (groups->len == 1 && self->split_fields->len > 0)
+    bench_compare_dialog_split_by (self, g_ptr_array_index (self->split_fields, 0));
+  else
+    set_sides (self, self->group_sides, self->group_names);
   return self;
+}
+
+gboolean
+bench_compare_dialog_can_split (GPtrArray *results)
+{
+  g_autoptr (GPtrArray) varying = bench_results_find_varying ((BenchResult **) results->pdata, results->len);
+
+  for (guint i = 0; i < varying->len; i++)
+    for (guint k = 0; k < G_N_ELEMENTS (splittable); k++)
+      if (strcmp (splittable[k], g_ptr_array_index (varying, i)) == 0)
+        return TRUE;
+  return FALSE;
 }
 
 BenchComparison *

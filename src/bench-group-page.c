@@ -556,7 +556,10 @@ has_selection (BenchGroupPage *self)
   return !gtk_bitset_is_empty (selected);
 }
 
-/* A comparison takes the selected groups, or the only two: how many */
+static BenchGroup *single_selected_group (BenchGroupPage *self);
+
+/* A comparison takes the selected groups, the only two, or one run that
+ * sweeps a setting: how many */
 static guint
 n_to_compare (BenchGroupPage *self)
 {
@@ -565,7 +568,13 @@ n_to_compare (BenchGroupPage *self)
 
   if (n_selected >= 2)
     return n_selected;
-  return n_selected == 0 && g_list_model_get_n_items (G_LIST_MODEL (self->selection)) == 2 ? 2 : 0;
+  if (n_selected == 0 && g_list_model_get_n_items (G_LIST_MODEL (self->selection)) == 2)
+    return 2;
+  /* one run that sweeps a setting (-fa 0,1) compares within itself */
+  {
+    g_autoptr (BenchGroup) one = single_selected_group (self);
+    return one != NULL && bench_compare_dialog_can_split (bench_group_get_results (one)) ? 1 : 0;
+  }
 }
 
 static GPtrArray *

@@ -413,6 +413,17 @@ test_compare (void)
   g_assert_cmpuint (bench_comparison_get_n_sides (comparison), ==, 2);
   g_assert_cmpuint (bench_comparison_get_n_rows (comparison), ==, 10);
   g_assert_cmpuint (g_list_model_get_n_items (bench_compare_dialog_get_rows (dialog)), ==, 10);
+  g_assert_cmpstr (bench_comparison_get_side_name (comparison, 0), !=,
+                   bench_comparison_get_side_name (comparison, 1));
+  /* these runs measured each test once: the speedup says so, with no "± 0.00" */
+  {
+    BenchCompareRow *row = bench_comparison_get_row (comparison, 0);
+    g_autofree char *text = bench_compare_dialog_dup_speedup_text (&row->cells[1]);
+
+    g_assert_cmpint (row->cells[1].verdict, ==, BENCH_VERDICT_NOISE_UNKNOWN);
+    g_assert_true (g_str_has_suffix (text, "× (single run)"));
+    g_assert_null (strstr (text, "±"));
+  }
   gtk_window_destroy (GTK_WINDOW (dialog));
 
   /* a third run: one selected row is not a comparison, three are */
@@ -474,7 +485,7 @@ test_compare (void)
   g_assert_true (bench_compare_dialog_split_by (dialog, "build_commit"));
   comparison = bench_compare_dialog_get_comparison (dialog);
   g_assert_cmpuint (bench_comparison_get_n_sides (comparison), ==, 2);
-  g_assert_nonnull (strstr (bench_comparison_get_side_name (comparison, 0), "build_commit = "));
+  g_assert_true (g_str_has_prefix (bench_comparison_get_side_name (comparison, 0), "build "));
   markdown = bench_comparison_to_markdown (comparison);
   g_assert_nonnull (strstr (markdown, " ± "));
   gtk_window_destroy (GTK_WINDOW (dialog));
@@ -490,8 +501,8 @@ test_compare (void)
   g_assert_nonnull (dialog);
   g_assert_true (bench_compare_dialog_split_by (dialog, "flash_attn"));
   comparison = bench_compare_dialog_get_comparison (dialog);
-  g_assert_cmpstr (bench_comparison_get_side_name (comparison, 0), ==, "flash_attn = 0");
-  g_assert_cmpstr (bench_comparison_get_side_name (comparison, 1), ==, "flash_attn = 1");
+  g_assert_cmpstr (bench_comparison_get_side_name (comparison, 0), ==, "fa 0");
+  g_assert_cmpstr (bench_comparison_get_side_name (comparison, 1), ==, "fa 1");
   /* two thread counts × prefill and generation */
   g_assert_cmpuint (bench_comparison_get_n_rows (comparison), ==, 4);
   for (guint i = 0; i < bench_comparison_get_n_rows (comparison); i++)
@@ -500,6 +511,65 @@ test_compare (void)
   while (g_main_context_iteration (NULL, FALSE))
     ;
   maybe_screenshot_widget (GTK_WIDGET (dialog), "compare-fa.png");
+  gtk_window_destroy (GTK_WINDOW (dialog));
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
+/* One run that sweeps flash attention and threads compares within itself:
+ * Compare opens on its first swept setting, sides named by it; the bars
+ * take their verdict's colour. */
+static void
+test_compare_within_one_run (void)
+{
+  BenchWindow *window = new_window ();
+  BenchGroupPage *runs;
+  BenchCompareDialog *dialog;
+  BenchComparison *comparison;
+  BenchChartSpec *spec;
+  const char *first;
+
+  bench_dataset_clear (bench_window_get_dataset (window));
+  load_corpus (window, "generated/cpu-threads-fa.sql", NULL);
+  bench_window_show_view (window, BENCH_GROUP_RUN);
+  runs = bench_window_get_page (window, BENCH_GROUP_RUN);
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (bench_group_page_get_selection (runs))), ==, 1);
+  dialog = BENCH_COMPARE_DIALOG (bench_group_page_compare (runs));
+  g_assert_nonnull (dialog);
+  comparison = bench_compare_dialog_get_comparison (dialog);
+  g_assert_cmpuint (bench_comparison_get_n_sides (comparison), ==, 2);
+  first = bench_comparison_get_side_name (comparison, 0);
+  g_assert_true (g_str_equal (first, "t 1") || g_str_equal (first, "fa 0"));
+  g_assert_cmpstr (first, !=, bench_comparison_get_side_name (comparison, 1));
+  g_assert_cmpuint (bench_comparison_get_n_rows (comparison), ==, 4);
+  g_assert_cmpuint (bench_comparison_get_n_unmatched (comparison), ==, 0);
+  /* the selected rows alone are one side: not offered as a comparison */
+  g_assert_false (bench_compare_dialog_split_by (dialog, NULL));
+
+  g_assert_true (bench_compare_dialog_split_by (dialog, "flash_attn"));
+  comparison = bench_compare_dialog_get_comparison (dialog);
+  spec = bench_chart_view_get_spec (BENCH_CHART_VIEW (bench_compare_dialog_get_chart (dialog)));
+  g_assert_true (bench_chart_spec_get_verdict_series (spec));
+  for (guint p = 0; p < bench_chart_spec_get_n_panels (spec); p++)
+    {
+      BenchChartPanel *panel = bench_chart_spec_get_panel (spec, p);
+
+      g_assert_nonnull (panel->result_tone);
+      for (guint i = 0; i < panel->results->len; i++)
+        {
+          BenchResult *r = g_ptr_array_index (panel->results, i);
+          guint tone = g_array_index (panel->result_tone, guint, i);
+
+          for (guint k = 0; k < bench_comparison_get_n_rows (comparison); k++)
+            {
+              BenchCompareRow *row = bench_comparison_get_row (comparison, k);
+              if (row->cells[1].example != r)
+                continue;
+              g_assert_cmpuint (tone, ==, row->cells[1].verdict == BENCH_VERDICT_FASTER ? BENCH_CHART_TONE_FASTER
+                                          : row->cells[1].verdict == BENCH_VERDICT_SLOWER ? BENCH_CHART_TONE_SLOWER
+                                          : BENCH_CHART_TONE_NEUTRAL);
+            }
+        }
+    }
   gtk_window_destroy (GTK_WINDOW (dialog));
   gtk_window_destroy (GTK_WINDOW (window));
 }
@@ -1017,6 +1087,7 @@ main (int    argc,
   g_test_add_func ("/window/bad-file-visible-error", test_bad_file);
   g_test_add_func ("/window/showcase", test_showcase);
   g_test_add_func ("/window/compare", test_compare);
+  g_test_add_func ("/window/compare-within-one-run", test_compare_within_one_run);
   g_test_add_func ("/window/small-width", test_small_width);
   g_test_add_func ("/window/recent", test_recent);
   g_test_add_func ("/window/live-reload", test_live_reload);
