@@ -18,6 +18,7 @@
 #include "bench-chart-view.h"
 #include "bench-compare-dialog.h"
 #include "bench-file-chooser.h"
+#include "bench-focus.h"
 #include "bench-group.h"
 
 /* —— a row of the table ————————————————————————————————————————— */
@@ -770,6 +771,7 @@ bench_compare_dialog_init (BenchCompareDialog *self)
   gtk_widget_set_hexpand (self->chart, TRUE);
   gtk_widget_set_vexpand (self->chart, TRUE);
   gtk_box_append (GTK_BOX (self->chart_box), self->chart);
+  bench_focus_tab_leaves (GTK_WIDGET (self->table), self->chart, GTK_WIDGET (self->search_entry));
 
   self->rows = g_list_store_new (BENCH_TYPE_COMPARE_ITEM);
   self->filter = gtk_custom_filter_new (filter_row, self, NULL);

@@ -11,6 +11,7 @@
 
 #include "bench-chart-view.h"
 #include "bench-compare-dialog.h"
+#include "bench-focus.h"
 #include "bench-group-page.h"
 #include "bench-units.h"
 
@@ -970,6 +971,9 @@ bench_group_page_init (BenchGroupPage *self)
     gtk_overlay_set_child (GTK_OVERLAY (self->chart_box), scroller);
   }
   g_signal_connect (self->chart, "result-activated", G_CALLBACK (on_chart_activated), self);
+  /* Tab crosses a table in one step: on to the chart, back to the filter */
+  bench_focus_tab_leaves (GTK_WIDGET (self->group_view), self->chart, GTK_WIDGET (self->search_entry));
+  bench_focus_tab_leaves (GTK_WIDGET (self->result_view), self->chart, GTK_WIDGET (self->search_entry));
 
   self->results = g_list_store_new (BENCH_TYPE_RESULT);
   self->results_selection = gtk_no_selection_new (g_object_ref (G_LIST_MODEL (self->results)));

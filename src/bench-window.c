@@ -593,6 +593,17 @@ view_action (GtkWidget  *widget,
     bench_window_show_view (self, BENCH_GROUP_HARDWARE);
 }
 
+/* the visible view's table: its groups, or their results */
+static void
+show_table_action (GtkWidget  *widget,
+                   const char *action_name,
+                   GVariant   *parameter)
+{
+  BenchWindow *self = BENCH_WINDOW (widget);
+
+  bench_group_page_show_results (visible_page (self), g_str_equal (action_name, "win.show-results"));
+}
+
 static void
 export_action (GtkWidget  *widget,
                const char *action_name,
@@ -823,6 +834,8 @@ bench_window_class_init (BenchWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "win.view-runs", NULL, view_action);
   gtk_widget_class_install_action (widget_class, "win.view-models", NULL, view_action);
   gtk_widget_class_install_action (widget_class, "win.view-hardware", NULL, view_action);
+  gtk_widget_class_install_action (widget_class, "win.show-groups", NULL, show_table_action);
+  gtk_widget_class_install_action (widget_class, "win.show-results", NULL, show_table_action);
 }
 
 /* The installed schema; run from the build tree, the one compiled there,

@@ -574,6 +574,197 @@ test_compare_within_one_run (void)
   gtk_window_destroy (GTK_WINDOW (window));
 }
 
+static gboolean
+count_frame (GtkWidget     *widget,
+             GdkFrameClock *clock,
+             gpointer       data)
+{
+  guint *frames = data;
+
+  (*frames)++;
+  return G_SOURCE_CONTINUE;
+}
+
+/* a few frames of @widget's window: sizes settle, charts are laid out */
+static void
+wait_frames (GtkWidget *widget)
+{
+  guint frames = 0;
+  guint id = gtk_widget_add_tick_callback (GTK_WIDGET (gtk_widget_get_root (widget)), count_frame, &frames, NULL);
+
+  while (frames < 4)
+    g_main_context_iteration (NULL, TRUE);
+  gtk_widget_remove_tick_callback (GTK_WIDGET (gtk_widget_get_root (widget)), id);
+  while (g_main_context_iteration (NULL, FALSE))
+    ;
+}
+
+static GtkWidget *
+find_descendant (GtkWidget *widget,
+                 GType      type)
+{
+  if (G_TYPE_CHECK_INSTANCE_TYPE (widget, type) && gtk_widget_get_mapped (widget))
+    return widget;
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = find_descendant (child, type);
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+/* presses @keyval on @widget through its shortcut controllers, as GTK
+ * would after the key went to the focused widget */
+static gboolean
+press_shortcut (GtkWidget       *widget,
+                guint            keyval,
+                GdkModifierType  mods)
+{
+  g_autoptr (GListModel) controllers = gtk_widget_observe_controllers (widget);
+
+  for (guint i = 0; i < g_list_model_get_n_items (controllers); i++)
+    {
+      g_autoptr (GObject) controller = g_list_model_get_item (controllers, i);
+
+      if (!GTK_IS_SHORTCUT_CONTROLLER (controller))
+        continue;
+      for (guint k = 0; k < g_list_model_get_n_items (G_LIST_MODEL (controller)); k++)
+        {
+          g_autoptr (GtkShortcut) shortcut = g_list_model_get_item (G_LIST_MODEL (controller), k);
+          GtkShortcutTrigger *trigger = gtk_shortcut_get_trigger (shortcut);
+
+          if (GTK_IS_KEYVAL_TRIGGER (trigger) && gtk_keyval_trigger_get_keyval (GTK_KEYVAL_TRIGGER (trigger)) == keyval &&
+              gtk_keyval_trigger_get_modifiers (GTK_KEYVAL_TRIGGER (trigger)) == mods)
+            return gtk_shortcut_action_activate (gtk_shortcut_get_action (shortcut), 0, widget,
+                                                 gtk_shortcut_get_arguments (shortcut));
+        }
+    }
+  return FALSE;
+}
+
+/* The chart is a stop of Tab; the arrow keys step through its bars, each
+ * step telling assistive technologies what the bar shows; Tab leaves a
+ * table in one press, on to the chart. */
+static void
+test_chart_keyboard (void)
+{
+  BenchWindow *window = new_window ();
+  BenchGroupPage *page;
+  BenchChartView *chart;
+  GtkWidget *table;
+  BenchResult *first, *second;
+  g_autofree char *first_text = NULL;
+
+  gtk_window_set_default_size (GTK_WINDOW (window), 1200, 800);
+  load_corpus (window, "generated/cpu-three-models.json", NULL);
+  bench_window_show_view (window, BENCH_GROUP_MODEL);
+  page = bench_window_get_page (window, BENCH_GROUP_MODEL);
+  chart = BENCH_CHART_VIEW (bench_group_page_get_chart (page));
+  wait_frames (GTK_WIDGET (chart));
+  g_assert_true (gtk_widget_get_focusable (GTK_WIDGET (chart)));
+  g_assert_null (bench_chart_view_get_focus_result (chart));
+
+  /* Tab from a row of the table goes to the chart, not the next row */
+  table = find_descendant (GTK_WIDGET (page), GTK_TYPE_COLUMN_VIEW);
+  g_assert_nonnull (table);
+  gtk_widget_grab_focus (table);
+  g_assert_true (press_shortcut (table, GDK_KEY_Tab, 0));
+  g_assert_true (gtk_widget_has_focus (GTK_WIDGET (chart)));
+
+  /* → the first bar; its words are the chart's description */
+  gtk_widget_activate_action (GTK_WIDGET (chart), "chart.step", "i", 1);
+  first = bench_chart_view_get_focus_result (chart);
+  g_assert_nonnull (first);
+  first_text = g_strdup (bench_chart_view_get_focus_text (chart));
+  g_assert_nonnull (first_text);
+  g_assert_nonnull (strstr (first_text, bench_result_get_test_label (first)));
+  g_assert_cmpstr (bench_chart_view_get_description (chart), ==, first_text);
+  /* → the next; ← back */
+  gtk_widget_activate_action (GTK_WIDGET (chart), "chart.step", "i", 1);
+  second = bench_chart_view_get_focus_result (chart);
+  g_assert_nonnull (second);
+  g_assert_true (second != first || g_strcmp0 (bench_chart_view_get_focus_text (chart), first_text) != 0);
+  g_assert_cmpstr (bench_chart_view_get_description (chart), ==, bench_chart_view_get_focus_text (chart));
+  gtk_widget_activate_action (GTK_WIDGET (chart), "chart.step", "i", -1);
+  g_assert_cmpstr (bench_chart_view_get_focus_text (chart), ==, first_text);
+  /* Shift+Tab from the table goes back to the filter */
+  gtk_widget_grab_focus (table);
+  g_assert_true (press_shortcut (table, GDK_KEY_Tab, GDK_SHIFT_MASK));
+  g_assert_false (gtk_widget_has_focus (table));
+  g_assert_false (gtk_widget_has_focus (GTK_WIDGET (chart)));
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
+/* Every button drawn as an icon alone has a name a screen reader says. */
+static void
+test_icon_buttons_named (void)
+{
+  static const char *files[] = { "bench-window.ui", "bench-compare-dialog.ui", "bench-group-page.ui",
+                                 "bench-export-dialog.ui" };
+
+  for (guint f = 0; f < G_N_ELEMENTS (files); f++)
+    {
+      g_autofree char *path = g_test_build_filename (G_TEST_DIST, "..", "src", files[f], NULL);
+      g_autofree char *text = NULL;
+      const char *at;
+
+      g_assert_true (g_file_get_contents (path, &text, NULL, NULL));
+      for (at = strstr (text, "<object class=\""); at != NULL; at = strstr (at + 1, "<object class=\""))
+        {
+          const char *end = strstr (at + 1, "<object class=\"");
+          g_autofree char *object = end ? g_strndup (at, end - at) : g_strdup (at);
+          gboolean button = g_str_has_prefix (at, "<object class=\"GtkButton\"") ||
+                            g_str_has_prefix (at, "<object class=\"GtkMenuButton\"") ||
+                            g_str_has_prefix (at, "<object class=\"GtkToggleButton\"");
+
+          if (!button || strstr (object, "name=\"icon-name\"") == NULL)
+            continue;
+          g_test_message ("%s: %.80s", files[f], at);
+          g_assert_nonnull (strstr (object, "<accessibility>"));
+        }
+    }
+}
+
+/* At 420 px wide and at 800×600, every plot of every view keeps a readable
+ * height: the chart scrolls rather than squash. */
+static void
+test_small_plots (void)
+{
+  static const int sizes[][2] = { { 420, 800 }, { 800, 600 } };
+
+  for (guint z = 0; z < G_N_ELEMENTS (sizes); z++)
+    {
+      BenchWindow *window = new_window ();
+
+      gtk_window_set_default_size (GTK_WINDOW (window), sizes[z][0], sizes[z][1]);
+      load_corpus (window, "generated/cpu-three-models.json", "generated/cpu-sweep-prompt-depth.jsonl",
+                   "generated/cpu-threads-fa.sql", "public/strix-halo-gpt-oss-20b.default-hip.jsonl", NULL);
+      for (BenchGroupKind kind = BENCH_GROUP_RUN; kind <= BENCH_GROUP_HARDWARE; kind++)
+        {
+          BenchGroupPage *page;
+          BenchChartView *chart;
+          GtkSelectionModel *selection;
+
+          bench_window_show_view (window, kind);
+          page = bench_window_get_page (window, kind);
+          chart = BENCH_CHART_VIEW (bench_group_page_get_chart (page));
+          wait_frames (GTK_WIDGET (chart));
+          g_test_message ("%d×%d, view %d: lowest plot %.0f px", sizes[z][0], sizes[z][1], kind,
+                          bench_chart_view_get_min_plot_height (chart));
+          g_assert_cmpfloat (bench_chart_view_get_min_plot_height (chart), >=, 160);
+          /* a selection's sweep chart too */
+          selection = bench_group_page_get_selection (page);
+          gtk_selection_model_select_all (selection);
+          wait_frames (GTK_WIDGET (chart));
+          g_test_message ("  all selected: lowest plot %.0f px", bench_chart_view_get_min_plot_height (chart));
+          g_assert_cmpfloat (bench_chart_view_get_min_plot_height (chart), >=, 160);
+        }
+      gtk_window_destroy (GTK_WINDOW (window));
+    }
+}
+
 /* A chart of 20,000 results and more is made on a worker; a newer
  * selection made meanwhile wins, the older chart never lands over it. */
 static void
@@ -1089,6 +1280,9 @@ main (int    argc,
   g_test_add_func ("/window/compare", test_compare);
   g_test_add_func ("/window/compare-within-one-run", test_compare_within_one_run);
   g_test_add_func ("/window/small-width", test_small_width);
+  g_test_add_func ("/window/chart-keyboard", test_chart_keyboard);
+  g_test_add_func ("/window/icon-buttons-named", test_icon_buttons_named);
+  g_test_add_func ("/window/small-plots", test_small_plots);
   g_test_add_func ("/window/recent", test_recent);
   g_test_add_func ("/window/live-reload", test_live_reload);
   g_test_add_func ("/window/reload-keeps-selection", test_reload_keeps_selection);
