@@ -45,6 +45,7 @@ struct _BenchChartView
   BenchResult       *focus_result;
   char              *focus_text;
   char              *description; /* as last given to assistive technologies */
+  char              *note;        /* added to the subtitle: what is left out */
 };
 
 /* a bar or point, in the order the arrow keys visit them */
@@ -599,6 +600,7 @@ bench_chart_view_dispose (GObject *object)
   cancel_building (self);
   forget_focus (self);
   g_clear_pointer (&self->description, g_free);
+  g_clear_pointer (&self->note, g_free);
   g_clear_pointer (&self->layout, bench_chart_layout_free);
   g_clear_pointer (&self->spec, bench_chart_spec_unref);
   g_clear_pointer (&self->results, g_ptr_array_unref);
@@ -681,6 +683,20 @@ typedef struct
   gboolean        overview;
 } SpecJob;
 
+/* the page's note goes after what the subtitle says */
+static void
+add_note (BenchChartView *self)
+{
+  const char *subtitle;
+  g_autofree char *text = NULL;
+
+  if (self->note == NULL || self->spec == NULL)
+    return;
+  subtitle = bench_chart_spec_get_subtitle (self->spec);
+  text = subtitle != NULL && *subtitle ? g_strdup_printf ("%s · %s", subtitle, self->note) : g_strdup (self->note);
+  bench_chart_spec_set_subtitle (self->spec, text);
+}
+
 static BenchChartSpec *
 make_spec (GPtrArray      *results,
            BenchGroupKind  kind,
@@ -728,6 +744,7 @@ on_spec_built (GObject      *source,
   g_clear_object (&self->building);
   g_clear_pointer (&self->spec, bench_chart_spec_unref);
   self->spec = spec;
+  add_note (self);
   bench_chart_spec_set_log_scale (self->spec, self->log_scale);
   bench_chart_spec_set_rooflines (self->spec, !self->hide_rooflines);
   bench_chart_spec_set_x_scale (self->spec, self->x_scale);
@@ -767,6 +784,7 @@ bench_chart_view_set_results (BenchChartView *self,
   else if (self->results->len > 0)
     {
       self->spec = make_spec (self->results, kind, self->overview);
+      add_note (self);
       bench_chart_spec_set_log_scale (self->spec, self->log_scale);
       bench_chart_spec_set_rooflines (self->spec, !self->hide_rooflines);
       bench_chart_spec_set_x_scale (self->spec, self->x_scale);
@@ -927,4 +945,13 @@ bench_chart_view_get_min_plot_height (BenchChartView *self)
       lowest = MIN (lowest, panel->plot.height);
     }
   return isfinite (lowest) ? lowest : 0;
+}
+
+void
+bench_chart_view_set_note (BenchChartView *self,
+                           const char     *note)
+{
+  g_return_if_fail (BENCH_IS_CHART_VIEW (self));
+  g_free (self->note);
+  self->note = g_strdup (note);
 }

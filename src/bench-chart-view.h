@@ -58,4 +58,9 @@ const char  *bench_chart_view_get_description  (BenchChartView *self);
 /* the height of the lowest plot as laid out now, px (0: none) */
 double       bench_chart_view_get_min_plot_height (BenchChartView *self);
 
+/* A note added to the subtitle of the charts made from now on ("2
+ * machines without llama 8B Q4_0 not shown"); NULL for none. */
+void         bench_chart_view_set_note (BenchChartView *self,
+                                        const char     *note);
+
 G_END_DECLS

@@ -49,7 +49,21 @@ struct _BenchGroupPage
   GtkWidget          *groups_scroller;
   GtkColumnView      *group_view;
   GtkColumnView      *result_view;
+  GtkWidget          *no_match_label;  /* the filter matches nothing */
+
+  /* Hardware: machines compared on a model they share */
+  GtkWidget          *model_box;
+  GtkDropDown        *model_dropdown;
+  GtkWidget          *model_note;
+  GPtrArray          *shared_models;   /* model_type, most machines first */
+  char               *chosen_model;    /* NULL: no choice to make */
+  GHashTable         *lacking;         /* BenchGroup: machines without it */
+  guint               n_lacking;
+  gboolean            choosing;        /* the dropdown is being refilled */
 };
+
+enum { LACKING_CHANGED, N_SIGNALS };
+static guint signals[N_SIGNALS];
 
 G_DEFINE_FINAL_TYPE (BenchGroupPage, bench_group_page, GTK_TYPE_WIDGET)
 
@@ -274,18 +288,67 @@ on_group_efficiency_changed (BenchGroup  *group,
   show_group_label (gtk_list_item_get_child (item), group, column);
 }
 
+/* Hardware: a machine without the model compared is greyed out, and its
+ * name says why */
+static void
+show_lacking (GtkListItem *item)
+{
+  BenchGroupPage *self = g_object_get_data (G_OBJECT (item), "page");
+  const GroupColumn *column = g_object_get_data (G_OBJECT (item), "column");
+  BenchGroup *group = gtk_list_item_get_item (item);
+  GtkWidget *label = gtk_list_item_get_child (item);
+  gboolean lacks = self != NULL && group != NULL && self->lacking != NULL &&
+                   g_hash_table_contains (self->lacking, group);
+
+  if (group == NULL || column == NULL)
+    return;
+  show_group_label (label, group, column);
+  if (lacks)
+    {
+      gtk_widget_add_css_class (label, "dim-label");
+      if (column->text == g_hardware)
+        {
+          g_autofree char *name = g_hardware (group);
+          /* Translators: a machine in the Hardware table that has no results of the model compared */
+          g_autofree char *text = g_strdup_printf (_("%s · lacks this model"), name);
+          /* Translators: the tooltip of a greyed-out machine */
+          g_autofree char *tip = g_strdup_printf (_("%s has no results for %s: it is left out of the chart"),
+                                                  name, self->chosen_model);
+          gtk_label_set_text (GTK_LABEL (label), text);
+          gtk_widget_set_tooltip_text (label, tip);
+        }
+    }
+  else
+    gtk_widget_remove_css_class (label, "dim-label");
+}
+
+static void
+on_lacking_changed (BenchGroupPage *self,
+                    GtkListItem    *item)
+{
+  show_lacking (item);
+}
+
 static void
 bind_group_label (GtkSignalListItemFactory *factory,
                   GtkListItem              *item,
                   const GroupColumn        *column)
 {
   BenchGroup *group = gtk_list_item_get_item (item);
+  BenchGroupPage *page = g_object_get_data (G_OBJECT (factory), "page");
 
-  show_group_label (gtk_list_item_get_child (item), group, column);
+  g_object_set_data (G_OBJECT (item), "column", (gpointer) column);
+  if (page != NULL && page->kind == BENCH_GROUP_HARDWARE)
+    {
+      g_object_set_data (G_OBJECT (item), "page", page);
+      show_lacking (item);
+      g_signal_connect_object (page, "lacking-changed", G_CALLBACK (on_lacking_changed), item, 0);
+    }
+  else
+    show_group_label (gtk_list_item_get_child (item), group, column);
   if (column->live)
     {
       /* a peak the user enters changes the figure in place */
-      g_object_set_data (G_OBJECT (item), "column", (gpointer) column);
       g_signal_connect_object (group, "notify::efficiency-text",
                                G_CALLBACK (on_group_efficiency_changed), item, 0);
     }
@@ -297,9 +360,12 @@ unbind_group_label (GtkSignalListItemFactory *factory,
                     const GroupColumn        *column)
 {
   BenchGroup *group = gtk_list_item_get_item (item);
+  BenchGroupPage *page = g_object_get_data (G_OBJECT (factory), "page");
 
   if (column->live && group != NULL)
     g_signal_handlers_disconnect_by_func (group, on_group_efficiency_changed, item);
+  if (page != NULL && page->kind == BENCH_GROUP_HARDWARE)
+    g_signal_handlers_disconnect_by_func (page, on_lacking_changed, item);
 }
 
 static int
@@ -338,6 +404,7 @@ add_group_columns (BenchGroupPage *self)
       g_autoptr (GtkColumnViewColumn) column = NULL;
       GtkSorter *sorter;
 
+      g_object_set_data (G_OBJECT (factory), "page", self);
       g_signal_connect (factory, "setup", G_CALLBACK (setup_label),
                         GINT_TO_POINTER (columns[i].number != NULL));
       g_signal_connect (factory, "bind", G_CALLBACK (bind_group_label), (gpointer) &columns[i]);
@@ -373,7 +440,28 @@ group_matches (gpointer item,
       if (strstr (folded, self->search) != NULL)
         return TRUE;
     }
-  return FALSE;
+  /* a machine or run matches when one of its models does */
+  {
+    g_autofree char *models = g_utf8_casefold (bench_group_get_models_text (group), -1);
+    return strstr (models, self->search) != NULL;
+  }
+}
+
+/* "Nothing matches" when the filter leaves no row */
+static void
+sync_no_match (BenchGroupPage *self)
+{
+  gboolean none = self->search != NULL && *self->search != '\0' && self->filtered != NULL &&
+                  g_list_model_get_n_items (G_LIST_MODEL (self->filtered)) == 0;
+
+  gtk_widget_set_visible (self->no_match_label, none);
+  if (none)
+    {
+      /* Translators: the filter left no row */
+      g_autofree char *text = g_strdup_printf (_("Nothing matches “%s”"),
+                                               gtk_editable_get_text (GTK_EDITABLE (self->search_entry)));
+      gtk_label_set_text (GTK_LABEL (self->no_match_label), text);
+    }
 }
 
 static void
@@ -383,6 +471,7 @@ on_search_changed (BenchGroupPage *self,
   g_free (self->search);
   self->search = g_utf8_casefold (gtk_editable_get_text (GTK_EDITABLE (entry)), -1);
   gtk_filter_changed (GTK_FILTER (self->filter), GTK_FILTER_CHANGE_DIFFERENT);
+  sync_no_match (self);
 }
 
 /* —— the results of the selection ———————————————————————————— */
@@ -547,7 +636,20 @@ selected_results (BenchGroupPage *self,
 GPtrArray *
 bench_group_page_get_chart_results (BenchGroupPage *self)
 {
-  return selected_results (self, TRUE);
+  g_autoptr (GPtrArray) results = selected_results (self, TRUE);
+  GPtrArray *shared;
+
+  if (self->chosen_model == NULL)
+    return g_steal_pointer (&results);
+  /* machines side by side on the one model they share */
+  shared = g_ptr_array_new_with_free_func (g_object_unref);
+  for (guint i = 0; i < results->len; i++)
+    {
+      BenchResult *r = g_ptr_array_index (results, i);
+      if (g_str_equal (bench_result_get_model_type (r), self->chosen_model))
+        g_ptr_array_add (shared, g_object_ref (r));
+    }
+  return shared;
 }
 
 static gboolean
@@ -671,6 +773,207 @@ sync_log_x (BenchGroupPage *self)
     }
 }
 
+/* —— Hardware: a model the machines share ——————————————————————— */
+
+static void
+bind_model_choice (GtkSignalListItemFactory *factory,
+                   GtkListItem              *item,
+                   gpointer                  data)
+{
+  GtkStringObject *string = gtk_list_item_get_item (item);
+
+  gtk_label_set_text (GTK_LABEL (gtk_list_item_get_child (item)), gtk_string_object_get_string (string));
+  gtk_label_set_max_width_chars (GTK_LABEL (gtk_list_item_get_child (item)), 40);
+}
+
+typedef struct
+{
+  const char *model;
+  guint       n_machines;
+} ModelCount;
+
+static int
+compare_counts (gconstpointer a,
+                gconstpointer b)
+{
+  const ModelCount *x = a, *y = b;
+
+  if (x->n_machines != y->n_machines)
+    return x->n_machines > y->n_machines ? -1 : 1;
+  return g_utf8_collate (x->model, y->model);
+}
+
+/* the machines compared: the selected ones, or every one shown */
+static GPtrArray *
+compared_machines (BenchGroupPage *self)
+{
+  GListModel *model = G_LIST_MODEL (self->selection);
+  g_autoptr (GtkBitset) selected = gtk_selection_model_get_selection (GTK_SELECTION_MODEL (self->selection));
+  gboolean all = gtk_bitset_is_empty (selected);
+  GPtrArray *machines = g_ptr_array_new_with_free_func (g_object_unref);
+
+  for (guint i = 0; i < g_list_model_get_n_items (model); i++)
+    if (all || gtk_bitset_contains (selected, i))
+      g_ptr_array_add (machines, g_list_model_get_item (model, i));
+  return machines;
+}
+
+static gboolean
+machine_has_model (BenchGroup *machine,
+                   const char *model)
+{
+  GPtrArray *results = bench_group_get_results (machine);
+
+  for (guint i = 0; i < results->len; i++)
+    if (g_str_equal (bench_result_get_model_type (g_ptr_array_index (results, i)), model))
+      return TRUE;
+  return FALSE;
+}
+
+/* the machines without the chosen model, the chart's note, the table's grey */
+static void
+apply_model_choice (BenchGroupPage *self,
+                    GPtrArray      *machines)
+{
+  g_autofree char *note = NULL;
+
+  g_hash_table_remove_all (self->lacking);
+  self->n_lacking = 0;
+  if (self->chosen_model != NULL)
+    for (guint i = 0; i < machines->len; i++)
+      if (!machine_has_model (g_ptr_array_index (machines, i), self->chosen_model))
+        {
+          g_hash_table_add (self->lacking, g_ptr_array_index (machines, i));
+          self->n_lacking++;
+        }
+  if (self->chosen_model != NULL && self->n_lacking > 0)
+    note = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u machine without %s not shown",
+                                         "%u machines without %s not shown", self->n_lacking),
+                            self->n_lacking, self->chosen_model);
+  else if (machines->len >= 2 && self->shared_models->len == 0)
+    note = g_strdup (_("These machines have no model in common"));
+  bench_chart_view_set_note (BENCH_CHART_VIEW (self->chart), note);
+  g_signal_emit (self, signals[LACKING_CHANGED], 0);
+}
+
+static void
+refresh_shared_models (BenchGroupPage *self)
+{
+  g_autoptr (GPtrArray) machines = NULL;
+  g_autoptr (GHashTable) counts = NULL;
+  g_autoptr (GArray) sorted = NULL;
+  g_autoptr (GtkStringList) list = gtk_string_list_new (NULL);
+  g_autofree char *keep = g_steal_pointer (&self->chosen_model);
+  guint chosen = 0;
+
+  if (self->kind != BENCH_GROUP_HARDWARE || self->selection == NULL)
+    return;
+  machines = compared_machines (self);
+  g_ptr_array_set_size (self->shared_models, 0);
+  if (machines->len >= 2)
+    {
+      GHashTableIter iter;
+      gpointer key, value;
+
+      counts = g_hash_table_new (g_str_hash, g_str_equal);
+      for (guint m = 0; m < machines->len; m++)
+        {
+          GPtrArray *results = bench_group_get_results (g_ptr_array_index (machines, m));
+          g_autoptr (GHashTable) seen = g_hash_table_new (g_str_hash, g_str_equal);
+
+          for (guint i = 0; i < results->len; i++)
+            {
+              const char *model = bench_result_get_model_type (g_ptr_array_index (results, i));
+              if (g_hash_table_add (seen, (gpointer) model))
+                g_hash_table_insert (counts, (gpointer) model,
+                                     GUINT_TO_POINTER (GPOINTER_TO_UINT (g_hash_table_lookup (counts, model)) + 1));
+            }
+        }
+      sorted = g_array_new (FALSE, FALSE, sizeof (ModelCount));
+      g_hash_table_iter_init (&iter, counts);
+      while (g_hash_table_iter_next (&iter, &key, &value))
+        if (GPOINTER_TO_UINT (value) >= 2)
+          {
+            ModelCount c = { key, GPOINTER_TO_UINT (value) };
+            g_array_append_val (sorted, c);
+          }
+      g_array_sort (sorted, compare_counts);
+      for (guint i = 0; i < sorted->len; i++)
+        {
+          const ModelCount *c = &g_array_index (sorted, ModelCount, i);
+          /* Translators: a model in the Hardware view's model menu: "llama 8B Q4_0 (3 of 4 machines)" */
+          g_autofree char *text = g_strdup_printf (_("%s (%u of %u machines)"), c->model,
+                                                   c->n_machines, machines->len);
+
+          g_ptr_array_add (self->shared_models, g_strdup (c->model));
+          gtk_string_list_append (list, text);
+          if (keep != NULL && g_str_equal (keep, c->model))
+            chosen = i;
+        }
+    }
+  /* the person's choice stays while the machines still share it */
+  if (self->shared_models->len > 0)
+    self->chosen_model = g_strdup (g_ptr_array_index (self->shared_models, chosen));
+  self->choosing = TRUE;
+  gtk_drop_down_set_model (self->model_dropdown, G_LIST_MODEL (list));
+  gtk_drop_down_set_selected (self->model_dropdown, chosen);
+  self->choosing = FALSE;
+  gtk_widget_set_visible (GTK_WIDGET (self->model_dropdown), self->shared_models->len > 0);
+  gtk_widget_set_visible (self->model_note, machines->len >= 2 && self->shared_models->len == 0);
+  gtk_widget_set_visible (self->model_box, machines->len >= 2);
+  apply_model_choice (self, machines);
+}
+
+static void
+on_model_chosen (BenchGroupPage *self)
+{
+  guint selected = gtk_drop_down_get_selected (self->model_dropdown);
+  g_autoptr (GPtrArray) machines = NULL;
+
+  if (self->choosing || selected >= self->shared_models->len)
+    return;
+  g_free (self->chosen_model);
+  self->chosen_model = g_strdup (g_ptr_array_index (self->shared_models, selected));
+  machines = compared_machines (self);
+  apply_model_choice (self, machines);
+  bench_group_page_invalidate_chart (self);
+}
+
+static void
+add_model_choice (BenchGroupPage *self)
+{
+  GtkListItemFactory *factory = gtk_signal_list_item_factory_new ();
+  GtkWidget *label = gtk_label_new (_("Model"));
+
+  self->lacking = g_hash_table_new (NULL, NULL);
+  self->shared_models = g_ptr_array_new_with_free_func (g_free);
+  self->model_box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
+  self->model_dropdown = GTK_DROP_DOWN (gtk_drop_down_new (NULL, NULL));
+  g_signal_connect (factory, "setup", G_CALLBACK (setup_label), GINT_TO_POINTER (FALSE));
+  g_signal_connect (factory, "bind", G_CALLBACK (bind_model_choice), NULL);
+  gtk_drop_down_set_factory (self->model_dropdown, factory);
+  g_object_unref (factory);
+  gtk_widget_set_tooltip_text (GTK_WIDGET (self->model_dropdown),
+                               _("Machines are compared on one model they share; those without it are greyed out"));
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self->model_dropdown), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                  _("Model the machines are compared on"), -1);
+  gtk_widget_set_hexpand (GTK_WIDGET (self->model_dropdown), TRUE);
+  g_signal_connect_swapped (self->model_dropdown, "notify::selected", G_CALLBACK (on_model_chosen), self);
+  self->model_note = gtk_label_new (_("These machines have no model in common"));
+  gtk_label_set_wrap (GTK_LABEL (self->model_note), TRUE);
+  gtk_label_set_xalign (GTK_LABEL (self->model_note), 0);
+  gtk_widget_add_css_class (self->model_note, "dim-label");
+  gtk_widget_add_css_class (label, "dim-label");
+  gtk_box_append (GTK_BOX (self->model_box), label);
+  gtk_box_append (GTK_BOX (self->model_box), GTK_WIDGET (self->model_dropdown));
+  gtk_box_append (GTK_BOX (self->model_box), self->model_note);
+  gtk_widget_set_margin_start (self->model_box, 12);
+  gtk_widget_set_margin_end (self->model_box, 12);
+  gtk_widget_set_visible (self->model_box, FALSE);
+  /* above the filter, under the chart */
+  gtk_widget_insert_after (self->model_box, gtk_widget_get_parent (GTK_WIDGET (self->table_stack)), NULL);
+}
+
 /* The chart follows the selection, the results table too once shown. */
 static void
 catch_up (BenchGroupPage *self,
@@ -696,6 +999,7 @@ catch_up (BenchGroupPage *self,
 static void
 update_selection (BenchGroupPage *self)
 {
+  refresh_shared_models (self);
   gtk_widget_set_sensitive (self->compare_button, n_to_compare (self) > 0);
   if (self->peak_button != NULL)
     {
@@ -738,6 +1042,7 @@ on_items_changed (GListModel     *model,
                   BenchGroupPage *self)
 {
   update_selection (self);
+  sync_no_match (self);
 }
 
 /* Clicking a bar selects its group's row. */
@@ -918,6 +1223,9 @@ bench_group_page_dispose (GObject *object)
   g_clear_object (&self->results);
   g_clear_object (&self->results_selection);
   g_clear_pointer (&self->search, g_free);
+  g_clear_pointer (&self->chosen_model, g_free);
+  g_clear_pointer (&self->shared_models, g_ptr_array_unref);
+  g_clear_pointer (&self->lacking, g_hash_table_unref);
 
   G_OBJECT_CLASS (bench_group_page_parent_class)->dispose (object);
 }
@@ -949,6 +1257,10 @@ bench_group_page_class_init (BenchGroupPageClass *klass)
   gtk_widget_class_bind_template_callback (widget_class, on_roofline_toggled);
   gtk_widget_class_bind_template_callback (widget_class, on_compare_clicked);
   gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
+
+  /* Hardware: the machines without the chosen model changed */
+  signals[LACKING_CHANGED] = g_signal_new ("lacking-changed", G_TYPE_FROM_CLASS (klass),
+                                           G_SIGNAL_RUN_LAST, 0, NULL, NULL, NULL, G_TYPE_NONE, 0);
 }
 
 static void
@@ -981,6 +1293,13 @@ bench_group_page_init (BenchGroupPage *self)
   g_signal_connect (self, "map", G_CALLBACK (on_map), NULL);
   g_signal_connect_swapped (self->table_stack, "notify::visible-child-name",
                             G_CALLBACK (on_table_shown), self);
+
+  self->no_match_label = gtk_label_new (NULL);
+  gtk_widget_add_css_class (self->no_match_label, "dim-label");
+  gtk_widget_set_margin_top (self->no_match_label, 12);
+  gtk_widget_set_visible (self->no_match_label, FALSE);
+  gtk_widget_insert_before (self->no_match_label, gtk_widget_get_parent (GTK_WIDGET (self->table_stack)),
+                            GTK_WIDGET (self->table_stack));
 }
 
 GtkWidget *
@@ -994,7 +1313,10 @@ bench_group_page_new (BenchGroupKind kind)
                             _(titles[kind]));
   add_group_columns (self);
   if (kind == BENCH_GROUP_HARDWARE)
-    add_peak_button (self);
+    {
+      add_peak_button (self);
+      add_model_choice (self);
+    }
   return GTK_WIDGET (self);
 }
 
@@ -1061,4 +1383,52 @@ bench_group_page_get_results_model (BenchGroupPage *self)
 {
   catch_up (self, TRUE);
   return G_LIST_MODEL (self->results);
+}
+
+/* Hardware: the model the machines are compared on, NULL when there is
+ * no choice (one machine, or none in common) */
+const char *
+bench_group_page_get_chosen_model (BenchGroupPage *self)
+{
+  g_return_val_if_fail (BENCH_IS_GROUP_PAGE (self), NULL);
+  return self->chosen_model;
+}
+
+GListModel *
+bench_group_page_get_model_choices (BenchGroupPage *self)
+{
+  g_return_val_if_fail (BENCH_IS_GROUP_PAGE (self), NULL);
+  return self->model_dropdown != NULL ? gtk_drop_down_get_model (self->model_dropdown) : NULL;
+}
+
+void
+bench_group_page_choose_model (BenchGroupPage *self,
+                               guint           position)
+{
+  g_return_if_fail (BENCH_IS_GROUP_PAGE (self));
+  if (self->model_dropdown != NULL)
+    gtk_drop_down_set_selected (self->model_dropdown, position);
+}
+
+gboolean
+bench_group_page_lacks_model (BenchGroupPage *self,
+                              BenchGroup     *machine)
+{
+  g_return_val_if_fail (BENCH_IS_GROUP_PAGE (self), FALSE);
+  return self->lacking != NULL && g_hash_table_contains (self->lacking, machine);
+}
+
+gboolean
+bench_group_page_shows_no_match (BenchGroupPage *self)
+{
+  g_return_val_if_fail (BENCH_IS_GROUP_PAGE (self), FALSE);
+  return gtk_widget_get_visible (self->no_match_label);
+}
+
+const char *
+bench_group_page_get_model_note (BenchGroupPage *self)
+{
+  g_return_val_if_fail (BENCH_IS_GROUP_PAGE (self), NULL);
+  return self->model_note != NULL && gtk_widget_get_visible (self->model_note)
+           ? gtk_label_get_text (GTK_LABEL (self->model_note)) : NULL;
 }

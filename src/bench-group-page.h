@@ -36,4 +36,18 @@ GtkWindow     *bench_group_page_compare        (BenchGroupPage *self);
  * drawn again. */
 void           bench_group_page_invalidate_chart (BenchGroupPage *self);
 
+/* Hardware: several machines are compared on a model they share, most
+ * machines first; those without it are greyed out and left out of the
+ * chart. NULL when there is no choice (one machine, or none in common). */
+const char    *bench_group_page_get_chosen_model  (BenchGroupPage *self);
+GListModel    *bench_group_page_get_model_choices (BenchGroupPage *self);
+void           bench_group_page_choose_model      (BenchGroupPage *self,
+                                                   guint           position);
+gboolean       bench_group_page_lacks_model       (BenchGroupPage *self,
+                                                   BenchGroup     *machine);
+/* "These machines have no model in common", when shown */
+const char    *bench_group_page_get_model_note    (BenchGroupPage *self);
+/* the filter matches no row, and the page says so */
+gboolean       bench_group_page_shows_no_match    (BenchGroupPage *self);
+
 G_END_DECLS

@@ -765,6 +765,93 @@ test_small_plots (void)
     }
 }
 
+/* Several machines are compared on a model they share: the one most of
+ * them ran, the others greyed out and left out of the chart, counted in
+ * its subtitle; no model in common is said. The filter searches the
+ * machines' models too, and says when nothing matches. */
+static void
+test_hardware_shared_model (void)
+{
+  BenchWindow *window = new_window ();
+  BenchGroupPage *page;
+  GtkSelectionModel *selection;
+  GListModel *machines;
+  BenchChartView *chart;
+  BenchChartSpec *spec;
+  GPtrArray *results;
+  const char *chosen;
+  guint n, cpu = G_MAXUINT, lacking = 0;
+  GtkWidget *entry;
+
+  gtk_window_set_default_size (GTK_WINDOW (window), 1200, 800);
+  /* llama 3.2 1B Q4_K_M on a Strix Halo and an M1 Ultra; neither on the
+   * CPU of the tiny models nor on the RTX 3090 */
+  load_corpus (window, "generated/cpu-three-models.json", "public/strix-halo-llama32-1b.default-hip.jsonl",
+               "public/issue-geerling-ai-bench-48-m1-ultra-metal-blas.md",
+               "public/msb-rtx3090-cuda-ncmoe-threads-sweep-harness-wrapped.json", NULL);
+  bench_window_show_view (window, BENCH_GROUP_HARDWARE);
+  page = bench_window_get_page (window, BENCH_GROUP_HARDWARE);
+  selection = bench_group_page_get_selection (page);
+  machines = G_LIST_MODEL (selection);
+  n = g_list_model_get_n_items (machines);
+  g_test_message ("%u machines", n);
+  g_assert_cmpuint (n, ==, 4);
+
+  /* nothing selected: every machine, on the model most of them share */
+  chosen = bench_group_page_get_chosen_model (page);
+  g_assert_nonnull (chosen);
+  g_test_message ("compared on %s", chosen);
+  g_assert_cmpstr (chosen, ==, "llama 1B Q4_K - Medium");
+  g_assert_cmpuint (g_list_model_get_n_items (bench_group_page_get_model_choices (page)), >=, 1);
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr (BenchGroup) machine = g_list_model_get_item (machines, i);
+      if (bench_group_page_lacks_model (page, machine))
+        {
+          lacking++;
+          if (strstr (bench_group_get_models_text (machine), "llama ?B") != NULL)
+            cpu = i;
+        }
+    }
+  g_assert_cmpuint (cpu, !=, G_MAXUINT);
+  g_assert_cmpuint (lacking, ==, 2);
+  chart = BENCH_CHART_VIEW (bench_group_page_get_chart (page));
+  spec = bench_chart_view_get_spec (chart);
+  g_assert_nonnull (spec);
+  results = bench_chart_spec_get_results (spec);
+  g_assert_cmpuint (results->len, >, 0);
+  for (guint i = 0; i < results->len; i++)
+    g_assert_cmpstr (bench_result_get_model_type (g_ptr_array_index (results, i)), ==, chosen);
+  g_test_message ("subtitle: %s", bench_chart_spec_get_subtitle (spec));
+  g_assert_nonnull (strstr (bench_chart_spec_get_subtitle (spec), "not shown"));
+  wait_frames (GTK_WIDGET (chart));
+  maybe_screenshot (window, "hardware-shared-model.png");
+
+  /* the CPU and one other machine: no model in common */
+  gtk_selection_model_unselect_all (selection);
+  gtk_selection_model_select_item (selection, cpu, FALSE);
+  gtk_selection_model_select_item (selection, cpu == 0 ? 1 : 0, FALSE);
+  g_assert_null (bench_group_page_get_chosen_model (page));
+  g_assert_cmpstr (bench_group_page_get_model_note (page), ==, "These machines have no model in common");
+  spec = bench_chart_view_get_spec (BENCH_CHART_VIEW (bench_group_page_get_chart (page)));
+  g_assert_nonnull (strstr (bench_chart_spec_get_subtitle (spec), "no model in common"));
+  gtk_selection_model_unselect_all (selection);
+
+  /* the filter finds machines by their models */
+  entry = find_descendant (GTK_WIDGET (page), GTK_TYPE_SEARCH_ENTRY);
+  g_assert_nonnull (entry);
+  gtk_editable_set_text (GTK_EDITABLE (entry), "llama 1B");
+  while (g_list_model_get_n_items (machines) == n)
+    g_main_context_iteration (NULL, TRUE);
+  g_assert_cmpuint (g_list_model_get_n_items (machines), ==, n - lacking);
+  g_assert_false (bench_group_page_shows_no_match (page));
+  gtk_editable_set_text (GTK_EDITABLE (entry), "no such machine or model");
+  while (g_list_model_get_n_items (machines) > 0)
+    g_main_context_iteration (NULL, TRUE);
+  g_assert_true (bench_group_page_shows_no_match (page));
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
 /* A chart of 20,000 results and more is made on a worker; a newer
  * selection made meanwhile wins, the older chart never lands over it. */
 static void
@@ -1283,6 +1370,7 @@ main (int    argc,
   g_test_add_func ("/window/chart-keyboard", test_chart_keyboard);
   g_test_add_func ("/window/icon-buttons-named", test_icon_buttons_named);
   g_test_add_func ("/window/small-plots", test_small_plots);
+  g_test_add_func ("/window/hardware-shared-model", test_hardware_shared_model);
   g_test_add_func ("/window/recent", test_recent);
   g_test_add_func ("/window/live-reload", test_live_reload);
   g_test_add_func ("/window/reload-keeps-selection", test_reload_keeps_selection);

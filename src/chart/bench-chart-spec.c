@@ -901,7 +901,15 @@ bench_chart_spec_new_overview (GPtrArray      *results,
         g_string_append_printf (subtitle, _("Best speed of each model on %s"), hardware);
       break;
     case BENCH_GROUP_HARDWARE:
-      g_string_append (subtitle, _("Best speed of each machine, whatever the model"));
+      {
+        g_autofree char *model = common_text (results, "model_type");
+
+        if (model != NULL)
+          /* Translators: %s is the model every machine of the chart ran */
+          g_string_append_printf (subtitle, _("Best speed of each machine on %s"), model);
+        else
+          g_string_append (subtitle, _("Best speed of each machine, whatever the model"));
+      }
       break;
     case BENCH_GROUP_RUN:
     default:
