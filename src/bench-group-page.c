@@ -44,6 +44,8 @@ struct _BenchGroupPage
   GtkWidget          *peak_button;     /* Hardware: the selected machine's peak */
   GtkWidget          *peak_label;
   GtkWidget          *peak_spin;
+  GtkWidget          *rename_button;   /* Hardware: name a machine a file does not */
+  GtkWidget          *rename_entry;
   GtkSearchEntry     *search_entry;
   GtkStack           *table_stack;
   GtkWidget          *groups_scroller;
@@ -1005,6 +1007,9 @@ update_selection (BenchGroupPage *self)
     {
       g_autoptr (BenchGroup) one = single_selected_group (self);
       gtk_widget_set_sensitive (self->peak_button, one != NULL);
+      /* only a machine its file does not name can be renamed */
+      gtk_widget_set_visible (self->rename_button,
+                              one != NULL && bench_result_is_unnamed_machine (bench_group_get_first (one)));
     }
   self->stale = TRUE;
   self->results_stale = TRUE;
@@ -1191,6 +1196,118 @@ add_peak_button (BenchGroupPage *self)
   gtk_widget_set_sensitive (self->peak_button, FALSE);
 }
 
+/* —— naming a machine (Hardware) ——————————————————————————————— */
+
+static void
+on_rename_popover_shown (BenchGroupPage *self)
+{
+  g_autoptr (BenchGroup) group = single_selected_group (self);
+
+  if (group == NULL)
+    return;
+  gtk_editable_set_text (GTK_EDITABLE (self->rename_entry), bench_group_get_label (group));
+  gtk_editable_select_region (GTK_EDITABLE (self->rename_entry), 0, -1);
+}
+
+static void
+rename_to (BenchGroupPage *self,
+           const char     *name)
+{
+  g_autoptr (BenchGroup) group = single_selected_group (self);
+
+  gtk_menu_button_popdown (GTK_MENU_BUTTON (self->rename_button));
+  if (group != NULL)
+    bench_group_page_rename_machine (self, group, name);
+}
+
+static void
+on_rename_apply (BenchGroupPage *self)
+{
+  rename_to (self, gtk_editable_get_text (GTK_EDITABLE (self->rename_entry)));
+}
+
+static void
+on_rename_reset (BenchGroupPage *self)
+{
+  rename_to (self, "");
+}
+
+static void
+add_rename_button (BenchGroupPage *self)
+{
+  GtkWidget *popover = gtk_popover_new ();
+  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 8);
+  GtkWidget *row = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
+  GtkWidget *title = gtk_label_new (_("Name of the machine"));
+  GtkWidget *hint = gtk_label_new (_("This file’s table does not say which machine ran it. The name is kept for the file."));
+  GtkWidget *apply = gtk_button_new_with_mnemonic (_("_Rename"));
+  GtkWidget *reset = gtk_button_new_with_mnemonic (_("Use _File Name"));
+
+  self->rename_button = gtk_menu_button_new ();
+  gtk_menu_button_set_label (GTK_MENU_BUTTON (self->rename_button), _("Re_name Machine…"));
+  gtk_menu_button_set_use_underline (GTK_MENU_BUTTON (self->rename_button), TRUE);
+  gtk_widget_set_tooltip_text (self->rename_button, _("Name the machine of a table that does not say which it is"));
+  gtk_widget_add_css_class (title, "heading");
+  gtk_label_set_xalign (GTK_LABEL (title), 0);
+  gtk_label_set_wrap (GTK_LABEL (hint), TRUE);
+  gtk_label_set_max_width_chars (GTK_LABEL (hint), 40);
+  gtk_label_set_xalign (GTK_LABEL (hint), 0);
+  gtk_widget_add_css_class (hint, "dim-label");
+  self->rename_entry = gtk_entry_new ();
+  gtk_widget_set_hexpand (self->rename_entry, TRUE);
+  gtk_entry_set_activates_default (GTK_ENTRY (self->rename_entry), TRUE);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self->rename_entry),
+                                  GTK_ACCESSIBLE_PROPERTY_LABEL, _("Name of the machine"), -1);
+  gtk_widget_add_css_class (apply, "suggested-action");
+  gtk_box_append (GTK_BOX (row), self->rename_entry);
+  gtk_box_append (GTK_BOX (row), reset);
+  gtk_box_append (GTK_BOX (row), apply);
+  gtk_box_append (GTK_BOX (box), title);
+  gtk_box_append (GTK_BOX (box), hint);
+  gtk_box_append (GTK_BOX (box), row);
+  gtk_widget_set_margin_start (box, 6);
+  gtk_widget_set_margin_end (box, 6);
+  gtk_widget_set_margin_top (box, 6);
+  gtk_widget_set_margin_bottom (box, 6);
+  gtk_popover_set_child (GTK_POPOVER (popover), box);
+  gtk_popover_set_default_widget (GTK_POPOVER (popover), apply);
+  gtk_menu_button_set_popover (GTK_MENU_BUTTON (self->rename_button), popover);
+  g_signal_connect_swapped (popover, "show", G_CALLBACK (on_rename_popover_shown), self);
+  g_signal_connect_swapped (apply, "clicked", G_CALLBACK (on_rename_apply), self);
+  g_signal_connect_swapped (reset, "clicked", G_CALLBACK (on_rename_reset), self);
+  gtk_widget_add_css_class (self->rename_button, "flat");
+  gtk_widget_insert_before (self->rename_button, gtk_widget_get_parent (self->peak_button), self->peak_button);
+  gtk_widget_set_visible (self->rename_button, FALSE);
+}
+
+void
+bench_group_page_rename_machine (BenchGroupPage *self,
+                                 BenchGroup     *machine,
+                                 const char     *name)
+{
+  g_return_if_fail (BENCH_IS_GROUP_PAGE (self));
+  g_return_if_fail (bench_result_is_unnamed_machine (bench_group_get_first (machine)));
+
+  /* kept by the window (GSettings), for the file: every view follows */
+  gtk_widget_activate_action (GTK_WIDGET (self), "win.rename-machine", "(ss)",
+                              bench_result_get_source (bench_group_get_first (machine)), name);
+}
+
+/* Labels changed under the rows (a machine renamed): rows are bound again,
+ * charts made again; the selection stays. */
+void
+bench_group_page_refresh (BenchGroupPage *self)
+{
+  g_return_if_fail (BENCH_IS_GROUP_PAGE (self));
+  if (self->selection == NULL)
+    return;
+  gtk_column_view_set_model (self->group_view, NULL);
+  gtk_column_view_set_model (self->group_view, GTK_SELECTION_MODEL (self->selection));
+  gtk_column_view_set_model (self->result_view, NULL);
+  gtk_column_view_set_model (self->result_view, GTK_SELECTION_MODEL (self->results_selection));
+  bench_group_page_invalidate_chart (self);
+}
+
 void
 bench_group_page_invalidate_chart (BenchGroupPage *self)
 {
@@ -1315,6 +1432,7 @@ bench_group_page_new (BenchGroupKind kind)
   if (kind == BENCH_GROUP_HARDWARE)
     {
       add_peak_button (self);
+      add_rename_button (self);
       add_model_choice (self);
     }
   return GTK_WIDGET (self);

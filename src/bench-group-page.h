@@ -50,4 +50,12 @@ const char    *bench_group_page_get_model_note    (BenchGroupPage *self);
 /* the filter matches no row, and the page says so */
 gboolean       bench_group_page_shows_no_match    (BenchGroupPage *self);
 
+/* Hardware: names a machine its file does not name (a markdown table);
+ * "" gives it back its file's name. Kept for the file. */
+void           bench_group_page_rename_machine    (BenchGroupPage *self,
+                                                   BenchGroup     *machine,
+                                                   const char     *name);
+/* labels changed under the rows: bind them and draw the chart again */
+void           bench_group_page_refresh           (BenchGroupPage *self);
+
 G_END_DECLS

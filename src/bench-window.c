@@ -578,6 +578,47 @@ set_peak_action (GtkWidget  *widget,
   g_settings_set_value (self->settings, "peak-bandwidth", g_variant_builder_end (builder));
 }
 
+/* The user's names of machines that files do not name (GSettings): every
+ * table and chart shows them */
+static void
+apply_machine_names (BenchWindow *self)
+{
+  g_autoptr (GVariant) names = g_settings_get_value (self->settings, "machine-names");
+  GVariantIter iter;
+  const char *source, *name;
+
+  bench_machine_names_clear ();
+  g_variant_iter_init (&iter, names);
+  while (g_variant_iter_next (&iter, "{&s&s}", &source, &name))
+    bench_machine_names_set (source, name);
+  for (guint kind = 0; kind < G_N_ELEMENTS (self->pages); kind++)
+    bench_group_page_refresh (BENCH_GROUP_PAGE (self->pages[kind]));
+}
+
+/* win.rename-machine (source, name): "" forgets the name */
+static void
+rename_machine_action (GtkWidget  *widget,
+                       const char *action_name,
+                       GVariant   *parameter)
+{
+  BenchWindow *self = BENCH_WINDOW (widget);
+  g_autoptr (GVariant) old = g_settings_get_value (self->settings, "machine-names");
+  g_autoptr (GVariantBuilder) builder = g_variant_builder_new (G_VARIANT_TYPE ("a{ss}"));
+  g_autofree char *trimmed = NULL;
+  GVariantIter iter;
+  const char *key, *value, *source, *name;
+
+  g_variant_get (parameter, "(&s&s)", &source, &name);
+  trimmed = g_strstrip (g_strdup (name));
+  g_variant_iter_init (&iter, old);
+  while (g_variant_iter_next (&iter, "{&s&s}", &key, &value))
+    if (!g_str_equal (key, source))
+      g_variant_builder_add (builder, "{ss}", key, value);
+  if (*trimmed != '\0')
+    g_variant_builder_add (builder, "{ss}", source, trimmed);
+  g_settings_set_value (self->settings, "machine-names", g_variant_builder_end (builder));
+}
+
 static void
 view_action (GtkWidget  *widget,
              const char *action_name,
@@ -831,6 +872,7 @@ bench_window_class_init (BenchWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "win.find", NULL, find_action);
   gtk_widget_class_install_action (widget_class, "win.export", NULL, export_action);
   gtk_widget_class_install_action (widget_class, "win.set-peak", "(sd)", set_peak_action);
+  gtk_widget_class_install_action (widget_class, "win.rename-machine", "(ss)", rename_machine_action);
   gtk_widget_class_install_action (widget_class, "win.view-runs", NULL, view_action);
   gtk_widget_class_install_action (widget_class, "win.view-models", NULL, view_action);
   gtk_widget_class_install_action (widget_class, "win.view-hardware", NULL, view_action);
@@ -900,6 +942,8 @@ bench_window_init (BenchWindow *self)
     }
   apply_peaks (self);
   g_signal_connect_swapped (self->settings, "changed::peak-bandwidth", G_CALLBACK (apply_peaks), self);
+  apply_machine_names (self);
+  g_signal_connect_swapped (self->settings, "changed::machine-names", G_CALLBACK (apply_machine_names), self);
   view = g_settings_get_string (self->settings, "view");
   if (adw_view_stack_get_child_by_name (self->view_stack, view) != NULL)
     adw_view_stack_set_visible_child_name (self->view_stack, view);

@@ -125,7 +125,14 @@ bench_group_init (BenchGroup *self)
 
 BenchGroupKind bench_group_get_kind (BenchGroup *self) { return self->kind; }
 const char *bench_group_get_key (BenchGroup *self) { return self->key; }
-const char *bench_group_get_label (BenchGroup *self) { return self->label; }
+const char *
+bench_group_get_label (BenchGroup *self)
+{
+  /* a machine the user named after it was grouped */
+  if (self->kind == BENCH_GROUP_HARDWARE && self->results->len > 0)
+    return bench_result_get_hardware_label (g_ptr_array_index (self->results, 0));
+  return self->label;
+}
 GPtrArray *bench_group_get_results (BenchGroup *self) { return self->results; }
 guint bench_group_get_n_results (BenchGroup *self) { return self->results->len; }
 double bench_group_get_best_pp (BenchGroup *self) { return self->best_pp; }
