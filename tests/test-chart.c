@@ -7,6 +7,7 @@
 #include "bench-chart-export.h"
 #include "bench-chart-layout.h"
 #include "bench-chart-spec.h"
+#include "bench-scenario-chart.h"
 #include "bench-test-util.h"
 
 static BenchChartLayout *
@@ -523,6 +524,53 @@ test_comparison_chart (void)
   }
 }
 
+/* The scenario chart: each candidate's total time as prefill with the
+ * answer stacked on it, the time limit and the minimum speed as lines. */
+static void
+test_scenario_chart (void)
+{
+  g_autoptr (BenchSource) source =
+    bench_test_load_corpus ("public/talk-strix-halo-rocm72-step35-imatrix.json");
+  g_autoptr (GPtrArray) candidates = bench_scenario_candidates_new (bench_source_get_results (source));
+  BenchWorkload workload = { .prompt = 20000, .answer = 1000 };
+  BenchRequirements requirements;
+  g_autoptr (GPtrArray) ranked = NULL;
+  g_autoptr (BenchChartSpec) spec = NULL;
+  g_autoptr (BenchChartSpec) copy = NULL;
+  g_autoptr (BenchChartLayout) layout = NULL;
+  const BenchChartPanelLayout *time, *speed;
+  const BenchChartBar *prefill, *answer;
+  BenchScenarioPrediction *p;
+
+  bench_requirements_init (&requirements);
+  requirements.max_ttft_s = 100;
+  requirements.min_gen_ts = 15;
+  ranked = bench_scenario_rank (candidates, &workload, &requirements);
+  p = g_ptr_array_index (ranked, 0);
+  spec = bench_scenario_chart_spec_new (ranked, &workload, &requirements);
+  /* the export dialog draws a copy */
+  copy = bench_chart_spec_copy (spec);
+  layout = bench_chart_layout_new (copy, 1600, 900, 1.0);
+  g_assert_cmpuint (layout->panels->len, ==, 2);
+  time = g_ptr_array_index (layout->panels, 0);
+  speed = g_ptr_array_index (layout->panels, 1);
+  g_assert_cmpstr (time->title.text, ==, "Total time");
+  g_assert_cmpuint (time->bars->len, ==, 2);
+  prefill = &g_array_index (time->bars, BenchChartBar, 0);
+  answer = &g_array_index (time->bars, BenchChartBar, 1);
+  /* stacked: the answer starts where the prefill ends, in one column */
+  g_assert_cmpfloat_with_epsilon (answer->rect.y + answer->rect.height, prefill->rect.y, 1e-6);
+  g_assert_cmpfloat_with_epsilon (answer->center_x, prefill->center_x, 1e-6);
+  g_assert_cmpfloat_with_epsilon (prefill->value, p->ttft_s, 1e-9);
+  g_assert_cmpfloat_with_epsilon (answer->rect.y, bench_chart_panel_y (time, p->total_s), 1e-6);
+  /* the requirements as lines where their values lie */
+  g_assert_cmpfloat_with_epsilon (time->limit_y, bench_chart_panel_y (time, 100), 1e-6);
+  g_assert_cmpfloat_with_epsilon (speed->limit_y, bench_chart_panel_y (speed, 15), 1e-6);
+  g_assert_nonnull (strstr (speed->limit_label.text, "15 t/s"));
+  g_assert_cmpuint (speed->bars->len, ==, 1);
+  g_assert_cmpfloat_with_epsilon (g_array_index (speed->bars, BenchChartBar, 0).value, p->gen_ts, 1e-9);
+}
+
 int
 main (int    argc,
       char **argv)
@@ -537,6 +585,7 @@ main (int    argc,
   g_test_add_func ("/chart/layout/gap-not-zero", test_gap_not_zero);
   g_test_add_func ("/chart/layout/hit", test_hit);
   g_test_add_func ("/chart/layout/comparison-around-one", test_comparison_chart);
+  g_test_add_func ("/chart/layout/scenario-stacked-with-requirements", test_scenario_chart);
   g_test_add_func ("/chart/export/png", test_export_png);
   g_test_add_func ("/chart/export/svg", test_export_svg);
   g_test_add_func ("/chart/export/pdf", test_export_pdf);

@@ -95,6 +95,8 @@ typedef struct
   GArray          *value_labels;     /* BenchChartLabel */
   GArray          *legend;           /* BenchChartLegendItem */
   guint            n_series;
+  double           limit_y;          /* a requirement's line, or NAN */
+  BenchChartLabel  limit_label;
 } BenchChartPanelLayout;
 
 typedef struct

@@ -22,6 +22,7 @@ struct _BenchChartSpec
   gboolean         value_labels;
   double           reference;  /* NAN, or 1.0 for speedups */
   char            *y_title;    /* NULL: tokens/s */
+  gboolean         custom;     /* panels built by the caller */
 };
 
 /* settings a line chart can sweep, most telling first */
@@ -77,6 +78,9 @@ panel_free (BenchChartPanel *panel)
   g_free (panel->x_title);
   g_clear_pointer (&panel->result_value, g_array_unref);
   g_clear_pointer (&panel->result_error, g_array_unref);
+  g_free (panel->title);
+  g_free (panel->y_title);
+  g_free (panel->limit_label);
   g_free (panel);
 }
 
@@ -518,6 +522,56 @@ bench_chart_spec_new_for_comparison (BenchComparison *comparison)
 }
 
 BenchChartSpec *
+bench_chart_spec_new_custom (const char *title,
+                             const char *subtitle)
+{
+  BenchChartSpec *self = g_new0 (BenchChartSpec, 1);
+
+  g_atomic_ref_count_init (&self->ref_count);
+  self->results = g_ptr_array_new_with_free_func (g_object_unref);
+  self->panels = g_ptr_array_new_with_free_func ((GDestroyNotify) panel_free);
+  self->reference = NAN;
+  self->custom = TRUE;
+  self->title = g_strdup (title);
+  self->subtitle = g_strdup (subtitle);
+  return self;
+}
+
+BenchChartPanel *
+bench_chart_spec_add_bar_panel (BenchChartSpec *self,
+                                const char     *title,
+                                const char     *y_title)
+{
+  BenchChartPanel *panel = panel_new (BENCH_TEST_PG, BENCH_CHART_BARS, TRUE);
+
+  g_return_val_if_fail (self->custom, NULL);
+  panel->title = g_strdup (title);
+  panel->y_title = g_strdup (y_title);
+  panel->limit = NAN;
+  g_ptr_array_add (self->panels, panel);
+  return panel;
+}
+
+void
+bench_chart_panel_add_bar (BenchChartPanel *panel,
+                           BenchResult     *result,
+                           guint            category,
+                           guint            series,
+                           double           value,
+                           double           error)
+{
+  double x = 0;
+
+  g_return_if_fail (panel->result_value != NULL);
+  g_ptr_array_add (panel->results, g_object_ref (result));
+  g_array_append_val (panel->result_category, category);
+  g_array_append_val (panel->result_series, series);
+  g_array_append_val (panel->result_x, x);
+  g_array_append_val (panel->result_value, value);
+  g_array_append_val (panel->result_error, error);
+}
+
+BenchChartSpec *
 bench_chart_spec_new_for_view (GPtrArray      *results,
                                BenchGroupKind  view)
 {
@@ -569,6 +623,9 @@ panel_copy (const BenchChartPanel *panel)
   copy->x_title = g_strdup (panel->x_title);
   copy->result_value = panel->result_value ? g_array_copy (panel->result_value) : NULL;
   copy->result_error = panel->result_error ? g_array_copy (panel->result_error) : NULL;
+  copy->title = g_strdup (panel->title);
+  copy->y_title = g_strdup (panel->y_title);
+  copy->limit_label = g_strdup (panel->limit_label);
   return copy;
 }
 
@@ -577,7 +634,7 @@ bench_chart_spec_copy (BenchChartSpec *self)
 {
   BenchChartSpec *copy;
 
-  if (isfinite (self->reference))
+  if (isfinite (self->reference) || self->custom)
     {
       /* a comparison's panels are not derived from its results: copy them */
       copy = g_new0 (BenchChartSpec, 1);
@@ -588,6 +645,7 @@ bench_chart_spec_copy (BenchChartSpec *self)
       for (guint i = 0; i < self->panels->len; i++)
         g_ptr_array_add (copy->panels, panel_copy (g_ptr_array_index (self->panels, i)));
       copy->reference = self->reference;
+      copy->custom = self->custom;
       copy->y_title = g_strdup (self->y_title);
     }
   else
