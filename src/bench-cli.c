@@ -15,6 +15,7 @@
 #include <unistd.h>
 
 #include "bench-cli.h"
+#include "bench-cli-scenario.h"
 #include "bench-chart-export.h"
 #include "bench-compare.h"
 #include "bench-result.h"
@@ -23,6 +24,7 @@
 
 static const char * const headless_options[] = {
   "--list", "--json", "--version", "--compare", "--baseline", "--csv", "--export",
+  "--scenario",
 };
 
 typedef struct
@@ -566,12 +568,102 @@ export_spec (BenchChartSpec  *spec,
   return 0;
 }
 
+/* —— scenario —— */
+
+static gboolean load_files (char      **files,
+                            GPtrArray  *results,
+                            GPtrArray  *sources,
+                            int        *status);
+
+static int
+run_scenario (const char      *text,
+              gboolean         check,
+              gboolean         json,
+              char           **files,
+              ExportOptions   *export,
+              int              width,
+              int              height,
+              BenchChartStyle  style)
+{
+  g_autoptr (GPtrArray) results = g_ptr_array_new_with_free_func (g_object_unref);
+  g_autoptr (GPtrArray) sources = g_ptr_array_new_with_free_func (g_object_unref);
+  g_autoptr (GError) error = NULL;
+  g_autoptr (BenchChartSpec) spec = NULL;
+  BenchWorkload workload;
+  BenchRequirements requirements;
+  int status = 0;
+
+  if (text != NULL && check)
+    {
+      g_printerr ("benchtop: %s\n", _("--scenario and --scenario-check cannot be used together"));
+      return 2;
+    }
+  if (text != NULL && !bench_cli_scenario_parse (text, &workload, &requirements, &error))
+    {
+      g_printerr ("benchtop: %s\n", error->message);
+      return 2;
+    }
+  if (export->path != NULL && (check || bench_chart_export_format_for_path (export->path) == NULL))
+    {
+      g_printerr ("benchtop: %s\n", check ? _("--export goes with --scenario, not --scenario-check")
+                                           : _("--export: the file name must end in .png, .svg or .pdf"));
+      return 2;
+    }
+  if (check && json)
+    {
+      g_printerr ("benchtop: %s\n", _("--json goes with --scenario, not --scenario-check"));
+      return 2;
+    }
+  if (files == NULL || files[0] == NULL)
+    {
+      g_printerr ("benchtop: %s\n", _("no files given (use “-” for standard input)"));
+      return 2;
+    }
+  load_files (files, results, sources, &status);
+  if (check)
+    return bench_cli_scenario_check (results) || status;
+  bench_cli_scenario_run (results, &workload, &requirements, json, export->path ? &spec : NULL);
+  if (spec != NULL)
+    {
+      int export_status = export_spec (spec, export, width, height, style);
+      status = export_status ? export_status : status;
+    }
+  return status;
+}
+
+static gboolean
+load_files (char      **files,
+            GPtrArray  *results,
+            GPtrArray  *sources,
+            int        *status)
+{
+  for (guint i = 0; files[i] != NULL; i++)
+    {
+      g_autoptr (GError) load_error = NULL;
+      g_autoptr (BenchSource) source = load_argument (files[i], &load_error);
+
+      if (source == NULL)
+        {
+          g_printerr ("%s %s\n", _("error:"), load_error->message);
+          *status = 1;
+          continue;
+        }
+      print_diagnostics (source);
+      g_ptr_array_extend (results, bench_source_get_results (source),
+                          (GCopyFunc) (void (*) (void)) g_object_ref, NULL);
+      g_ptr_array_add (sources, g_steal_pointer (&source));
+    }
+  return *status == 0;
+}
+
 int
 bench_cli_run (int    argc,
                char **argv)
 {
   gboolean list = FALSE, json = FALSE, version = FALSE, compare = FALSE, csv = FALSE;
   g_autofree char *baseline = NULL;
+  g_autofree char *scenario = NULL;
+  gboolean scenario_check = FALSE;
   g_auto (ExportOptions) export = { .scale = 1.0 };
   int width = 1920, height = 1080;
   BenchChartStyle style = BENCH_CHART_STYLE_LIGHT;
@@ -611,6 +703,13 @@ bench_cli_run (int    argc,
       N_("With --export: a logarithmic tokens/s axis"), NULL },
     { "values", 0, 0, G_OPTION_ARG_NONE, &export.values,
       N_("With --export: write the value over each bar"), NULL },
+    { "scenario", 0, 0, G_OPTION_ARG_STRING, &scenario,
+      N_("Predict a workload for every model, machine and settings in the files and rank "
+         "them (markdown; with --json one object per line; with --export the chart)"),
+      N_("prompt=N,answer=N[,depth=N][,context=N][,min-tg=T/S][,max-ttft=S][,memory=GB]"
+         "[,gpu-memory=GB]") },
+    { "scenario-check", 0, 0, G_OPTION_ARG_NONE, &scenario_check,
+      N_("Predict every measured test from the others and print the errors per sweep"), NULL },
     { "version", 0, 0, G_OPTION_ARG_NONE, &version, N_("Print the version"), NULL },
     { G_OPTION_REMAINING, 0, 0, G_OPTION_ARG_FILENAME_ARRAY, &files, NULL, N_("FILE…") },
     { NULL }
@@ -640,6 +739,8 @@ bench_cli_run (int    argc,
       g_print ("benchtop %s\n", PACKAGE_VERSION);
       return 0;
     }
+  if (scenario != NULL || scenario_check)
+    return run_scenario (scenario, scenario_check, json, files, &export, width, height, style);
   if (json && !list)
     {
       g_printerr ("benchtop: %s\n", _("--json goes with --list"));

@@ -170,7 +170,7 @@ test_extrapolated_gives_the_command (void)
   g_assert_true (p->extrapolated);
   g_assert_cmpstr (p->command, ==,
                    "llama-bench -m /m/test-Q4_K_M.gguf -p 20000 -n 1000 -d 0,32768,65536 -r 3 "
-                   "-o jsonl -b 2048 -ub 512 -t 16 -ctk f16 -ctv f16 -ngl 99 -fa 1");
+                   "-o jsonl -t 16 -ngl 99 -fa 1");
   g_assert_nonnull (strstr (p->reason, "extrapolated"));
 }
 

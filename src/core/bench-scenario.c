@@ -861,8 +861,12 @@ bench_scenario_predict (BenchScenarioCandidate  *candidate,
                                                                           : self->weights_gb, 1);
       g_autofree char *have = format_number (budget, 0);
       g_autofree char *text = NULL;
-      /* Translators: "needs 98.2 GB, budget 96 GB" */
-      text = g_strdup_printf (_("needs %s GB, budget %s GB"), need, have);
+      if (isfinite (self->memory_gb))
+        /* Translators: "needs 98.2 GB, budget 96 GB" */
+        text = g_strdup_printf (_("needs %s GB, budget %s GB"), need, have);
+      else
+        /* Translators: "weights alone 111.5 GB, budget 96 GB" */
+        text = g_strdup_printf (_("weights alone %s GB, budget %s GB"), need, have);
       append_reason (reason, text);
       fails = TRUE;
     }
@@ -933,14 +937,23 @@ bench_scenario_rank (GPtrArray               *candidates,
   return ranked;
 }
 
+/* llama-bench's defaults need no flag */
 static gboolean
 is_default_setting (const char *field,
                     const char *value)
 {
-  return (strcmp (field, "tensor_buft_overrides") == 0 && strcmp (value, "none") == 0) ||
-         (strcmp (field, "devices") == 0 && strcmp (value, "auto") == 0) ||
-         (strcmp (field, "tensor_split") == 0 && strcmp (value, "0.00") == 0) ||
-         (strcmp (field, "cpu_mask") == 0 && strcmp (value, "0x0") == 0);
+  static const char * const defaults[] = {
+    "n_batch", "2048", "n_ubatch", "512", "type_k", "f16", "type_v", "f16",
+    "cpu_mask", "0x0", "cpu_strict", "0", "poll", "50", "n_cpu_moe", "0",
+    "split_mode", "layer", "main_gpu", "0", "no_kv_offload", "0", "devices", "auto",
+    "tensor_split", "0.00", "tensor_buft_overrides", "none", "use_mmap", "1",
+    "embeddings", "0", "no_op_offload", "0",
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (defaults); i += 2)
+    if (strcmp (field, defaults[i]) == 0 && strcmp (value, defaults[i + 1]) == 0)
+      return TRUE;
+  return FALSE;
 }
 
 char *
@@ -977,7 +990,7 @@ bench_scenario_dup_command (BenchScenarioCandidate *candidate,
     {
       g_autofree char *value = bench_result_dup_field_text (r, settings[i].field);
 
-      if (value == NULL || *value == '\0' || is_default_setting (settings[i].field, value))
+      if (value == NULL || *value == '\0')
         continue;
       if (strcmp (settings[i].field, "flash_attn") == 0)
         {
@@ -997,6 +1010,8 @@ bench_scenario_dup_command (BenchScenarioCandidate *candidate,
           g_free (value);
           value = g_strdup ("0");
         }
+      if (is_default_setting (settings[i].field, value))
+        continue;
       g_string_append_printf (command, " %s ", settings[i].flag);
       if (strpbrk (value, " ;|&$'\"*?<>()") != NULL)
         {
