@@ -18,13 +18,14 @@
 #include "bench-cli-scenario.h"
 #include "bench-chart-export.h"
 #include "bench-compare.h"
+#include "bench-gguf.h"
 #include "bench-result.h"
 #include "bench-source.h"
 #include "bench-units.h"
 
 static const char * const headless_options[] = {
   "--list", "--json", "--version", "--compare", "--baseline", "--csv", "--export",
-  "--scenario",
+  "--scenario", "--gguf",
 };
 
 typedef struct
@@ -580,6 +581,7 @@ run_scenario (const char      *text,
               gboolean         check,
               gboolean         json,
               char           **files,
+              char           **gguf_files,
               ExportOptions   *export,
               int              width,
               int              height,
@@ -618,6 +620,18 @@ run_scenario (const char      *text,
     {
       g_printerr ("benchtop: %s\n", _("no files given (use “-” for standard input)"));
       return 2;
+    }
+  for (guint i = 0; gguf_files != NULL && gguf_files[i] != NULL; i++)
+    {
+      g_autoptr (GError) gguf_error = NULL;
+      g_autoptr (BenchGgufInfo) info = bench_gguf_info_read_file (gguf_files[i], &gguf_error);
+
+      if (info == NULL)
+        {
+          g_printerr ("%s %s\n", _("error:"), gguf_error->message);
+          return 1;
+        }
+      bench_gguf_register (gguf_files[i], info);
     }
   load_files (files, results, sources, &status);
   if (check)
@@ -663,6 +677,7 @@ bench_cli_run (int    argc,
   gboolean list = FALSE, json = FALSE, version = FALSE, compare = FALSE, csv = FALSE;
   g_autofree char *baseline = NULL;
   g_autofree char *scenario = NULL;
+  g_auto (GStrv) gguf_files = NULL;
   gboolean scenario_check = FALSE;
   g_auto (ExportOptions) export = { .scale = 1.0 };
   int width = 1920, height = 1080;
@@ -708,6 +723,9 @@ bench_cli_run (int    argc,
          "them (markdown; with --json one object per line; with --export the chart)"),
       N_("prompt=N,answer=N[,depth=N][,context=N][,min-tg=T/S][,max-ttft=S][,memory=GB]"
          "[,gpu-memory=GB]") },
+    { "gguf", 0, 0, G_OPTION_ARG_FILENAME_ARRAY, &gguf_files,
+      N_("With --scenario: a model file whose header gives the KV cache size (repeatable)"),
+      N_("FILE") },
     { "scenario-check", 0, 0, G_OPTION_ARG_NONE, &scenario_check,
       N_("Predict every measured test from the others and print the errors per sweep"), NULL },
     { "version", 0, 0, G_OPTION_ARG_NONE, &version, N_("Print the version"), NULL },
@@ -740,7 +758,13 @@ bench_cli_run (int    argc,
       return 0;
     }
   if (scenario != NULL || scenario_check)
-    return run_scenario (scenario, scenario_check, json, files, &export, width, height, style);
+    return run_scenario (scenario, scenario_check, json, files, gguf_files, &export, width, height,
+                         style);
+  if (gguf_files != NULL)
+    {
+      g_printerr ("benchtop: %s\n", _("--gguf goes with --scenario"));
+      return 2;
+    }
   if (json && !list)
     {
       g_printerr ("benchtop: %s\n", _("--json goes with --list"));

@@ -287,6 +287,38 @@ test_scenario_check (void)
   g_assert_nonnull (strstr (out, "Step 3.5 Flash 199B.A11B Q4_K_S imatrix · Radeon 8060S Graphics (ROCm) · tg | 4 |"));
 }
 
+static void
+test_scenario_gguf (void)
+{
+  g_autofree char *orion = bench_test_corpus_path ("public/orion-radeon8060s-rocm712-gpt-oss-20b-depth-sweep.json");
+  g_autofree char *header = bench_test_corpus_path ("gguf/meta-llama-gqa-8b-shape.gguf");
+  g_autofree char *dir = g_dir_make_tmp ("benchtop-gguf-XXXXXX", NULL);
+  /* the results name the model file by its path on the machine that ran them */
+  g_autofree char *model = g_build_filename (dir, "gpt-oss-20b-mxfp4.gguf", NULL);
+  g_autofree char *gguf = g_strdup_printf ("--gguf=%s", model);
+  g_autofree char *missing = g_strdup_printf ("--gguf=%s/nothing.gguf", dir);
+  g_autofree char *data = NULL;
+  g_autofree char *out = NULL;
+  g_autofree char *err = NULL;
+  gsize len;
+
+  g_assert_true (g_file_get_contents (header, &data, &len, NULL));
+  g_assert_true (g_file_set_contents (model, data, len, NULL));
+  g_assert_cmpint (run (NULL, &out, &err, "--scenario=prompt=1000,answer=100,context=65536,memory=96",
+                        "--json", gguf, orion, NULL), ==, 0);
+  /* 32 layers × 8 KV heads × 256 × q8_0's 34/32 bytes × 65,536 tokens
+   * + 12.1 GB of weights + 0.5 GiB + 2048 × 256 KiB = 17.73 GB */
+  g_assert_nonnull (strstr (out, "\"memory_gb\": 17.73"));
+  g_assert_nonnull (strstr (out, "\"fits\": true"));
+  g_clear_pointer (&out, g_free);
+  g_clear_pointer (&err, g_free);
+
+  /* a file that is not there: an error that names it */
+  g_assert_cmpint (run (NULL, &out, &err, "--scenario=prompt=1,answer=1", missing, orion, NULL), !=, 0);
+  g_assert_nonnull (strstr (err, "nothing.gguf"));
+  bench_test_remove_tree (dir);
+}
+
 int
 main (int    argc,
       char **argv)
@@ -303,6 +335,7 @@ main (int    argc,
   g_test_add_func ("/cli/scenario-markdown-and-chart", test_scenario_markdown_and_chart);
   g_test_add_func ("/cli/scenario-usage", test_scenario_usage);
   g_test_add_func ("/cli/scenario-check", test_scenario_check);
+  g_test_add_func ("/cli/scenario-gguf", test_scenario_gguf);
 
   return g_test_run ();
 }

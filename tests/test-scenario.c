@@ -4,6 +4,7 @@
 #include <math.h>
 #include <string.h>
 
+#include "bench-gguf.h"
 #include "bench-scenario.h"
 #include "bench-test-util.h"
 
@@ -34,7 +35,18 @@ add_record (GString    *out,
 
 /* pp512 at 1 ms/token + d/8192 ms; tg128 at 10 ms/token + 10 ms per 8192 of context */
 static GPtrArray *
+synthetic_results_named (const char *extra,
+                         const char *model_filename);
+
+static GPtrArray *
 synthetic_results (const char *extra)
+{
+  return synthetic_results_named (extra, NULL);
+}
+
+static GPtrArray *
+synthetic_results_named (const char *extra,
+                         const char *model_filename)
 {
   g_autoptr (GString) text = g_string_new (NULL);
   g_autoptr (BenchSource) source = NULL;
@@ -49,6 +61,8 @@ synthetic_results (const char *extra)
   add_record (text, "Test CPU", 1, 0, 128, 8192, 10.0 + 10.0 * (8192 + 64) / 8192);
   if (extra != NULL)
     g_string_append (text, extra);
+  if (model_filename != NULL)
+    g_string_replace (text, "/m/test-Q4_K_M.gguf", model_filename, 0);
   source = bench_test_load_text (text->str, text->len, &error);
   g_assert_no_error (error);
   g_ptr_array_extend (results, bench_source_get_results (source),
@@ -356,6 +370,34 @@ test_corpus_repeats_flagged (void)
   g_assert_cmpuint (n_flagged, ==, 2);
 }
 
+/* The KV cache from the model's header: an 8B llama with grouped-query
+ * attention, 32 layers × 8 KV heads × (128 + 128) × 2 bytes (f16) =
+ * 131,072 bytes per token. */
+static void
+test_memory_from_gguf (void)
+{
+  g_autofree char *path = bench_test_corpus_path ("gguf/meta-llama-gqa-8b-shape.gguf");
+  g_autoptr (GError) error = NULL;
+  g_autoptr (BenchGgufInfo) info = bench_gguf_info_read_file (path, &error);
+  g_autoptr (GPtrArray) results = synthetic_results_named (NULL, "/elsewhere/meta-llama-gqa-8b-shape.gguf");
+  g_autoptr (GPtrArray) candidates = bench_scenario_candidates_new (results);
+  BenchWorkload workload = { .prompt = 1000, .answer = 100, .context = 65536 };
+  BenchRequirements requirements;
+  g_autoptr (BenchScenarioPrediction) p = NULL;
+
+  g_assert_no_error (error);
+  bench_gguf_reset ();
+  bench_gguf_register (path, info);
+  bench_requirements_init (&requirements);
+  requirements.memory_gb = 16;
+  p = bench_scenario_predict (only_candidate (candidates), &workload, &requirements);
+  g_assert_cmpfloat_with_epsilon (p->memory_gb,
+                                  (4e9 + 131072.0 * 65536 + 512.0 * 1024 * 1024 + 512 * 256.0 * 1024) / 1e9,
+                                  1e-9);
+  g_assert_cmpint (p->fits, ==, BENCH_SCENARIO_YES);
+  bench_gguf_reset ();
+}
+
 int
 main (int    argc,
       char **argv)
@@ -367,6 +409,7 @@ main (int    argc,
   g_test_add_func ("/scenario/prediction/extrapolated-gives-the-command",
                    test_extrapolated_gives_the_command);
   g_test_add_func ("/scenario/memory/fits", test_memory_fits);
+  g_test_add_func ("/scenario/memory/from-gguf", test_memory_from_gguf);
   g_test_add_func ("/scenario/candidates/never-pool-machines", test_candidates_never_pool_machines);
   g_test_add_func ("/scenario/candidates/repeats-that-disagree-are-flagged",
                    test_repeats_that_disagree_are_flagged);

@@ -7,6 +7,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "bench-gguf.h"
 #include "bench-scenario.h"
 
 /* repeats of one test further apart than this are not noise */
@@ -701,18 +702,48 @@ param_int (BenchResult *r,
   return end != text ? value : fallback;
 }
 
+/* KV cache bytes for @context tokens: from the requirements when they
+ * state it, else from the model file; FALSE when unknown. */
 static gboolean
 kv_bytes (BenchScenarioCandidate  *candidate,
           const BenchRequirements *requirements,
           gint64                   context,
-          double                  *bytes)
+          double                  *bytes,
+          gboolean                *approximate)
 {
+  BenchResult *r = bench_scenario_candidate_get_example (candidate);
+  g_autoptr (BenchGgufInfo) info = NULL;
+  const char *type_k, *type_v;
+  guint64 full, swa;
+  gint64 window;
+
+  *approximate = FALSE;
   if (requirements->kv_bytes_per_token > 0)
     {
       *bytes = (double) requirements->kv_bytes_per_token * context;
       return TRUE;
     }
-  return FALSE;
+  info = bench_gguf_lookup (bench_result_get_model_filename (r));
+  if (info == NULL)
+    return FALSE;
+  if (!bench_gguf_info_has_kv_cache (info))
+    {
+      *bytes = 0;
+      return TRUE;
+    }
+  if (!bench_gguf_info_is_kv_known (info))
+    return FALSE;
+  type_k = bench_result_get_param_text (r, "type_k");
+  type_v = bench_result_get_param_text (r, "type_v");
+  full = bench_gguf_info_get_kv_bytes_per_token (info, type_k, type_v);
+  swa = bench_gguf_info_get_swa_kv_bytes_per_token (info, type_k, type_v);
+  window = bench_gguf_info_get_sliding_window (info);
+  if (full == G_MAXUINT64 || swa == G_MAXUINT64 || (full == 0 && swa == 0))
+    return FALSE;   /* an unknown cache type, or absurd */
+  /* sliding-window layers hold at most the window */
+  *bytes = (double) full * context + (double) swa * (window > 0 ? MIN (context, window) : context);
+  *approximate = bench_gguf_info_is_kv_approximate (info);
+  return TRUE;
 }
 
 static void
@@ -744,7 +775,7 @@ bench_scenario_predict (BenchScenarioCandidate  *candidate,
   g_autoptr (GString) reason = g_string_new (NULL);
   gint64 start = workload->depth + workload->prompt;
   double ttft_sd = 0, gen_sd = 0, pg_sd = 0, pg_ns, kv;
-  gboolean ttft_extra = FALSE, gen_extra = FALSE;
+  gboolean ttft_extra = FALSE, gen_extra = FALSE, kv_approximate = FALSE;
   gboolean unknown = FALSE, fails = FALSE;
   double budget = requirements->memory_gb;
   double *machine_budget = NULL;
@@ -802,7 +833,7 @@ bench_scenario_predict (BenchScenarioCandidate  *candidate,
   if (isfinite (requirements->gpu_memory_gb) && param_int (r, "n_gpu_layers", 0) > 0)
     budget = requirements->gpu_memory_gb;
   self->budget_gb = budget;
-  if (kv_bytes (candidate, requirements, self->context, &kv))
+  if (kv_bytes (candidate, requirements, self->context, &kv, &kv_approximate))
     self->memory_gb = (bench_result_get_model_size (r) + kv +
                        bench_scenario_compute_allowance (param_int (r, "n_ubatch", 512))) / 1e9;
   else
@@ -895,6 +926,8 @@ bench_scenario_predict (BenchScenarioCandidate  *candidate,
       append_reason (reason, text);
       unknown = TRUE;
     }
+  if (kv_approximate)
+    append_reason (reason, _("KV cache size approximate for this architecture"));
   self->meets = fails ? BENCH_SCENARIO_NO : unknown ? BENCH_SCENARIO_UNKNOWN : BENCH_SCENARIO_YES;
   if (self->extrapolated && !self->measured)
     append_reason (reason, _("extrapolated beyond the measured tests"));
