@@ -184,7 +184,7 @@ test_scenario_json (void)
   g_autofree char *out = NULL;
   g_autofree char *err = NULL;
   g_auto (GStrv) lines = NULL;
-  int status = run (NULL, &out, &err, "--scenario=prompt=4096,answer=1000,context=65536,min-tg=15,memory=96",
+  int status = run (NULL, &out, &err, "--scenario=prompt=4096,answer=1000,min-tg=15,memory=96",
                     "--json", orion, step, NULL);
   static const char * const members[] = {
     "model", "model_type", "model_filename", "hardware", "cpu_info", "gpu_info", "build_commit",

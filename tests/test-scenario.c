@@ -170,6 +170,27 @@ test_prediction_meets_and_why (void)
   g_assert_nonnull (strstr (q->reason, "t/s at 4k, needs 80"));
 }
 
+/* A conversation that must grow to 8k: the minimum holds at its end too,
+ * where each token takes 10 + 10 × 8192 / 8192 ms (50 t/s). */
+static void
+test_minimum_holds_to_the_context (void)
+{
+  g_autoptr (GPtrArray) results = synthetic_results (NULL);
+  g_autoptr (GPtrArray) candidates = bench_scenario_candidates_new (results);
+  BenchWorkload workload = { .prompt = 512, .answer = 128, .context = 8192 };
+  BenchRequirements requirements;
+  g_autoptr (BenchScenarioPrediction) p = NULL;
+
+  bench_requirements_init (&requirements);
+  requirements.min_gen_ts = 60;
+  p = bench_scenario_predict (only_candidate (candidates), &workload, &requirements);
+  g_assert_cmpfloat_with_epsilon (p->end_gen_ts, 50, 1e-9);
+  g_assert_cmpfloat (p->gen_ts, >, 60);
+  g_assert_cmpint (p->meets, ==, BENCH_SCENARIO_NO);
+  g_assert_nonnull (strstr (p->reason, "generation 50.0 t/s at 8k, needs 60"));
+  g_assert_false (p->extrapolated);
+}
+
 static void
 test_extrapolated_gives_the_command (void)
 {
@@ -406,6 +427,7 @@ main (int    argc,
   g_test_add_func ("/scenario/generation/linear-in-context", test_generation_linear_in_context);
   g_test_add_func ("/scenario/prefill/over-depth-and-size", test_prefill_over_depth_and_size);
   g_test_add_func ("/scenario/prediction/meets-and-why", test_prediction_meets_and_why);
+  g_test_add_func ("/scenario/prediction/minimum-holds-to-the-context", test_minimum_holds_to_the_context);
   g_test_add_func ("/scenario/prediction/extrapolated-gives-the-command",
                    test_extrapolated_gives_the_command);
   g_test_add_func ("/scenario/memory/fits", test_memory_fits);

@@ -114,6 +114,9 @@ typedef struct
   gboolean extrapolated;
   gboolean measured;        /* the total is a measured pg test */
   gint64   context;         /* tokens that must fit */
+  double   end_gen_ts;      /* generation speed at the end of that context,
+                             * when a minimum asks and it lies beyond the
+                             * answer; else NAN */
   double   memory_gb;       /* NAN when the KV cache size is unknown */
   double   weights_gb;
   double   budget_gb;       /* NAN: none */
