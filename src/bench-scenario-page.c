@@ -254,16 +254,34 @@ update_machines (BenchScenarioPage *self)
                           g_list_model_get_n_items (G_LIST_MODEL (self->machine_names)), NULL);
   gtk_string_list_append (self->machine_names, _("Every machine"));
   g_ptr_array_add (self->machine_keys, g_strdup (""));
+  g_autoptr (GHashTable) labels = g_hash_table_new (g_str_hash, g_str_equal);
+  g_autoptr (GPtrArray) machines = g_ptr_array_new ();
+
   for (guint i = 0; i < self->candidates->len; i++)
     {
       BenchResult *r = bench_scenario_candidate_get_example (g_ptr_array_index (self->candidates, i));
-      const char *key = bench_result_get_hardware_key (r);
+      const char *label = bench_result_get_hardware_label (r);
 
-      if (!g_hash_table_add (seen, (gpointer) key))
+      if (!g_hash_table_add (seen, (gpointer) bench_result_get_hardware_key (r)))
         continue;
+      g_ptr_array_add (machines, r);
+      /* counts machines per label */
+      g_hash_table_insert (labels, (gpointer) label,
+                           GUINT_TO_POINTER (GPOINTER_TO_UINT (g_hash_table_lookup (labels, label)) + 1));
+    }
+  for (guint i = 0; i < machines->len; i++)
+    {
+      BenchResult *r = g_ptr_array_index (machines, i);
+      const char *key = bench_result_get_hardware_key (r);
+      const char *label = bench_result_get_hardware_label (r);
+      /* two machines that read alike: their processors tell them apart */
+      g_autofree char *name = GPOINTER_TO_UINT (g_hash_table_lookup (labels, label)) > 1
+                              ? g_strdup_printf ("%s · %s", label, bench_result_get_cpu_info (r))
+                              : g_strdup (label);
+
       if (g_strcmp0 (key, previous) == 0)
         select = self->machine_keys->len;
-      gtk_string_list_append (self->machine_names, bench_result_get_hardware_label (r));
+      gtk_string_list_append (self->machine_names, name);
       g_ptr_array_add (self->machine_keys, g_strdup (key));
     }
   gtk_drop_down_set_selected (self->machine, select);
@@ -639,6 +657,12 @@ GPtrArray *
 bench_scenario_page_get_ranked (BenchScenarioPage *self)
 {
   return self->ranked;
+}
+
+GtkDropDown *
+bench_scenario_page_get_machine_chooser (BenchScenarioPage *self)
+{
+  return self->machine;
 }
 
 GtkWidget *

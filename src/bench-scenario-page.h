@@ -40,6 +40,8 @@ gboolean     bench_scenario_page_add_model_files (BenchScenarioPage  *self,
 /* the ranked predictions shown (BenchScenarioPrediction) */
 GPtrArray   *bench_scenario_page_get_ranked (BenchScenarioPage *self);
 GtkWidget   *bench_scenario_page_get_chart  (BenchScenarioPage *self);
+/* "Budget for": every machine, then each machine of the results */
+GtkDropDown *bench_scenario_page_get_machine_chooser (BenchScenarioPage *self);
 const char  *bench_scenario_page_get_summary (BenchScenarioPage *self);
 /* this machine's memory, GB (NAN when unknown) */
 double       bench_scenario_system_memory_gb (void);

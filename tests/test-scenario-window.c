@@ -181,6 +181,42 @@ test_coding_agent (void)
   g_assert_nonnull (strstr (gpt->reason, "t/s at 64k, needs 80"));
   type_number (page, "min-tg", "15");
 
+  /* a budget for one machine of the results is kept for that machine */
+  {
+    GtkDropDown *machine = bench_scenario_page_get_machine_chooser (page);
+    GListModel *names = gtk_drop_down_get_model (machine);
+    guint reap = G_MAXUINT;
+    BenchScenarioPrediction *p;
+
+    g_assert_cmpuint (g_list_model_get_n_items (names), >=, 2);
+    for (guint i = 0; i < g_list_model_get_n_items (names); i++)
+      if (strcmp (gtk_string_list_get_string (GTK_STRING_LIST (names), i),
+                  "Radeon 8060S Graphics (ROCm) · AMD RYZEN AI MAX+ 395 w/ Radeon 8060S") == 0)
+        reap = i;
+    g_assert_cmpuint (reap, !=, G_MAXUINT);
+    gtk_drop_down_set_selected (machine, reap);
+    settle ();
+    type_number (page, "memory", "24");
+    /* the Step models run there: now their weights alone do not fit */
+    p = find (bench_scenario_page_get_ranked (page), "Step 3.5 Flash REAP 128B.A11B Q4_K_M", NULL);
+    g_assert_cmpint (p->fits, ==, BENCH_SCENARIO_NO);
+    g_assert_nonnull (strstr (p->reason, "budget 24 GB"));
+    /* every other machine keeps 96 */
+    p = find (bench_scenario_page_get_ranked (page), "gpt-oss 20B MXFP4 MoE", NULL);
+    g_assert_cmpfloat (p->budget_gb, ==, 96);
+    /* back to every machine: the field shows 96 again, the 24 stays */
+    gtk_drop_down_set_selected (machine, 0);
+    settle ();
+    g_assert_cmpfloat (gtk_spin_button_get_value (bench_scenario_page_get_field (page, "memory")), ==, 96);
+    p = find (bench_scenario_page_get_ranked (page), "Step 3.5 Flash REAP 128B.A11B Q4_K_M", NULL);
+    g_assert_cmpfloat (p->budget_gb, ==, 24);
+    gtk_drop_down_set_selected (machine, reap);
+    settle ();
+    g_assert_cmpfloat (gtk_spin_button_get_value (bench_scenario_page_get_field (page, "memory")), ==, 24);
+    gtk_drop_down_set_selected (machine, 0);
+    settle ();
+  }
+
   gtk_window_set_default_size (GTK_WINDOW (window), 420, 900);
   settle ();
   maybe_screenshot (window, g_getenv ("BENCHTOP_SCREENSHOT_DARK") ? "scenario-narrow-dark.png"
