@@ -283,8 +283,8 @@ test_scenario_check (void)
   g_assert_cmpint (run (NULL, &out, &err, "--scenario-check", path, NULL), ==, 0);
   /* one row per candidate and kind: the four inner depths of each */
   g_assert_nonnull (strstr (out, "| median error | worst error |"));
-  g_assert_nonnull (strstr (out, "Step 3.5 Flash 199B.A11B Q4_K_S imatrix · Radeon 8060S Graphics (ROCm) · pp | 4 |"));
-  g_assert_nonnull (strstr (out, "Step 3.5 Flash 199B.A11B Q4_K_S imatrix · Radeon 8060S Graphics (ROCm) · tg | 4 |"));
+  g_assert_nonnull (strstr (out, "Step 3.5 Flash 199B.A11B Q4_K_S imatrix · AMD RYZEN AI MAX+ 395 w/ Radeon 8060S · ROCm · pp | 4 |"));
+  g_assert_nonnull (strstr (out, "Step 3.5 Flash 199B.A11B Q4_K_S imatrix · AMD RYZEN AI MAX+ 395 w/ Radeon 8060S · ROCm · tg | 4 |"));
 }
 
 static void

@@ -356,7 +356,7 @@ setting_label (const char *field)
 static void
 label_candidates (GPtrArray *candidates)
 {
-  static const char * const own[] = { "backends", "build_commit" };
+  static const char * const own[] = { "build_commit" };
 
   for (guint i = 0; i < candidates->len; i++)
     {
@@ -373,6 +373,9 @@ label_candidates (GPtrArray *candidates)
             g_ptr_array_add (peers, other);
         }
       g_string_append_printf (label, " · %s", bench_result_get_hardware_label (r));
+      /* the machine's name does not say what ran on it */
+      if (*bench_result_get_backends (r) != '\0')
+        g_string_append_printf (label, " · %s", bench_result_get_backends (r));
       for (guint k = 0; k < G_N_ELEMENTS (own) + G_N_ELEMENTS (settings); k++)
         {
           const char *field = k < G_N_ELEMENTS (own) ? own[k] : settings[k - G_N_ELEMENTS (own)].field;
