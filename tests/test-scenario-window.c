@@ -8,6 +8,7 @@
 
 #include "bench-application.h"
 #include "bench-chart-view.h"
+#include "bench-export-dialog.h"
 #include "bench-gguf.h"
 #include "bench-test-util.h"
 #include "bench-window.h"
@@ -34,8 +35,8 @@ wait_until_loaded (BenchWindow *window)
 
 /* With BENCHTOP_SCREENSHOT_DIR set, saves what the window shows. */
 static void
-maybe_screenshot (BenchWindow *window,
-                  const char  *name)
+maybe_screenshot_widget (GtkWidget  *window,
+                         const char *name)
 {
   const char *dir = g_getenv ("BENCHTOP_SCREENSHOT_DIR");
   g_autoptr (GdkPaintable) paintable = NULL;
@@ -46,7 +47,7 @@ maybe_screenshot (BenchWindow *window,
   gint64 until;
   int w, h;
 
-  if (dir == NULL)
+  if (dir == NULL || name == NULL)
     return;
   until = g_get_monotonic_time () + 800 * 1000;
   while (g_get_monotonic_time () < until)
@@ -66,6 +67,8 @@ maybe_screenshot (BenchWindow *window,
 }
 
 /* what a person does: type the number and press Enter */
+#define maybe_screenshot(window, name) maybe_screenshot_widget (GTK_WIDGET (window), name)
+
 static void
 type_number (BenchScenarioPage *page,
              const char        *field,
@@ -173,6 +176,27 @@ test_coding_agent (void)
   /* the chart shows the ranking */
   g_assert_nonnull (bench_chart_view_get_spec (BENCH_CHART_VIEW (bench_scenario_page_get_chart (page))));
   maybe_screenshot (window, g_getenv ("BENCHTOP_SCREENSHOT_DARK") ? "scenario-dark.png" : "scenario.png");
+
+  /* the window's Export exports the scenario chart through the export dialog */
+  {
+    GListModel *toplevels = gtk_window_get_toplevels ();
+    GtkWindow *export = NULL;
+
+    gtk_widget_activate_action (GTK_WIDGET (window), "win.export", NULL);
+    settle ();
+    for (guint i = 0; i < g_list_model_get_n_items (toplevels) && export == NULL; i++)
+      {
+        g_autoptr (GtkWindow) toplevel = g_list_model_get_item (toplevels, i);
+        if (BENCH_IS_EXPORT_DIALOG (toplevel))
+          export = toplevel;
+      }
+    g_assert_nonnull (export);
+    g_assert_true (gtk_window_get_transient_for (export) == GTK_WINDOW (window));
+    maybe_screenshot_widget (GTK_WIDGET (export), g_getenv ("BENCHTOP_SCREENSHOT_DARK") ? NULL
+                                                                                      : "scenario-export.png");
+    gtk_window_destroy (export);
+    settle ();
+  }
 
   /* a minimum nobody meets at 64k: the reason says where */
   type_number (page, "min-tg", "80");
