@@ -104,6 +104,32 @@ common_ends (gpointer *a,
   *suffix = q;
 }
 
+/* A source that holds a run loaded earlier (the same file twice, a run
+ * and its markdown twin) is marked as the earlier one's duplicate and
+ * counted once: its results stay out of the list and the groups. */
+static void
+find_duplicates (BenchDataset *self)
+{
+  GListModel *sources = G_LIST_MODEL (self->sources);
+  guint n_sources = g_list_model_get_n_items (sources);
+
+  for (guint i = 0; i < n_sources; i++)
+    {
+      g_autoptr (BenchSource) source = g_list_model_get_item (sources, i);
+      BenchSource *original = NULL;
+
+      for (guint j = 0; j < i && original == NULL; j++)
+        {
+          g_autoptr (BenchSource) earlier = g_list_model_get_item (sources, j);
+
+          if (bench_source_get_duplicate_of (earlier) == NULL &&
+              bench_source_same_run (earlier, source))
+            original = earlier;
+        }
+      bench_source_set_duplicate_of (source, original);
+    }
+}
+
 /* The results of every source in order. The list model reports only the
  * stretch that changed: the results of the source added, replaced or
  * removed. */
@@ -118,8 +144,10 @@ update_results (BenchDataset *self)
   for (guint i = 0; i < n_sources; i++)
     {
       g_autoptr (BenchSource) source = g_list_model_get_item (G_LIST_MODEL (self->sources), i);
-      g_ptr_array_extend (self->results, bench_source_get_results (source),
-                          (GCopyFunc) (void (*) (void)) g_object_ref, NULL);
+
+      if (bench_source_get_duplicate_of (source) == NULL)
+        g_ptr_array_extend (self->results, bench_source_get_results (source),
+                            (GCopyFunc) (void (*) (void)) g_object_ref, NULL);
     }
   common_ends (old->pdata, old->len, self->results->pdata, self->results->len, &prefix, &suffix);
   if (prefix + suffix < MAX (old->len, self->results->len))
@@ -194,6 +222,7 @@ update_groups (BenchDataset   *self,
 static void
 update (BenchDataset *self)
 {
+  find_duplicates (self);
   update_results (self);
   for (guint k = 0; k < G_N_ELEMENTS (self->groups); k++)
     update_groups (self, k);
