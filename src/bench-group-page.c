@@ -362,10 +362,11 @@ add_result_column (BenchGroupPage *self,
 {
   GtkListItemFactory *factory = gtk_signal_list_item_factory_new ();
   g_autoptr (GtkColumnViewColumn) column = NULL;
-  ResultColumn *rc = g_new0 (ResultColumn, 1);
+  /* the field's name is kept with the column: it outlives the results */
+  ResultColumn *rc = g_malloc0 (sizeof (ResultColumn) + (field ? strlen (field) + 1 : 0));
 
   rc->fixed = fixed;
-  rc->field = field;
+  rc->field = field ? strcpy ((char *) (rc + 1), field) : NULL;
   g_signal_connect (factory, "setup", G_CALLBACK (setup_label), GINT_TO_POINTER (numeric));
   g_signal_connect_data (factory, "bind", G_CALLBACK (bind_result_label), rc,
                          (GClosureNotify) (void (*) (void)) g_free, 0);

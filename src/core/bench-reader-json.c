@@ -65,6 +65,10 @@ typedef struct
   gsize       pos;
   guint       line;
   gsize       line_start;
+  /* the column last asked for, so that the next one on the same line is
+   * counted from there: a minified file is one line */
+  gsize       column_offset;
+  guint       column;
 
   GArray     *spans;
   guint       segment;
@@ -79,11 +83,19 @@ static guint
 scanner_column (Scanner *s,
                 gsize    offset)
 {
-  guint column = 1;
+  gsize i = s->column_offset;
+  guint column = s->column;
 
-  for (gsize i = s->line_start; i < offset && i < s->len; i++)
+  if (column == 0 || i < s->line_start || i > offset)
+    {
+      i = s->line_start;
+      column = 1;
+    }
+  for (; i < offset && i < s->len; i++)
     if (((guchar) s->data[i] & 0xC0) != 0x80)
       column++;
+  s->column_offset = i;
+  s->column = column;
   return column;
 }
 

@@ -117,6 +117,10 @@ static const FieldInfo known_fields[] = {
 
 #define N_BACKEND_FLAGS 9
 
+/* Parameters searched one by one up to this many (llama-bench writes
+ * about 40 fields); past it, through a hash table. */
+#define PARAM_SCAN_MAX 64
+
 struct _BenchRecordBuilder
 {
   BenchStrPool *pool;
@@ -131,6 +135,9 @@ struct _BenchRecordBuilder
   int           flash_attn;
 
   GArray       *params;       /* BenchParam */
+  /* pooled key → index + 1 in params, once a record has many: a record
+   * with 100,000 keys is linear, not quadratic */
+  GHashTable   *param_index;
   GArray       *samples_ns;   /* gint64 */
   GArray       *samples_ts;   /* double */
 
@@ -166,6 +173,7 @@ bench_record_builder_new (BenchStrPool *pool)
 
   self->pool = bench_str_pool_ref (pool);
   self->params = g_array_sized_new (FALSE, FALSE, sizeof (BenchParam), 48);
+  self->param_index = g_hash_table_new (g_direct_hash, g_direct_equal);
   self->samples_ns = g_array_new (FALSE, FALSE, sizeof (gint64));
   self->samples_ts = g_array_new (FALSE, FALSE, sizeof (double));
   self->key_cache_names = g_ptr_array_new ();
@@ -180,6 +188,7 @@ bench_record_builder_free (BenchRecordBuilder *self)
   if (self == NULL)
     return;
   g_array_unref (self->params);
+  g_hash_table_unref (self->param_index);
   g_array_unref (self->samples_ns);
   g_array_unref (self->samples_ts);
   g_ptr_array_unref (self->key_cache_names);
@@ -207,6 +216,8 @@ bench_record_builder_reset (BenchRecordBuilder *self)
   self->backend_flags_true = 0;
   self->flash_attn = -2;
   g_array_set_size (self->params, 0);
+  if (g_hash_table_size (self->param_index) > 0)
+    g_hash_table_remove_all (self->param_index);
   g_array_set_size (self->samples_ns, 0);
   g_array_set_size (self->samples_ts, 0);
   self->key_index = 0;
@@ -319,17 +330,37 @@ set_param (BenchRecordBuilder *self,
            BenchValueType      type)
 {
   BenchParam param = { key, text, type };
+  guint index;
 
-  for (guint i = 0; i < self->params->len; i++)
+  /* keys are pooled: the same name is the same pointer */
+  if (self->params->len <= PARAM_SCAN_MAX)
     {
-      BenchParam *existing = &g_array_index (self->params, BenchParam, i);
-      if (existing->key == key)
+      for (guint i = 0; i < self->params->len; i++)
         {
-          *existing = param;
-          return;
+          BenchParam *existing = &g_array_index (self->params, BenchParam, i);
+          if (existing->key == key)
+            {
+              *existing = param;
+              return;
+            }
         }
+      g_array_append_val (self->params, param);
+      /* from here on, by the index */
+      if (self->params->len > PARAM_SCAN_MAX)
+        for (guint i = 0; i < self->params->len; i++)
+          g_hash_table_insert (self->param_index,
+                               (gpointer) g_array_index (self->params, BenchParam, i).key,
+                               GUINT_TO_POINTER (i + 1));
+      return;
+    }
+  index = GPOINTER_TO_UINT (g_hash_table_lookup (self->param_index, key));
+  if (index > 0)
+    {
+      g_array_index (self->params, BenchParam, index - 1) = param;
+      return;
     }
   g_array_append_val (self->params, param);
+  g_hash_table_insert (self->param_index, (gpointer) key, GUINT_TO_POINTER (self->params->len));
 }
 
 /* Canonical text of a double: shortest round-trip form. */

@@ -130,6 +130,61 @@ number_runs (GPtrArray *results)
     }
 }
 
+/* TRUE when @data holds only blanks; @data need not be NUL-terminated (a
+ * mapped file, standard input, a paste copied at its exact size). */
+static gboolean
+is_blank (const char *data,
+          gsize       len)
+{
+  for (gsize i = 0; i < len; i++)
+    if (data[i] != ' ' && data[i] != '\t' && data[i] != '\r' && data[i] != '\n')
+      return FALSE;
+  return TRUE;
+}
+
+/* UTF-16 with a byte order mark (what PowerShell's `>` writes) to UTF-8;
+ * NULL when @data has no such mark. Unpaired surrogates become U+FFFD, so
+ * the readers report them as text they cannot read, at their position. */
+static char *
+decode_utf16 (const char *data,
+              gsize       len,
+              gsize      *out_len)
+{
+  const guchar *p = (const guchar *) data;
+  gboolean big_endian;
+  GString *out;
+
+  if (len >= 2 && p[0] == 0xFF && p[1] == 0xFE)
+    big_endian = FALSE;
+  else if (len >= 2 && p[0] == 0xFE && p[1] == 0xFF)
+    big_endian = TRUE;
+  else
+    return NULL;
+
+  out = g_string_sized_new (len / 2 + 16);
+  for (gsize i = 2; i + 1 < len; i += 2)
+    {
+      gunichar u = big_endian ? (p[i] << 8 | p[i + 1]) : (p[i + 1] << 8 | p[i]);
+
+      if (u >= 0xD800 && u < 0xDC00 && i + 3 < len)
+        {
+          gunichar low = big_endian ? (p[i + 2] << 8 | p[i + 3]) : (p[i + 3] << 8 | p[i + 2]);
+          if (low >= 0xDC00 && low < 0xE000)
+            {
+              u = 0x10000 + ((u - 0xD800) << 10) + (low - 0xDC00);
+              i += 2;
+            }
+          else
+            u = 0xFFFD;
+        }
+      else if (u >= 0xD800 && u < 0xE000)
+        u = 0xFFFD;
+      g_string_append_unichar (out, u);
+    }
+  *out_len = out->len;
+  return g_string_free (out, FALSE);
+}
+
 static BenchSource *
 load_data (const char         *data,
            gsize               len,
@@ -160,6 +215,17 @@ load_data (const char         *data,
   BenchFormat format;
   gboolean ok;
   BenchSource *self;
+  g_autofree char *decoded = NULL;
+  gsize decoded_len = 0;
+
+  /* the readers read UTF-8; a UTF-16 file is read as its UTF-8 copy */
+  decoded = decode_utf16 (data, len, &decoded_len);
+  if (decoded != NULL)
+    {
+      data = decoded;
+      len = decoded_len;
+      ctx.release_input = FALSE;
+    }
 
   format = bench_detect_format (data, len);
   ctx.format = format;
@@ -184,7 +250,7 @@ load_data (const char         *data,
       break;
     case BENCH_FORMAT_UNKNOWN:
     default:
-      if (len == 0 || strspn (data, " \t\r\n") == len)
+      if (is_blank (data, len))
         g_set_error (error, BENCH_READER_ERROR, BENCH_READER_ERROR_EMPTY,
                      _("%s: the file is empty"), name);
       else
