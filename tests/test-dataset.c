@@ -440,7 +440,8 @@ test_duplicates (void)
 }
 
 /* The bundled examples: three runs of one CPU, and the markdown twin of
- * one of them. One machine, three runs, three models. */
+ * one of them. One machine, three runs, three models, in whatever order
+ * the files come (the json is kept over its markdown twin). */
 static void
 test_examples (void)
 {
@@ -453,7 +454,6 @@ test_examples (void)
   g_assert_nonnull (examples);
   while ((name = g_dir_read_name (examples)) != NULL)
     g_ptr_array_add (names, g_strdup (name));
-  g_ptr_array_sort (names, (GCompareFunc) (void (*) (void)) g_strcmp0);
   g_assert_cmpuint (names->len, ==, 4);
   for (guint i = 0; i < names->len; i++)
     {
@@ -470,6 +470,23 @@ test_examples (void)
   g_assert_cmpuint (g_list_model_get_n_items (bench_dataset_get_groups (dataset, BENCH_GROUP_MODEL)), ==, 3);
 }
 
+/* The markdown twin loaded first still gives way to the json. */
+static void
+test_richer_twin_kept (void)
+{
+  g_autoptr (BenchDataset) dataset = bench_dataset_new ();
+  g_autoptr (BenchSource) md = bench_test_load_corpus ("generated/cpu-three-models.twin.md");
+  g_autoptr (BenchSource) json = bench_test_load_corpus ("generated/cpu-three-models.json");
+  g_autoptr (BenchGroup) machine = NULL;
+
+  bench_dataset_add_source (dataset, md);
+  bench_dataset_add_source (dataset, json);
+  g_assert_true (bench_source_get_duplicate_of (md) == json);
+  g_assert_null (bench_source_get_duplicate_of (json));
+  machine = g_list_model_get_item (bench_dataset_get_groups (dataset, BENCH_GROUP_HARDWARE), 0);
+  g_assert_cmpstr (bench_group_get_label (machine), ==, "AMD EPYC");
+}
+
 
 int
 main (int    argc,
@@ -482,6 +499,7 @@ main (int    argc,
   g_test_add_func ("/dataset/reload-keeps-groups", test_reload_keeps_groups);
   g_test_add_func ("/dataset/duplicates-counted-once", test_duplicates);
   g_test_add_func ("/dataset/examples-one-machine", test_examples);
+  g_test_add_func ("/dataset/richer-twin-kept", test_richer_twin_kept);
   g_test_add_func ("/loader/folder-and-failures", test_loader_folder);
   g_test_add_func ("/loader/cancel", test_loader_cancel);
   g_test_add_func ("/loader/cancel-large-file", test_cancel_large_file);

@@ -104,28 +104,51 @@ common_ends (gpointer *a,
   *suffix = q;
 }
 
-/* A source that holds a run loaded earlier (the same file twice, a run
- * and its markdown twin) is marked as the earlier one's duplicate and
- * counted once: its results stay out of the list and the groups. */
+/* Markdown drops the machine, the samples and most settings: of a run
+ * loaded in two formats, the richer one is kept. */
+static int
+richness (BenchSource *source)
+{
+  return bench_source_get_format (source) == BENCH_FORMAT_MARKDOWN ? 0 : 1;
+}
+
+static int
+compare_richness (gconstpointer a,
+                  gconstpointer b)
+{
+  BenchSource *x = *(BenchSource **) a, *y = *(BenchSource **) b;
+
+  return richness (y) - richness (x);
+}
+
+/* A source that holds a run loaded before (the same file twice, a run and
+ * its markdown twin) is marked as the other's duplicate and counted once:
+ * its results stay out of the list and the groups. The first source loaded
+ * is kept, unless the later one is richer (json over its markdown twin),
+ * whatever order the files finished loading in. */
 static void
 find_duplicates (BenchDataset *self)
 {
   GListModel *sources = G_LIST_MODEL (self->sources);
   guint n_sources = g_list_model_get_n_items (sources);
+  g_autoptr (GPtrArray) order = g_ptr_array_new_full (n_sources, g_object_unref);
+  g_autoptr (GPtrArray) kept = g_ptr_array_new ();
 
   for (guint i = 0; i < n_sources; i++)
+    g_ptr_array_add (order, g_list_model_get_item (sources, i));
+  /* stable: equally rich sources stay in the order loaded */
+  g_ptr_array_sort (order, compare_richness);
+
+  for (guint i = 0; i < order->len; i++)
     {
-      g_autoptr (BenchSource) source = g_list_model_get_item (sources, i);
+      BenchSource *source = g_ptr_array_index (order, i);
       BenchSource *original = NULL;
 
-      for (guint j = 0; j < i && original == NULL; j++)
-        {
-          g_autoptr (BenchSource) earlier = g_list_model_get_item (sources, j);
-
-          if (bench_source_get_duplicate_of (earlier) == NULL &&
-              bench_source_same_run (earlier, source))
-            original = earlier;
-        }
+      for (guint j = 0; j < kept->len && original == NULL; j++)
+        if (bench_source_same_run (g_ptr_array_index (kept, j), source))
+          original = g_ptr_array_index (kept, j);
+      if (original == NULL)
+        g_ptr_array_add (kept, source);
       bench_source_set_duplicate_of (source, original);
     }
 }
