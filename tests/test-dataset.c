@@ -235,6 +235,13 @@ record_change (GListModel *model,
   g_array_append_val (changes, change);
 }
 
+static void
+count_signal (GObject *object,
+              guint   *count)
+{
+  (*count)++;
+}
+
 static BenchSource *
 load_lines (const char *path,
             char      **lines,
@@ -274,6 +281,7 @@ test_reload_keeps_groups (void)
   g_autoptr (GArray) result_changes = g_array_new (FALSE, FALSE, sizeof (Change));
   GArray *group_changes[3];
   GPtrArray *kept[3];
+  guint run_changed = 0, other_run_changed = 0;
 
   g_assert_true (g_file_get_contents (corpus, &text, NULL, NULL));
   lines = g_strsplit (text, "\n", -1);
@@ -296,9 +304,17 @@ test_reload_keeps_groups (void)
       g_signal_connect (groups, "items-changed", G_CALLBACK (record_change), group_changes[k]);
     }
 
+  g_signal_connect (g_ptr_array_index (kept[BENCH_GROUP_RUN], 1), "changed",
+                    G_CALLBACK (count_signal), &run_changed);
+  g_signal_connect (g_ptr_array_index (kept[BENCH_GROUP_RUN], 0), "changed",
+                    G_CALLBACK (count_signal), &other_run_changed);
+
   /* llama-bench wrote the other six records; the file is read again */
   whole = load_lines (path, lines, G_MAXUINT);
   bench_dataset_add_source (dataset, whole);
+  /* the run's row hears of it; the other runs' do not */
+  g_assert_cmpuint (run_changed, ==, 1);
+  g_assert_cmpuint (other_run_changed, ==, 0);
   g_assert_cmpuint (bench_dataset_get_n_results (dataset), ==, 6 + 12 + 8);
 
   /* the results list: the file's stretch only */
@@ -356,6 +372,8 @@ test_reload_keeps_groups (void)
   g_assert_cmpuint (g_array_index (group_changes[BENCH_GROUP_RUN], Change, 0).added, ==, 0);
   g_assert_cmpuint (bench_group_get_n_results (g_ptr_array_index (kept[BENCH_GROUP_HARDWARE], 0)), ==, 14);
 
+  g_signal_handlers_disconnect_by_data (g_ptr_array_index (kept[BENCH_GROUP_RUN], 1), &run_changed);
+  g_signal_handlers_disconnect_by_data (g_ptr_array_index (kept[BENCH_GROUP_RUN], 0), &other_run_changed);
   for (guint k = 0; k < 3; k++)
     {
       g_signal_handlers_disconnect_by_data (bench_dataset_get_groups (dataset, k), group_changes[k]);
