@@ -34,6 +34,7 @@ struct _BenchChartView
   gboolean           layout_dark;
   BenchResult       *hover;
   gboolean           log_scale;
+  gboolean           hide_rooflines;
   GCancellable      *building;   /* a large chart's spec, made in a worker */
 };
 
@@ -421,6 +422,7 @@ on_spec_built (GObject      *source,
   g_clear_pointer (&self->spec, bench_chart_spec_unref);
   self->spec = spec;
   bench_chart_spec_set_log_scale (self->spec, self->log_scale);
+  bench_chart_spec_set_rooflines (self->spec, !self->hide_rooflines);
   update_description (self);
   invalidate_layout (self);
 }
@@ -456,6 +458,7 @@ bench_chart_view_set_results (BenchChartView *self,
     {
       self->spec = bench_chart_spec_new_for_view (self->results, kind);
       bench_chart_spec_set_log_scale (self->spec, self->log_scale);
+      bench_chart_spec_set_rooflines (self->spec, !self->hide_rooflines);
     }
   update_description (self);
   invalidate_layout (self);
@@ -511,4 +514,30 @@ bench_chart_view_set_log_scale (BenchChartView *self,
   if (self->spec != NULL)
     bench_chart_spec_set_log_scale (self->spec, log_scale);
   invalidate_layout (self);
+}
+
+/* The decode roofline over generation-versus-depth charts (shown by
+ * default): peak bandwidth / (active weights + depth × KV per token). */
+void
+bench_chart_view_set_rooflines (BenchChartView *self,
+                                gboolean        rooflines)
+{
+  g_return_if_fail (BENCH_IS_CHART_VIEW (self));
+
+  self->hide_rooflines = !rooflines;
+  if (self->spec != NULL)
+    bench_chart_spec_set_rooflines (self->spec, rooflines);
+  invalidate_layout (self);
+}
+
+gboolean
+bench_chart_view_has_rooflines (BenchChartView *self)
+{
+  g_return_val_if_fail (BENCH_IS_CHART_VIEW (self), FALSE);
+  if (self->spec == NULL)
+    return FALSE;
+  for (guint i = 0; i < bench_chart_spec_get_n_panels (self->spec); i++)
+    if (bench_chart_spec_get_panel (self->spec, i)->rooflines != NULL)
+      return TRUE;
+  return FALSE;
 }

@@ -30,4 +30,10 @@ gboolean   bench_chart_view_is_building (BenchChartView *self);
 void       bench_chart_view_set_log_scale (BenchChartView *self,
                                            gboolean        log_scale);
 
+/* the decode roofline over generation-versus-depth charts (default on) */
+void       bench_chart_view_set_rooflines (BenchChartView *self,
+                                           gboolean        rooflines);
+/* TRUE when the chart shown has a roofline to show or hide */
+gboolean   bench_chart_view_has_rooflines (BenchChartView *self);
+
 G_END_DECLS

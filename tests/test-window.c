@@ -5,11 +5,13 @@
 #include <glib/gi18n.h>
 #include <glib/gstdio.h>
 #include <locale.h>
+#include <math.h>
 #include <string.h>
 
 #include "bench-application.h"
 #include "bench-chart-view.h"
 #include "bench-compare-dialog.h"
+#include "bench-efficiency.h"
 #include "bench-export-dialog.h"
 #include "bench-test-util.h"
 #include "bench-window.h"
@@ -167,6 +169,58 @@ test_views (void)
   bench_group_page_show_results (models, TRUE);
   maybe_screenshot (window, "views-results.png");
   bench_group_page_show_results (models, FALSE);
+
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
+/* A machine's peak entered by the user (win.set-peak, as the Hardware
+ * view's Peak… popover does) changes its groups' share in place; 0 gives
+ * the table's figure back. gpt-oss 20B F16 on Strix Halo (256 GB/s), a
+ * depth sweep: its generation chart carries a roofline. */
+static void
+test_peak_and_roofline (void)
+{
+  BenchWindow *window = new_window ();
+  BenchGroupPage *hardware;
+  GtkSelectionModel *selection;
+  g_autoptr (BenchGroup) machine = NULL;
+  GtkWidget *chart;
+  const char *key;
+  double share;
+
+  load_corpus (window, "public/strix-halo-gpt-oss-20b.default-hip.jsonl",
+               "public/strix-halo-gpt-oss-20b.lhl-tune-tile.jsonl", NULL);
+  bench_window_show_view (window, BENCH_GROUP_HARDWARE);
+  hardware = bench_window_get_page (window, BENCH_GROUP_HARDWARE);
+  selection = bench_group_page_get_selection (hardware);
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (selection)), ==, 1);
+  machine = g_list_model_get_item (G_LIST_MODEL (selection), 0);
+  key = bench_result_get_hardware_key (bench_group_get_first (machine));
+  share = bench_group_get_efficiency (machine)->share;
+  g_assert_cmpfloat (bench_group_get_efficiency (machine)->peak.gbs, ==, 256);
+  g_assert_cmpfloat (share, >, 0.2);
+  g_assert_cmpfloat (share, <, 1.0);
+
+  chart = bench_group_page_get_chart (hardware);
+  g_assert_true (bench_chart_view_has_rooflines (BENCH_CHART_VIEW (chart)));
+  maybe_screenshot (window, "efficiency-roofline-light.png");
+  adw_style_manager_set_color_scheme (adw_style_manager_get_default (), ADW_COLOR_SCHEME_FORCE_DARK);
+  maybe_screenshot (window, "efficiency-roofline-dark.png");
+  adw_style_manager_set_color_scheme (adw_style_manager_get_default (), ADW_COLOR_SCHEME_DEFAULT);
+
+  gtk_selection_model_select_item (selection, 0, TRUE);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (hardware), "win.set-peak", "(sd)", key, 128.0));
+  while (g_main_context_iteration (NULL, FALSE))
+    ;
+  g_assert_cmpfloat (bench_peak_get_user (key), ==, 128);
+  g_assert_true (bench_group_get_efficiency (machine)->peak.from_user);
+  g_assert_cmpfloat_with_epsilon (bench_group_get_efficiency (machine)->share, share * 2, 1e-9);
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (hardware), "win.set-peak", "(sd)", key, 0.0));
+  while (g_main_context_iteration (NULL, FALSE))
+    ;
+  g_assert_true (isnan (bench_peak_get_user (key)));
+  g_assert_cmpfloat_with_epsilon (bench_group_get_efficiency (machine)->share, share, 1e-9);
 
   gtk_window_destroy (GTK_WINDOW (window));
 }
@@ -879,6 +933,7 @@ main (int    argc,
   g_test_add_func ("/window/empty-state", test_empty_state);
   g_test_add_func ("/window/views-and-selection", test_views);
   g_test_add_func ("/window/paste", test_paste);
+  g_test_add_func ("/window/peak-and-roofline", test_peak_and_roofline);
   g_test_add_func ("/window/bad-file-visible-error", test_bad_file);
   g_test_add_func ("/window/showcase", test_showcase);
   g_test_add_func ("/window/compare", test_compare);
