@@ -350,7 +350,8 @@ bench_group_set_results (BenchGroup *self,
 
   if (results == self->results ||
       (results->len == self->results->len &&
-       memcmp (results->pdata, self->results->pdata, results->len * sizeof (gpointer)) == 0))
+       (results->len == 0 ||
+        memcmp (results->pdata, self->results->pdata, results->len * sizeof (gpointer)) == 0)))
     return FALSE;
 
   /* the old array stays valid for whoever holds a reference to it */
