@@ -17,6 +17,7 @@
 #include "bench-chart-spec.h"
 #include "bench-chart-view.h"
 #include "bench-compare-dialog.h"
+#include "bench-field.h"
 #include "bench-file-chooser.h"
 #include "bench-group.h"
 
@@ -102,13 +103,6 @@ struct _BenchCompareDialog
 
 G_DEFINE_FINAL_TYPE (BenchCompareDialog, bench_compare_dialog, ADW_TYPE_WINDOW)
 
-/* settings a person may want to compare across */
-static const char * const splittable[] = {
-  "build_commit", "flash_attn", "hardware_label", "backends", "model_type", "source",
-  "n_threads", "n_gpu_layers", "n_batch", "n_ubatch", "type_k", "type_v", "n_cpu_moe",
-  "split_mode", "use_mmap", "no_kv_offload", "poll", "cpu_strict", "main_gpu", "devices",
-  "embeddings", "tensor_split",
-};
 
 /* —— texts of the cells —— */
 
@@ -453,6 +447,7 @@ bench_compare_dialog_split_by (BenchCompareDialog *self,
   g_autoptr (GPtrArray) values = NULL;
   g_autoptr (GPtrArray) sides = NULL;
   g_autoptr (GPtrArray) names = NULL;
+  g_autofree char *label = NULL;
 
   g_return_val_if_fail (BENCH_IS_COMPARE_DIALOG (self), FALSE);
 
@@ -482,7 +477,7 @@ bench_compare_dialog_split_by (BenchCompareDialog *self,
   for (guint i = 0; i < self->all_results->len; i++)
     {
       BenchResult *r = g_ptr_array_index (self->all_results, i);
-      char *value = bench_result_dup_field_display (r, field);
+      char *value = bench_result_dup_field_formatted (r, field);
       GPtrArray *side = g_hash_table_lookup (by_value, value);
 
       if (side == NULL)
@@ -497,6 +492,7 @@ bench_compare_dialog_split_by (BenchCompareDialog *self,
   if (g_hash_table_size (by_value) < 2)
     return FALSE;
 
+  label = bench_field_dup_label (field);
   values = g_ptr_array_new ();
   {
     GHashTableIter iter;
@@ -513,7 +509,8 @@ bench_compare_dialog_split_by (BenchCompareDialog *self,
     {
       const char *value = g_ptr_array_index (values, i);
       g_ptr_array_add (sides, g_ptr_array_ref (g_hash_table_lookup (by_value, value)));
-      g_ptr_array_add (names, g_strdup_printf ("%s = %s", field, value));
+      /* Translators: a side of a comparison, "<setting>: <value>", "Flash attention: on" */
+      g_ptr_array_add (names, g_strdup_printf (_("%s: %s"), label, value));
     }
   set_sides (self, sides, names);
   return TRUE;
@@ -816,14 +813,17 @@ bench_compare_dialog_new (GtkWindow *parent,
     {
       const char *field = g_ptr_array_index (varying, i);
 
-      if (!g_strv_contains (splittable, field))
+      g_autofree char *label = NULL;
+      g_autofree char *text = NULL;
+
+      /* settings a person may want to compare across */
+      if (!bench_field_name_has_role (field, BENCH_FIELD_ROLE_SPLIT))
         continue;
       g_ptr_array_add (self->split_fields, (gpointer) g_intern_string (field));
-      /* Translators: an entry of the compare window's Sides menu, "each flash_attn" */
-      {
-        g_autofree char *text = g_strdup_printf (_("Each %s"), field);
-        gtk_string_list_append (sides_list, text);
-      }
+      label = bench_field_dup_label (field);
+      /* Translators: an entry of the compare window's Sides menu, "Each value of Flash attention" */
+      text = g_strdup_printf (_("Each value of %s"), label);
+      gtk_string_list_append (sides_list, text);
     }
   self->updating = TRUE;
   gtk_drop_down_set_model (self->sides_dropdown, G_LIST_MODEL (sides_list));

@@ -11,6 +11,7 @@
 
 #include "bench-chart-view.h"
 #include "bench-compare-dialog.h"
+#include "bench-field.h"
 #include "bench-group-page.h"
 #include "bench-units.h"
 
@@ -327,10 +328,7 @@ result_text (BenchResult *r,
       return g_strdup_printf ("%s:%u", bench_result_get_source (r), bench_result_get_line (r));
     case RC_PARAM:
     default:
-      {
-        char *text = bench_result_dup_field_text (r, field);
-        return text ? text : g_strdup ("—");
-      }
+      return bench_result_dup_field_formatted (r, field);
     }
 }
 
@@ -403,12 +401,16 @@ rebuild_result_columns (BenchGroupPage *self,
   for (guint i = 0; i < varying->len; i++)
     {
       const char *field = g_ptr_array_index (varying, i);
-      if (g_str_equal (field, "model_type") || g_str_equal (field, "hardware_label") ||
-          g_str_equal (field, "n_prompt") || g_str_equal (field, "n_gen") ||
-          g_str_equal (field, "n_depth") || g_str_equal (field, "model_filename"))
+      g_autofree char *title = NULL;
+
+      /* the model, the machine and the test have their columns */
+      if (bench_field_name_has_role (field, BENCH_FIELD_ROLE_MODEL) ||
+          bench_field_name_has_role (field, BENCH_FIELD_ROLE_TEST) ||
+          bench_field_name_has_role (field, BENCH_FIELD_ROLE_HARDWARE | BENCH_FIELD_ROLE_DERIVED))
         continue;
-      add_result_column (self, field, RC_PARAM, field, FALSE, FALSE,
-                         MAX (70, 9 * (int) strlen (field) + 16));
+      title = bench_field_dup_label (field);
+      add_result_column (self, title, RC_PARAM, field, FALSE, FALSE,
+                         MAX (70, 8 * (int) g_utf8_strlen (title, -1) + 16));
     }
   add_result_column (self, _("Source"), RC_SOURCE, NULL, FALSE, FALSE, 200);
 }

@@ -6,15 +6,26 @@
 #include <string.h>
 
 #include "bench-compare.h"
+#include "bench-field.h"
 
-/* The identity of a result, as compare-llama-bench.py lines rows up. */
-static const char * const identity_fields[] = {
-  "cpu_info", "gpu_info", "backends", "model_filename", "model_type",
-  "n_batch", "n_ubatch", "embeddings", "cpu_mask", "cpu_strict", "poll",
-  "n_threads", "type_k", "type_v", "n_gpu_layers", "n_cpu_moe", "split_mode",
-  "main_gpu", "tensor_split", "tensor_buft_overrides", "flash_attn", "use_mmap",
-  "no_kv_offload", "devices", "n_prompt", "n_gen", "n_depth",
-};
+/* The identity of a result, as compare-llama-bench.py lines rows up: the
+ * registry's fields with the identity role, in its order. */
+static GPtrArray *
+identity_fields (void)
+{
+  static GPtrArray *fields;
+
+  if (g_once_init_enter (&fields))
+    {
+      g_autoptr (GPtrArray) list = bench_field_list_with_role (BENCH_FIELD_ROLE_IDENTITY);
+      GPtrArray *names = g_ptr_array_new ();
+
+      for (guint i = 0; i < list->len; i++)
+        g_ptr_array_add (names, (gpointer) ((const BenchField *) g_ptr_array_index (list, i))->name);
+      g_once_init_leave (&fields, names);
+    }
+  return fields;
+}
 
 struct _BenchComparison
 {
@@ -128,12 +139,16 @@ identity_key (BenchResult *r,
 {
   GString *key = g_string_new (NULL);
 
-  for (guint i = 0; i < G_N_ELEMENTS (identity_fields); i++)
+  GPtrArray *identity = identity_fields ();
+
+  for (guint i = 0; i < identity->len; i++)
     {
+      const char *field = g_ptr_array_index (identity, i);
       g_autofree char *v = NULL;
-      if (g_ptr_array_find_with_equal_func (side_fields, identity_fields[i], g_str_equal, NULL))
+
+      if (g_ptr_array_find_with_equal_func (side_fields, field, g_str_equal, NULL))
         continue;
-      v = field_text (r, identity_fields[i]);
+      v = field_text (r, field);
       g_string_append (key, v);
       g_string_append_c (key, '\x1f');
     }
@@ -171,9 +186,9 @@ bench_comparison_new (GPtrArray  **sides,
   self->side_fields = g_ptr_array_new ();
   self->shown_fields = g_ptr_array_new ();
 
-  for (guint i = 0; i < G_N_ELEMENTS (identity_fields); i++)
-    if (is_side_field (sides, n_sides, identity_fields[i]))
-      g_ptr_array_add (self->side_fields, (gpointer) identity_fields[i]);
+  for (guint i = 0; i < identity_fields ()->len; i++)
+    if (is_side_field (sides, n_sides, g_ptr_array_index (identity_fields (), i)))
+      g_ptr_array_add (self->side_fields, g_ptr_array_index (identity_fields (), i));
 
   for (guint s = 0; s < n_sides; s++)
     for (guint i = 0; i < sides[s]->len; i++)
@@ -253,15 +268,15 @@ bench_comparison_new (GPtrArray  **sides,
     }
 
   /* columns: identity fields that vary among the rows, tests last */
-  for (guint f = 0; f < G_N_ELEMENTS (identity_fields); f++)
+  for (guint f = 0; f < identity_fields ()->len; f++)
     {
-      const char *field = identity_fields[f];
+      const char *field = g_ptr_array_index (identity_fields (), f);
       g_autofree char *first = NULL;
 
+      /* the test and the model have their own places in a row's label */
       if (g_ptr_array_find_with_equal_func (self->side_fields, field, g_str_equal, NULL) ||
-          g_str_equal (field, "n_prompt") || g_str_equal (field, "n_gen") ||
-          g_str_equal (field, "n_depth") || g_str_equal (field, "model_type") ||
-          g_str_equal (field, "model_filename"))
+          bench_field_name_has_role (field, BENCH_FIELD_ROLE_TEST) ||
+          bench_field_name_has_role (field, BENCH_FIELD_ROLE_MODEL))
         continue;
       for (guint i = 0; i < self->rows->len; i++)
         {
@@ -310,8 +325,11 @@ bench_comparison_dup_row_label (BenchComparison *self,
   for (guint i = 0; i < self->shown_fields->len; i++)
     {
       const char *field = g_ptr_array_index (self->shown_fields, i);
-      g_autofree char *value = field_text (row->example, field);
-      g_string_append_printf (label, " · %s %s", field, value);
+      g_autofree char *name = bench_field_dup_label (field);
+      g_autofree char *value = bench_result_dup_field_formatted (row->example, field);
+
+      /* "pp512 · Threads 8 · Flash attention on" */
+      g_string_append_printf (label, " · %s %s", name, value);
     }
   return g_string_free (label, FALSE);
 }
@@ -442,7 +460,7 @@ table_header (BenchComparison *self)
 
   g_ptr_array_add (h, g_strdup (_("Model")));
   for (guint i = 0; i < self->shown_fields->len; i++)
-    g_ptr_array_add (h, g_strdup (g_ptr_array_index (self->shown_fields, i)));
+    g_ptr_array_add (h, bench_field_dup_label (g_ptr_array_index (self->shown_fields, i)));
   g_ptr_array_add (h, g_strdup (_("Test")));
   for (guint s = 0; s < self->n_sides; s++)
     /* Translators: a column header, "t/s <side name>" */

@@ -8,6 +8,7 @@
 #include <math.h>
 #include <string.h>
 
+#include "bench-field.h"
 #include "bench-result-private.h"
 
 G_DEFINE_FINAL_TYPE (BenchResult, bench_result, G_TYPE_OBJECT)
@@ -299,6 +300,7 @@ typedef enum
 {
   ACCESS_STRING,
   ACCESS_INT,
+  ACCESS_DOUBLE,
   ACCESS_PARAM,
 } AccessKind;
 
@@ -309,32 +311,33 @@ typedef struct
   const char *key;
 } FieldAccess;
 
-static const struct { const char *name; AccessKind kind; gsize offset; } core_fields[] = {
-#define S(f) { #f, ACCESS_STRING, G_STRUCT_OFFSET (BenchResult, f) }
-#define I(f) { #f, ACCESS_INT, G_STRUCT_OFFSET (BenchResult, f) }
-  S (build_commit), S (cpu_info), S (gpu_info), S (backends), S (model_filename),
-  S (model_type), S (test_time), S (test_label), S (quantization), S (hardware_label),
-  S (source),
-  I (build_number), I (model_size), I (model_n_params), I (n_prompt), I (n_gen), I (n_depth),
-#undef S
-#undef I
-};
-
+/* where the registry says the field lives; unknown fields are parameters */
 static void
 field_access_init (FieldAccess *access,
                    const char  *field)
 {
-  for (guint i = 0; i < G_N_ELEMENTS (core_fields); i++)
-    if (strcmp (core_fields[i].name, field) == 0)
-      {
-        access->kind = core_fields[i].kind;
-        access->offset = core_fields[i].offset;
-        access->key = field;
-        return;
-      }
-  access->kind = ACCESS_PARAM;
-  access->offset = 0;
+  const BenchField *known = bench_field_lookup (field);
+
   access->key = field;
+  access->offset = known != NULL ? known->offset : 0;
+  switch (known != NULL ? known->storage : BENCH_FIELD_STORED_PARAM)
+    {
+    case BENCH_FIELD_STORED_STRING:
+      access->kind = ACCESS_STRING;
+      break;
+    case BENCH_FIELD_STORED_INT:
+      access->kind = ACCESS_INT;
+      break;
+    case BENCH_FIELD_STORED_DOUBLE:
+      access->kind = ACCESS_DOUBLE;
+      break;
+    case BENCH_FIELD_STORED_PARAM:
+    case BENCH_FIELD_STORED_SAMPLES:
+    default:
+      access->kind = ACCESS_PARAM;
+      access->offset = 0;
+      break;
+    }
 }
 
 /* @access remembers where it found a parameter, for the next result */
@@ -370,6 +373,12 @@ field_access_equal (FieldAccess *access,
 
   if (access->kind == ACCESS_INT)
     return G_STRUCT_MEMBER (gint64, a, access->offset) == G_STRUCT_MEMBER (gint64, b, access->offset);
+  if (access->kind == ACCESS_DOUBLE)
+    {
+      double u = G_STRUCT_MEMBER (double, a, access->offset);
+      double v = G_STRUCT_MEMBER (double, b, access->offset);
+      return u == v || (isnan (u) && isnan (v));
+    }
   x = field_access_text (access, a);
   y = field_access_text (access, b);
   return x == y || g_strcmp0 (x, y) == 0;
@@ -386,6 +395,13 @@ bench_result_dup_field_text (BenchResult *self,
   field_access_init (&access, field);
   if (access.kind == ACCESS_INT)
     return g_strdup_printf ("%" G_GINT64_FORMAT, G_STRUCT_MEMBER (gint64, self, access.offset));
+  if (access.kind == ACCESS_DOUBLE)
+    {
+      double value = G_STRUCT_MEMBER (double, self, access.offset);
+      char buf[G_ASCII_DTOSTR_BUF_SIZE];
+
+      return isnan (value) ? NULL : g_strdup (g_ascii_dtostr (buf, sizeof buf, value));
+    }
   return g_strdup (field_access_text (&access, self));
 }
 
@@ -414,6 +430,13 @@ bench_results_count_distinct (BenchResult **results,
         g_hash_table_add (seen, &G_STRUCT_MEMBER (gint64, results[i], access.offset));
       return g_hash_table_size (seen);
     }
+  if (access.kind == ACCESS_DOUBLE)
+    {
+      seen = g_hash_table_new (g_double_hash, g_double_equal);
+      for (guint i = 0; i < n_results; i++)
+        g_hash_table_add (seen, &G_STRUCT_MEMBER (double, results[i], access.offset));
+      return g_hash_table_size (seen);
+    }
   seen = g_hash_table_new (g_str_hash, g_str_equal);
   for (guint i = 0; i < n_results; i++)
     {
@@ -430,11 +453,6 @@ bench_results_count_distinct (BenchResult **results,
   return g_hash_table_size (seen) + (absent ? 1 : 0);
 }
 
-/* The fields that may tell results apart, in the order a legend reads best. */
-static const char * const varying_candidates[] = {
-  "model_type", "model_filename", "hardware_label", "backends", "build_commit",
-  "n_prompt", "n_gen", "n_depth",
-};
 
 /* Do @a and @b carry the same parameter keys in the same order? Results of
  * one file almost always do, and then their values compare pairwise. */
@@ -460,21 +478,26 @@ bench_results_find_varying (BenchResult **results,
   g_autoptr (GPtrArray) param_keys = g_ptr_array_new ();
   g_autoptr (GHashTable) seen_keys = g_hash_table_new (g_str_hash, g_str_equal);
   g_autoptr (GHashTable) varying_keys = g_hash_table_new (g_str_hash, g_str_equal);
+  g_autoptr (GPtrArray) describing = NULL;
   BenchResult *first;
 
   if (n_results < 2)
     return varying;
   first = results[0];
 
-  for (guint i = 0; i < G_N_ELEMENTS (varying_candidates); i++)
+  /* the result fields that may tell results apart, in the registry's
+   * order (the order a legend reads best) */
+  describing = bench_field_list_with_role (BENCH_FIELD_ROLE_DESCRIBES);
+  for (guint i = 0; i < describing->len; i++)
     {
+      const BenchField *field = g_ptr_array_index (describing, i);
       FieldAccess access;
 
-      field_access_init (&access, varying_candidates[i]);
+      field_access_init (&access, field->name);
       for (guint j = 1; j < n_results; j++)
         if (!field_access_equal (&access, first, results[j]))
           {
-            g_ptr_array_add (varying, (gpointer) varying_candidates[i]);
+            g_ptr_array_add (varying, (gpointer) field->name);
             break;
           }
     }
