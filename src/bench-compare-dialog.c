@@ -21,40 +21,6 @@
 #include "bench-file-chooser.h"
 #include "bench-group.h"
 
-/* —— a row of the table ————————————————————————————————————————— */
-
-#define BENCH_TYPE_COMPARE_ITEM (bench_compare_item_get_type ())
-G_DECLARE_FINAL_TYPE (BenchCompareItem, bench_compare_item, BENCH, COMPARE_ITEM, GObject)
-
-struct _BenchCompareItem
-{
-  GObject          parent_instance;
-  BenchCompareRow *row;     /* owned by the dialog's comparison */
-  char            *label;
-  char            *folded;    /* the label, case-folded for the filter */
-};
-
-G_DEFINE_FINAL_TYPE (BenchCompareItem, bench_compare_item, G_TYPE_OBJECT)
-
-static void
-bench_compare_item_finalize (GObject *object)
-{
-  g_free (BENCH_COMPARE_ITEM (object)->label);
-  g_free (BENCH_COMPARE_ITEM (object)->folded);
-  G_OBJECT_CLASS (bench_compare_item_parent_class)->finalize (object);
-}
-
-static void
-bench_compare_item_class_init (BenchCompareItemClass *klass)
-{
-  G_OBJECT_CLASS (klass)->finalize = bench_compare_item_finalize;
-}
-
-static void
-bench_compare_item_init (BenchCompareItem *self)
-{
-}
-
 /* —— the window ———————————————————————————————————————————————— */
 
 typedef enum
@@ -144,7 +110,7 @@ bind_cell (GtkSignalListItemFactory *factory,
 {
   BenchCompareItem *row_item = gtk_list_item_get_item (item);
   GtkWidget *label = gtk_list_item_get_child (item);
-  BenchCompareRow *row = row_item->row;
+  const BenchCompareCell *cell = bench_compare_item_get_cell (row_item, info->side);
   g_autofree char *text = NULL;
 
   gtk_widget_remove_css_class (label, "success");
@@ -153,18 +119,18 @@ bind_cell (GtkSignalListItemFactory *factory,
   switch (info->kind)
     {
     case COLUMN_TEST:
-      text = g_strdup (row_item->label);
+      text = g_strdup (bench_compare_item_get_label (row_item));
       break;
     case COLUMN_RATE:
-      text = rate_text (&row->cells[info->side]);
+      text = rate_text (cell);
       break;
     case COLUMN_SPEEDUP:
-      text = speedup_text (&row->cells[info->side]);
+      text = speedup_text (cell);
       break;
     case COLUMN_VERDICT:
     default:
       {
-        BenchVerdict verdict = row->cells[info->side].verdict;
+        BenchVerdict verdict = cell->verdict;
 
         text = g_strdup (bench_verdict_to_string (verdict));
         gtk_widget_add_css_class (label, verdict == BENCH_VERDICT_FASTER ? "success"
@@ -178,10 +144,10 @@ bind_cell (GtkSignalListItemFactory *factory,
 }
 
 static double
-sort_value (BenchCompareRow  *row,
+sort_value (BenchCompareItem *item,
             const ColumnInfo *info)
 {
-  const BenchCompareCell *cell = &row->cells[info->side];
+  const BenchCompareCell *cell = bench_compare_item_get_cell (item, info->side);
 
   switch (info->kind)
     {
@@ -198,14 +164,14 @@ compare_rows (gconstpointer a,
               gconstpointer b,
               gpointer      data)
 {
-  const BenchCompareItem *x = a, *y = b;
+  BenchCompareItem *x = (BenchCompareItem *) a, *y = (BenchCompareItem *) b;
   const ColumnInfo *info = data;
   double vx, vy;
 
   if (info->kind == COLUMN_TEST)
-    return g_utf8_collate (x->label, y->label);
-  vx = sort_value (x->row, info);
-  vy = sort_value (y->row, info);
+    return g_utf8_collate (bench_compare_item_get_label (x), bench_compare_item_get_label (y));
+  vx = sort_value (x, info);
+  vy = sort_value (y, info);
   /* rows without a value last */
   if (isnan (vx) || isnan (vy))
     return isnan (vx) - isnan (vy);
@@ -382,19 +348,13 @@ rebuild (BenchCompareDialog *self)
         names[k++] = g_ptr_array_index (self->names, s);
       }
 
-  /* the rows point into the comparison: drop them first */
   g_list_store_remove_all (self->rows);
   g_clear_pointer (&self->comparison, bench_comparison_free);
   self->comparison = bench_comparison_new (ordered, names, self->sides->len);
 
   for (guint i = 0; i < bench_comparison_get_n_rows (self->comparison); i++)
     {
-      BenchCompareItem *item = g_object_new (BENCH_TYPE_COMPARE_ITEM, NULL);
-
-      item->row = bench_comparison_get_row (self->comparison, i);
-      item->label = bench_comparison_dup_row_label (self->comparison, item->row);
-      item->folded = g_utf8_casefold (item->label, -1);
-      g_ptr_array_add (items, item);
+      g_ptr_array_add (items, bench_compare_item_new (self->comparison, i));
     }
   rebuild_columns (self);
   g_list_store_splice (self->rows, 0, 0, items->pdata, items->len);
@@ -549,7 +509,7 @@ filter_row (gpointer item,
 {
   BenchCompareDialog *self = data;
 
-  return self->filter_text == NULL || strstr (BENCH_COMPARE_ITEM (item)->folded, self->filter_text) != NULL;
+  return self->filter_text == NULL || strstr (bench_compare_item_get_folded_label (item), self->filter_text) != NULL;
 }
 
 /* —— signals —— */

@@ -39,6 +39,11 @@ const char    *bench_group_get_models_text   (BenchGroup *self);
 /* earliest test_time of the group ("" when the format has none) */
 const char    *bench_group_get_date          (BenchGroup *self);
 
+/* Replaces the group's results (in order) and recomputes its figures,
+ * notifying the properties that changed; the group keeps its kind and key. */
+void           bench_group_set_results       (BenchGroup     *self,
+                                              GPtrArray      *results);
+
 /* Groups @results (in order) by @kind; returns a GPtrArray of BenchGroup in
  * order of first appearance. */
 GPtrArray     *bench_group_results           (GPtrArray      *results,

@@ -26,11 +26,137 @@ bench_result_finalize (GObject *object)
   G_OBJECT_CLASS (bench_result_parent_class)->finalize (object);
 }
 
+/* Read-only properties, for tables that bind and sort by them. A result
+ * never changes once built, so they never notify. */
+enum {
+  PROP_0,
+  PROP_SOURCE,
+  PROP_LINE,
+  PROP_BUILD_COMMIT,
+  PROP_BUILD_NUMBER,
+  PROP_CPU_INFO,
+  PROP_GPU_INFO,
+  PROP_BACKENDS,
+  PROP_MODEL_FILENAME,
+  PROP_MODEL_TYPE,
+  PROP_MODEL_SIZE,
+  PROP_MODEL_N_PARAMS,
+  PROP_QUANTIZATION,
+  PROP_BITS_PER_WEIGHT,
+  PROP_HARDWARE_LABEL,
+  PROP_N_PROMPT,
+  PROP_N_GEN,
+  PROP_N_DEPTH,
+  PROP_TEST_LABEL,
+  PROP_TEST_TIME,
+  PROP_AVG_TS,
+  PROP_STDDEV_TS,
+  PROP_N_SAMPLES,
+  PROP_HAS_STATS_MISMATCH,
+  PROP_FLASH_ATTN,
+  N_PROPS
+};
+
+static GParamSpec *properties[N_PROPS];
+
+static void
+bench_result_get_property (GObject    *object,
+                           guint       prop_id,
+                           GValue     *value,
+                           GParamSpec *pspec)
+{
+  BenchResult *self = BENCH_RESULT (object);
+
+  switch (prop_id)
+    {
+    case PROP_SOURCE:          g_value_set_string (value, self->source); break;
+    case PROP_LINE:            g_value_set_uint (value, self->line); break;
+    case PROP_BUILD_COMMIT:    g_value_set_string (value, self->build_commit); break;
+    case PROP_BUILD_NUMBER:    g_value_set_int64 (value, self->build_number); break;
+    case PROP_CPU_INFO:        g_value_set_string (value, self->cpu_info); break;
+    case PROP_GPU_INFO:        g_value_set_string (value, self->gpu_info); break;
+    case PROP_BACKENDS:        g_value_set_string (value, self->backends); break;
+    case PROP_MODEL_FILENAME:  g_value_set_string (value, self->model_filename); break;
+    case PROP_MODEL_TYPE:      g_value_set_string (value, self->model_type); break;
+    case PROP_MODEL_SIZE:      g_value_set_int64 (value, self->model_size); break;
+    case PROP_MODEL_N_PARAMS:  g_value_set_int64 (value, self->model_n_params); break;
+    case PROP_QUANTIZATION:    g_value_set_string (value, self->quantization); break;
+    case PROP_BITS_PER_WEIGHT: g_value_set_double (value, bench_result_get_bits_per_weight (self)); break;
+    case PROP_HARDWARE_LABEL:  g_value_set_string (value, self->hardware_label); break;
+    case PROP_N_PROMPT:        g_value_set_int64 (value, self->n_prompt); break;
+    case PROP_N_GEN:           g_value_set_int64 (value, self->n_gen); break;
+    case PROP_N_DEPTH:         g_value_set_int64 (value, self->n_depth); break;
+    case PROP_TEST_LABEL:      g_value_set_string (value, self->test_label); break;
+    case PROP_TEST_TIME:       g_value_set_string (value, self->test_time); break;
+    case PROP_AVG_TS:          g_value_set_double (value, self->avg_ts); break;
+    case PROP_STDDEV_TS:       g_value_set_double (value, self->stddev_ts); break;
+    case PROP_N_SAMPLES:       g_value_set_uint (value, bench_result_has_samples (self) ? self->n_samples : 0); break;
+    case PROP_HAS_STATS_MISMATCH: g_value_set_boolean (value, self->stats_mismatch); break;
+    case PROP_FLASH_ATTN:      g_value_set_int (value, self->flash_attn); break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+#define READABLE (G_PARAM_READABLE | G_PARAM_STATIC_STRINGS)
+
+static GParamSpec *
+string_property (const char *name)
+{
+  return g_param_spec_string (name, NULL, NULL, NULL, READABLE);
+}
+
+static GParamSpec *
+int64_property (const char *name)
+{
+  return g_param_spec_int64 (name, NULL, NULL, G_MININT64, G_MAXINT64, 0, READABLE);
+}
+
+/* NAN when the figure is missing (a GParamSpec cannot default to NAN) */
+static GParamSpec *
+double_property (const char *name)
+{
+  return g_param_spec_double (name, NULL, NULL, -G_MAXDOUBLE, G_MAXDOUBLE, 0, READABLE);
+}
+
 static void
 bench_result_class_init (BenchResultClass *klass)
 {
-  G_OBJECT_CLASS (klass)->finalize = bench_result_finalize;
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+
+  object_class->finalize = bench_result_finalize;
+  object_class->get_property = bench_result_get_property;
+
+  properties[PROP_SOURCE] = string_property ("source");
+  properties[PROP_LINE] = g_param_spec_uint ("line", NULL, NULL, 0, G_MAXUINT, 0, READABLE);
+  properties[PROP_BUILD_COMMIT] = string_property ("build-commit");
+  properties[PROP_BUILD_NUMBER] = int64_property ("build-number");
+  properties[PROP_CPU_INFO] = string_property ("cpu-info");
+  properties[PROP_GPU_INFO] = string_property ("gpu-info");
+  properties[PROP_BACKENDS] = string_property ("backends");
+  properties[PROP_MODEL_FILENAME] = string_property ("model-filename");
+  properties[PROP_MODEL_TYPE] = string_property ("model-type");
+  properties[PROP_MODEL_SIZE] = int64_property ("model-size");
+  properties[PROP_MODEL_N_PARAMS] = int64_property ("model-n-params");
+  properties[PROP_QUANTIZATION] = string_property ("quantization");
+  properties[PROP_BITS_PER_WEIGHT] = double_property ("bits-per-weight");
+  properties[PROP_HARDWARE_LABEL] = string_property ("hardware-label");
+  properties[PROP_N_PROMPT] = int64_property ("n-prompt");
+  properties[PROP_N_GEN] = int64_property ("n-gen");
+  properties[PROP_N_DEPTH] = int64_property ("n-depth");
+  properties[PROP_TEST_LABEL] = string_property ("test-label");
+  properties[PROP_TEST_TIME] = string_property ("test-time");
+  properties[PROP_AVG_TS] = double_property ("avg-ts");
+  properties[PROP_STDDEV_TS] = double_property ("stddev-ts");
+  properties[PROP_N_SAMPLES] = g_param_spec_uint ("n-samples", NULL, NULL, 0, G_MAXUINT, 0, READABLE);
+  properties[PROP_HAS_STATS_MISMATCH] =
+    g_param_spec_boolean ("has-stats-mismatch", NULL, NULL, FALSE, READABLE);
+  /* -1 auto, 0, 1; -2 when the result does not say */
+  properties[PROP_FLASH_ATTN] = g_param_spec_int ("flash-attn", NULL, NULL, -2, 1, -2, READABLE);
+  g_object_class_install_properties (object_class, N_PROPS, properties);
 }
+
+#undef READABLE
 
 static void
 bench_result_init (BenchResult *self)
