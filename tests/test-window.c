@@ -5,6 +5,7 @@
 #include <glib/gi18n.h>
 #include <glib/gstdio.h>
 #include <locale.h>
+#include <math.h>
 #include <string.h>
 
 #include "bench-application.h"
@@ -109,6 +110,138 @@ n_chart_results (BenchWindow    *window,
 {
   GtkWidget *chart = bench_group_page_get_chart (bench_window_get_page (window, kind));
   return bench_chart_view_get_results (BENCH_CHART_VIEW (chart))->len;
+}
+
+static GtkWidget *
+find_descendant (GtkWidget *widget,
+                 GType      type)
+{
+  if (G_TYPE_CHECK_INSTANCE_TYPE (widget, type))
+    return widget;
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = find_descendant (child, type);
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+/* the visible column titled @title of the first column view under @widget */
+static GtkColumnViewColumn *
+find_column (GtkWidget     *widget,
+             const char    *title,
+             GtkColumnView **view)
+{
+  if (GTK_IS_COLUMN_VIEW (widget))
+    {
+      GListModel *columns = gtk_column_view_get_columns (GTK_COLUMN_VIEW (widget));
+
+      for (guint i = 0; i < g_list_model_get_n_items (columns); i++)
+        {
+          g_autoptr (GtkColumnViewColumn) column = g_list_model_get_item (columns, i);
+
+          if (gtk_column_view_column_get_visible (column) &&
+              g_strcmp0 (gtk_column_view_column_get_title (column), title) == 0)
+            {
+              *view = GTK_COLUMN_VIEW (widget);
+              return column;
+            }
+        }
+    }
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkColumnViewColumn *column = find_column (child, title, view);
+      if (column != NULL)
+        return column;
+    }
+  return NULL;
+}
+
+/* the groups' figure in table order is sorted ascending with every
+ * missing value (NAN) after every present one */
+static void
+assert_sorted_missing_last (GListModel *groups,
+                            double    (*figure) (BenchGroup *group))
+{
+  guint n_missing = 0, n_present = 0;
+  double last = -INFINITY;
+
+  for (guint i = 0; i < g_list_model_get_n_items (groups); i++)
+    {
+      g_autoptr (BenchGroup) group = g_list_model_get_item (groups, i);
+      double value = figure (group);
+
+      if (isnan (value))
+        n_missing++;
+      else
+        {
+          g_assert_cmpuint (n_missing, ==, 0);
+          g_assert_cmpfloat (value, >=, last);
+          last = value;
+          n_present++;
+        }
+    }
+  g_assert_cmpuint (n_missing, >, 0);
+  g_assert_cmpuint (n_present, >, 1);
+}
+
+/* Sorting by a figure some rows lack puts those rows last: models that
+ * were only measured at prefill have no best generation speed. */
+static void
+test_sort_missing_last (void)
+{
+  BenchWindow *window = new_window ();
+  BenchGroupPage *page;
+  GtkColumnView *view = NULL;
+  GtkColumnViewColumn *column;
+
+  load_corpus (window, "generated/cpu-three-models.json",
+               "public/kyuz0-strixhalo-vulkan-radv-deepseek-v4-flash-curve-prefill.jsonl",
+               "public/msb-rtx3090-cuda-ncmoe-threads-sweep-harness-wrapped.json", NULL);
+  bench_window_show_view (window, BENCH_GROUP_MODEL);
+  page = bench_window_get_page (window, BENCH_GROUP_MODEL);
+
+  column = find_column (GTK_WIDGET (page), "Best tg t/s", &view);
+  g_assert_nonnull (column);
+  gtk_column_view_sort_by_column (view, column, GTK_SORT_ASCENDING);
+  assert_sorted_missing_last (bench_group_page_get_visible (page), bench_group_get_best_tg);
+
+  column = find_column (GTK_WIDGET (page), "Best pp t/s", &view);
+  g_assert_nonnull (column);
+  gtk_column_view_sort_by_column (view, column, GTK_SORT_ASCENDING);
+  assert_sorted_missing_last (bench_group_page_get_visible (page), bench_group_get_best_pp);
+
+  /* the columns of another view are not shown here */
+  g_assert_null (find_column (GTK_WIDGET (page), "Bandwidth GB/s", &view));
+  maybe_screenshot (window, "models-sorted.png");
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
+/* The filter narrows the groups by their names. */
+static void
+test_filter_groups (void)
+{
+  BenchWindow *window = new_window ();
+  BenchGroupPage *page;
+  GtkWidget *entry;
+
+  load_corpus (window, "generated/cpu-three-models.json",
+               "public/talk-strix-halo-rocm72-step35-imatrix.json", NULL);
+  bench_window_show_view (window, BENCH_GROUP_HARDWARE);
+  page = bench_window_get_page (window, BENCH_GROUP_HARDWARE);
+  g_assert_cmpuint (n_visible (window, BENCH_GROUP_HARDWARE), ==, 2);
+  entry = find_descendant (GTK_WIDGET (page), GTK_TYPE_SEARCH_ENTRY);
+  g_assert_nonnull (entry);
+  gtk_editable_set_text (GTK_EDITABLE (entry), "radeon");
+  g_signal_emit_by_name (entry, "search-changed");
+  g_assert_cmpuint (n_visible (window, BENCH_GROUP_HARDWARE), ==, 1);
+  gtk_editable_set_text (GTK_EDITABLE (entry), "");
+  g_signal_emit_by_name (entry, "search-changed");
+  g_assert_cmpuint (n_visible (window, BENCH_GROUP_HARDWARE), ==, 2);
+  gtk_window_destroy (GTK_WINDOW (window));
 }
 
 static void
@@ -749,6 +882,8 @@ main (int    argc,
 
   g_test_add_func ("/window/empty-state", test_empty_state);
   g_test_add_func ("/window/views-and-selection", test_views);
+  g_test_add_func ("/window/sort-keeps-missing-last", test_sort_missing_last);
+  g_test_add_func ("/window/filter-groups-by-name", test_filter_groups);
   g_test_add_func ("/window/paste", test_paste);
   g_test_add_func ("/window/bad-file-visible-error", test_bad_file);
   g_test_add_func ("/window/showcase", test_showcase);
