@@ -87,17 +87,31 @@ filter_param (GPtrArray  *results,
   return out;
 }
 
+/* flash attention off (@off) against on (@on), from one file */
+static BenchComparison *
+compare_flash_attn (BenchSource  *source,
+                    GPtrArray   **off,
+                    GPtrArray   **on)
+{
+  const char *names[] = { "fa 0", "fa 1" };
+  GPtrArray *sides[2];
+
+  *off = filter_param (bench_source_get_results (source), "flash_attn", "0");
+  *on = filter_param (bench_source_get_results (source), "flash_attn", "1");
+  sides[0] = *off;
+  sides[1] = *on;
+  return bench_comparison_new (sides, names, 2);
+}
+
 /* flash attention off against on, from one file: flash_attn tells the sides
  * apart; threads and tests line the rows up. */
 static void
 test_setting_sides (void)
 {
   g_autoptr (BenchSource) source = bench_test_load_corpus ("generated/cpu-threads-fa.twin.json");
-  g_autoptr (GPtrArray) off = filter_param (bench_source_get_results (source), "flash_attn", "0");
-  g_autoptr (GPtrArray) on = filter_param (bench_source_get_results (source), "flash_attn", "1");
-  GPtrArray *sides[] = { off, on };
-  const char *names[] = { "fa 0", "fa 1" };
-  g_autoptr (BenchComparison) c = bench_comparison_new (sides, names, 2);
+  g_autoptr (GPtrArray) off = NULL;
+  g_autoptr (GPtrArray) on = NULL;
+  g_autoptr (BenchComparison) c = compare_flash_attn (source, &off, &on);
   GPtrArray *side_fields = bench_comparison_get_side_fields (c);
   GPtrArray *shown = bench_comparison_get_shown_fields (c);
 
@@ -124,11 +138,9 @@ static void
 test_item_properties (void)
 {
   g_autoptr (BenchSource) source = bench_test_load_corpus ("generated/cpu-threads-fa.twin.json");
-  g_autoptr (GPtrArray) off = filter_param (bench_source_get_results (source), "flash_attn", "0");
-  g_autoptr (GPtrArray) on = filter_param (bench_source_get_results (source), "flash_attn", "1");
-  GPtrArray *sides[] = { off, on };
-  const char *names[] = { "fa 0", "fa 1" };
-  BenchComparison *c = bench_comparison_new (sides, names, 2);
+  g_autoptr (GPtrArray) off = NULL;
+  g_autoptr (GPtrArray) on = NULL;
+  BenchComparison *c = compare_flash_attn (source, &off, &on);
   BenchCompareRow *row = bench_comparison_get_row (c, 0);
   g_autofree char *expected_label = bench_comparison_dup_row_label (c, row);
   g_autoptr (BenchCompareItem) item = bench_compare_item_new (c, 0);

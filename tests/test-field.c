@@ -71,28 +71,30 @@ test_lookup (void)
   g_assert_null (bench_field_lookup ("load_mode")->until);
 }
 
+/* @make's text of @name is @expected */
+static void
+check_text (char       *(*make) (const char *name),
+            const char  *name,
+            const char  *expected)
+{
+  g_autofree char *text = make (name);
+  g_assert_cmpstr (text, ==, expected);
+}
+
 static void
 test_unknown_label_readable (void)
 {
-  g_autofree char *fork = bench_field_dup_label ("some_fork_option");
-  g_autofree char *count = bench_field_dup_label ("n_swa_layers");
-  g_autofree char *known = bench_field_dup_label ("n_cpu_moe");
-
-  g_assert_cmpstr (fork, ==, "Some fork option");
-  g_assert_cmpstr (count, ==, "Swa layers");
-  g_assert_cmpstr (known, ==, "MoE layers on the CPU");
+  check_text (bench_field_dup_label, "some_fork_option", "Some fork option");
+  check_text (bench_field_dup_label, "n_swa_layers", "Swa layers");
+  check_text (bench_field_dup_label, "n_cpu_moe", "MoE layers on the CPU");
 }
 
 static void
 test_titles_and_short_names (void)
 {
-  g_autofree char *depth = bench_field_dup_title ("n_depth");
-  g_autofree char *prompt = bench_field_dup_title ("n_prompt");
-  g_autofree char *threads = bench_field_dup_title ("n_threads");
-
-  g_assert_cmpstr (depth, ==, "Context depth (tokens)");
-  g_assert_cmpstr (prompt, ==, "Prompt length (tokens)");
-  g_assert_cmpstr (threads, ==, "Threads");
+  check_text (bench_field_dup_title, "n_depth", "Context depth (tokens)");
+  check_text (bench_field_dup_title, "n_prompt", "Prompt length (tokens)");
+  check_text (bench_field_dup_title, "n_threads", "Threads");
 
   g_assert_cmpstr (bench_field_get_short_name ("flash_attn"), ==, "fa");
   g_assert_cmpstr (bench_field_get_short_name ("n_threads"), ==, "threads");

@@ -614,6 +614,26 @@ test_compare (void)
   g_assert_cmpuint (bench_comparison_get_n_rows (comparison), ==, 4);
   for (guint i = 0; i < bench_comparison_get_n_rows (comparison); i++)
     g_assert_cmpint (bench_comparison_get_row (comparison, i)->cells[1].verdict, !=, BENCH_VERDICT_NOISE_UNKNOWN);
+  /* the table sorts by a side's figure through the row's properties */
+  {
+    GtkColumnView *table = NULL;
+    GtkColumnViewColumn *column = find_column (GTK_WIDGET (dialog), "Speedup", &table);
+    GListModel *rows = bench_compare_dialog_get_rows (dialog);
+    double last = -INFINITY;
+
+    g_assert_nonnull (column);
+    gtk_column_view_sort_by_column (table, column, GTK_SORT_ASCENDING);
+    for (guint i = 0; i < g_list_model_get_n_items (rows); i++)
+      {
+        g_autoptr (BenchCompareItem) item = g_list_model_get_item (rows, i);
+        double speedup;
+
+        g_object_get (item, "speedup", &speedup, NULL);
+        g_assert_cmpfloat (speedup, >=, last);
+        last = speedup;
+      }
+    g_assert_nonnull (find_column (GTK_WIDGET (dialog), "t/s Flash attention: on", &table));
+  }
   gtk_window_set_default_size (GTK_WINDOW (dialog), 1100, 720);
   while (g_main_context_iteration (NULL, FALSE))
     ;
