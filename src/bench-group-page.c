@@ -176,6 +176,13 @@ stats_mismatch_tooltip (GtkListItem *item,
                      "samples; shown here as recomputed from the samples"));
 }
 
+static char *
+text_or_null (GtkListItem *item,
+              const char  *text)
+{
+  return text != NULL && *text != '\0' ? g_strdup (text) : NULL;
+}
+
 /* every name the filter of the .ui looks at searches the entry's text */
 static void
 on_search_changed (BenchGroupPage *self,
@@ -537,6 +544,7 @@ bench_group_page_class_init (BenchGroupPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, BenchGroupPage, machines_column);
   gtk_widget_class_bind_template_child (widget_class, BenchGroupPage, bandwidth_column);
   gtk_widget_class_bind_template_callback (widget_class, text_or_dash);
+  gtk_widget_class_bind_template_callback (widget_class, text_or_null);
   gtk_widget_class_bind_template_callback (widget_class, format_rate);
   gtk_widget_class_bind_template_callback (widget_class, format_count);
   gtk_widget_class_bind_template_callback (widget_class, format_date);
