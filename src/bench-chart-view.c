@@ -35,6 +35,7 @@ struct _BenchChartView
   gboolean           layout_dark;
   BenchResult       *hover;
   gboolean           log_scale;
+  gboolean           hide_rooflines;
   GCancellable      *building;   /* a large chart's spec, made in a worker */
 };
 
@@ -426,6 +427,7 @@ on_spec_built (GObject      *source,
   g_clear_pointer (&self->spec, bench_chart_spec_unref);
   self->spec = spec;
   bench_chart_spec_set_log_scale (self->spec, self->log_scale);
+  bench_chart_spec_set_rooflines (self->spec, !self->hide_rooflines);
   update_description (self);
   invalidate_layout (self);
 }
@@ -437,8 +439,10 @@ bench_chart_view_set_results (BenchChartView *self,
 {
   g_return_if_fail (BENCH_IS_CHART_VIEW (self));
 
-  g_ptr_array_set_size (self->results, 0);
-  g_ptr_array_extend (self->results, results, (GCopyFunc) (void (*) (void)) g_object_ref, NULL);
+  /* shared with the page and the spec: never copied, never changed */
+  g_ptr_array_ref (results);
+  g_ptr_array_unref (self->results);
+  self->results = results;
   self->kind = kind;
   self->hover = NULL;
   g_clear_pointer (&self->spec, bench_chart_spec_unref);
@@ -448,8 +452,7 @@ bench_chart_view_set_results (BenchChartView *self,
       SpecJob *job = g_new0 (SpecJob, 1);
       g_autoptr (GTask) task = NULL;
 
-      job->results = g_ptr_array_copy (self->results, (GCopyFunc) (void (*) (void)) g_object_ref, NULL);
-      g_ptr_array_set_free_func (job->results, g_object_unref);
+      job->results = g_ptr_array_ref (self->results);
       job->kind = kind;
       self->building = g_cancellable_new ();
       task = g_task_new (NULL, self->building, on_spec_built, g_object_ref (self));
@@ -460,6 +463,7 @@ bench_chart_view_set_results (BenchChartView *self,
     {
       self->spec = bench_chart_spec_new_for_view (self->results, kind);
       bench_chart_spec_set_log_scale (self->spec, self->log_scale);
+      bench_chart_spec_set_rooflines (self->spec, !self->hide_rooflines);
     }
   update_description (self);
   invalidate_layout (self);
@@ -476,10 +480,9 @@ bench_chart_view_set_spec (BenchChartView *self,
     bench_chart_spec_ref (spec);
   g_clear_pointer (&self->spec, bench_chart_spec_unref);
   self->spec = spec;
-  g_ptr_array_set_size (self->results, 0);
-  if (spec != NULL)
-    g_ptr_array_extend (self->results, bench_chart_spec_get_results (spec),
-                        (GCopyFunc) (void (*) (void)) g_object_ref, NULL);
+  g_ptr_array_unref (self->results);
+  self->results = spec != NULL ? g_ptr_array_ref (bench_chart_spec_get_results (spec))
+                               : g_ptr_array_new_with_free_func (g_object_unref);
   self->hover = NULL;
   update_description (self);
   invalidate_layout (self);
@@ -516,4 +519,30 @@ bench_chart_view_set_log_scale (BenchChartView *self,
   if (self->spec != NULL)
     bench_chart_spec_set_log_scale (self->spec, log_scale);
   invalidate_layout (self);
+}
+
+/* The decode roofline over generation-versus-depth charts (shown by
+ * default): peak bandwidth / (active weights + depth × KV per token). */
+void
+bench_chart_view_set_rooflines (BenchChartView *self,
+                                gboolean        rooflines)
+{
+  g_return_if_fail (BENCH_IS_CHART_VIEW (self));
+
+  self->hide_rooflines = !rooflines;
+  if (self->spec != NULL)
+    bench_chart_spec_set_rooflines (self->spec, rooflines);
+  invalidate_layout (self);
+}
+
+gboolean
+bench_chart_view_has_rooflines (BenchChartView *self)
+{
+  g_return_val_if_fail (BENCH_IS_CHART_VIEW (self), FALSE);
+  if (self->spec == NULL)
+    return FALSE;
+  for (guint i = 0; i < bench_chart_spec_get_n_panels (self->spec); i++)
+    if (bench_chart_spec_get_panel (self->spec, i)->rooflines != NULL)
+      return TRUE;
+  return FALSE;
 }

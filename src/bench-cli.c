@@ -17,6 +17,7 @@
 #include "bench-cli.h"
 #include "bench-chart-export.h"
 #include "bench-compare.h"
+#include "bench-efficiency.h"
 #include "bench-field.h"
 #include "bench-result.h"
 #include "bench-source.h"
@@ -192,7 +193,51 @@ append_param (GString          *out,
 }
 
 /* members --json adds after llama-bench's own */
-static const char * const own_keys[] = { "source", "format", "test", "kind", NULL };
+static const char * const own_keys[] = { "source", "format", "test", "kind", "bytes_per_token",
+                                         "bytes_per_token_estimated", "bandwidth_gbs", "peak_gbs",
+                                         "peak_gbs_min", "bandwidth_share", NULL };
+
+/* The decode roofline figures, each only where it is known (absent, never
+ * 0, where not): bytes read per token, the bandwidth that makes, the
+ * machine's peak and the share of it. */
+static void
+append_efficiency (GString     *out,
+                   BenchResult *r)
+{
+  BenchEfficiency e;
+
+  bench_efficiency_compute (r, NULL, &e);
+  if (isfinite (e.bytes_per_token))
+    {
+      append_key (out, "bytes_per_token");
+      append_json_double (out, round (e.bytes_per_token), 0);
+      if (e.weights_estimated || e.kv_omitted)
+        {
+          append_key (out, "bytes_per_token_estimated");
+          g_string_append (out, "true");
+        }
+    }
+  if (isfinite (e.bandwidth_gbs))
+    {
+      append_key (out, "bandwidth_gbs");
+      append_json_double (out, e.bandwidth_gbs, 6);
+    }
+  if (e.status != BENCH_SHARE_NOT_GENERATION && isfinite (e.peak.gbs))
+    {
+      append_key (out, "peak_gbs");
+      append_json_double (out, e.peak.gbs, 6);
+      if (e.peak.gbs_min < e.peak.gbs)
+        {
+          append_key (out, "peak_gbs_min");
+          append_json_double (out, e.peak.gbs_min, 6);
+        }
+    }
+  if (e.status == BENCH_SHARE_KNOWN)
+    {
+      append_key (out, "bandwidth_share");
+      append_json_double (out, e.share, 6);
+    }
+}
 
 /* the string and integer members llama-bench prints (not those Benchtop
  * derives), before the settings or, @test, the test's own after them */
@@ -306,6 +351,7 @@ print_json_line (BenchResult *r,
   append_json_string (out, bench_result_get_test_label (r));
   append_key (out, "kind");
   append_json_string (out, bench_test_kind_to_string (bench_result_get_test_kind (r)));
+  append_efficiency (out, r);
 #undef STR
 #undef INT
 

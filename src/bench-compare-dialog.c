@@ -770,10 +770,11 @@ bench_compare_dialog_new (GtkWindow *parent,
       g_autofree char *label = NULL;
       g_autofree char *text = NULL;
 
-      /* settings a person may want to compare across */
+      /* settings a person may want to compare across; the menu keeps the
+       * registry's names, nothing from the file */
       if (!bench_field_name_has_role (field, BENCH_FIELD_ROLE_SPLIT))
         continue;
-      g_ptr_array_add (self->split_fields, (gpointer) g_intern_string (field));
+      g_ptr_array_add (self->split_fields, (gpointer) bench_field_lookup (field)->name);
       label = bench_field_dup_label (field);
       /* Translators: an entry of the compare window's Sides menu, "Each value of Flash attention" */
       text = g_strdup_printf (_("Each value of %s"), label);

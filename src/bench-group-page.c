@@ -35,7 +35,11 @@ struct _BenchGroupPage
   GtkWidget          *chart_box;
   GtkWidget          *chart;
   GtkToggleButton    *log_toggle;
+  GtkWidget          *roofline_toggle;
   GtkWidget          *compare_button;
+  GtkWidget          *peak_button;     /* Hardware: the selected machine's peak */
+  GtkWidget          *peak_label;
+  GtkWidget          *peak_spin;
   GtkSearchEntry     *search_entry;
   GtkStack           *table_stack;
   GtkWidget          *groups_scroller;
@@ -61,8 +65,8 @@ struct _BenchGroupPage
   GtkColumnViewColumn *tests_column;
   GtkColumnViewColumn *best_pp_column;
   GtkColumnViewColumn *best_tg_column;
+  GtkColumnViewColumn *efficiency_column;
   GtkColumnViewColumn *machines_column;
-  GtkColumnViewColumn *bandwidth_column;
 };
 
 G_DEFINE_FINAL_TYPE (BenchGroupPage, bench_group_page, GTK_TYPE_WIDGET)
@@ -183,6 +187,69 @@ text_or_null (GtkListItem *item,
   return text != NULL && *text != '\0' ? g_strdup (text) : NULL;
 }
 
+/* The Efficiency column: the run closest to its roofline, its text marked
+ * when far below it; the closures take efficiency-text to follow a peak the
+ * user enters. */
+static gboolean
+efficiency_is_low (BenchGroup *group)
+{
+  const BenchEfficiency *e = bench_group_get_efficiency (group);
+  return !isnan (e->share_max) && e->share_max < BENCH_EFFICIENCY_LOW_SHARE;
+}
+
+static char *
+efficiency_text (GtkListItem *item,
+                 BenchGroup  *group,
+                 const char  *text)
+{
+  if (group == NULL || text == NULL)
+    return NULL;
+  /* Translators: marks a run far below its memory bandwidth roofline */
+  return efficiency_is_low (group) ? g_strdup_printf (_("⚠ %s"), text) : g_strdup (text);
+}
+
+static char *
+efficiency_tooltip (GtkListItem *item,
+                    BenchGroup  *group,
+                    const char  *text)
+{
+  BenchResult *r;
+  g_autofree char *why = NULL;
+
+  if (group == NULL)
+    return NULL;
+  r = bench_group_get_efficiency_result (group);
+  if (r == NULL)
+    return g_strdup (_("No generation test: the memory bandwidth is measured by generation."));
+  why = bench_efficiency_dup_explanation (bench_group_get_efficiency (group));
+  /* Translators: the tooltip of the Efficiency column: which run, then how it was computed */
+  return g_strdup_printf (_("Generation run closest to its roofline: %s, %s on %s.\n%s"),
+                          bench_result_get_test_label (r), bench_result_get_model_type (r),
+                          bench_result_get_hardware_label (r), why);
+}
+
+static GStrv
+efficiency_classes (GtkListItem *item,
+                    BenchGroup  *group,
+                    const char  *text)
+{
+  if (group != NULL && efficiency_is_low (group))
+    return g_strdupv ((char *[]) { "numeric", "warning", NULL });
+  return g_strdupv ((char *[]) { "numeric", NULL });
+}
+
+/* The share of the peak sorts; without one, the bandwidth used below any
+ * share; without either, NAN, last. */
+static double
+efficiency_sort_key (BenchGroup *group,
+                     double      share,
+                     double      bandwidth_gbs)
+{
+  if (!isnan (share))
+    return share;
+  return isnan (bandwidth_gbs) ? NAN : -1.0 / (1.0 + bandwidth_gbs);
+}
+
 /* every name the filter of the .ui looks at searches the entry's text */
 static void
 on_search_changed (BenchGroupPage *self,
@@ -223,8 +290,8 @@ show_columns_of_kind (BenchGroupPage *self)
     { self->tests_column, RUN },
     { self->best_pp_column, MODEL | HARDWARE },
     { self->best_tg_column, MODEL | HARDWARE },
+    { self->efficiency_column, MODEL | HARDWARE },
     { self->machines_column, MODEL },
-    { self->bandwidth_column, HARDWARE },
 #undef RUN
 #undef MODEL
 #undef HARDWARE
@@ -291,9 +358,10 @@ rebuild_result_columns (BenchGroupPage *self,
       title = bench_field_dup_label (field);
       factory = gtk_signal_list_item_factory_new ();
       g_signal_connect (factory, "setup", G_CALLBACK (setup_setting_label), NULL);
-      /* interned: the field outlives every factory */
-      g_signal_connect (factory, "bind", G_CALLBACK (bind_setting_label),
-                        (gpointer) g_intern_string (field));
+      /* the factory keeps its own copy of the field's name: it outlives
+       * the results (never interned: names come from files) */
+      g_signal_connect_data (factory, "bind", G_CALLBACK (bind_setting_label), g_strdup (field),
+                             (GClosureNotify) (void (*) (void)) g_free, 0);
       column = gtk_column_view_column_new (title, factory);
       gtk_column_view_column_set_resizable (column, TRUE);
       /* the numbers keep their room; names take what is left */
@@ -303,25 +371,36 @@ rebuild_result_columns (BenchGroupPage *self,
     }
 }
 
+/* One group's results are its own immutable array, shared as they are;
+ * several groups' are joined once. */
 GPtrArray *
 bench_group_page_get_chart_results (BenchGroupPage *self)
 {
-  GPtrArray *results = g_ptr_array_new_with_free_func (g_object_unref);
+  g_autoptr (GPtrArray) groups = g_ptr_array_new_with_free_func (g_object_unref);
   GListModel *model = G_LIST_MODEL (self->selection);
   g_autoptr (GtkBitset) selected = gtk_selection_model_get_selection (GTK_SELECTION_MODEL (self->selection));
   guint n = g_list_model_get_n_items (model);
   gboolean any = !gtk_bitset_is_empty (selected);
+  GPtrArray *results;
+  guint total = 0;
 
   for (guint i = 0; i < n; i++)
     {
-      g_autoptr (BenchGroup) group = NULL;
+      BenchGroup *group;
 
       if (any ? !gtk_bitset_contains (selected, i) : i >= CHART_DEFAULT_GROUPS)
         continue;
       group = g_list_model_get_item (model, i);
-      g_ptr_array_extend (results, bench_group_get_results (group),
-                          (GCopyFunc) (void (*) (void)) g_object_ref, NULL);
+      total += bench_group_get_n_results (group);
+      g_ptr_array_add (groups, group);
     }
+  if (groups->len == 1)
+    return g_ptr_array_ref (bench_group_get_results (g_ptr_array_index (groups, 0)));
+
+  results = g_ptr_array_new_full (total, g_object_unref);
+  for (guint i = 0; i < groups->len; i++)
+    g_ptr_array_extend (results, bench_group_get_results (g_ptr_array_index (groups, i)),
+                        (GCopyFunc) (void (*) (void)) g_object_ref, NULL);
   return results;
 }
 
@@ -395,6 +474,22 @@ fill_results (BenchGroupPage *self)
                        results->pdata, results->len);
 }
 
+/* The one selected group, or the only one shown when none is selected */
+static BenchGroup *
+single_selected_group (BenchGroupPage *self)
+{
+  g_autoptr (GtkBitset) selected = NULL;
+
+  if (self->selection == NULL)
+    return NULL;
+  selected = gtk_selection_model_get_selection (GTK_SELECTION_MODEL (self->selection));
+  if (gtk_bitset_is_empty (selected) && g_list_model_get_n_items (G_LIST_MODEL (self->selection)) == 1)
+    return g_list_model_get_item (G_LIST_MODEL (self->selection), 0);
+  if (gtk_bitset_get_size (selected) != 1)
+    return NULL;
+  return g_list_model_get_item (G_LIST_MODEL (self->selection), gtk_bitset_get_nth (selected, 0));
+}
+
 /* The chart follows the selection, the results table too once shown. */
 static void
 catch_up (BenchGroupPage *self,
@@ -418,6 +513,11 @@ static void
 update_selection (BenchGroupPage *self)
 {
   gtk_widget_set_sensitive (self->compare_button, n_to_compare (self) > 0);
+  if (self->peak_button != NULL)
+    {
+      g_autoptr (BenchGroup) one = single_selected_group (self);
+      gtk_widget_set_sensitive (self->peak_button, one != NULL);
+    }
   self->stale = TRUE;
   self->results_stale = TRUE;
   if (gtk_widget_get_mapped (GTK_WIDGET (self)))
@@ -478,11 +578,166 @@ on_chart_activated (BenchChartView *chart,
 }
 
 static void
+on_roofline_toggled (BenchGroupPage  *self,
+                     GtkToggleButton *toggle)
+{
+  bench_chart_view_set_rooflines (BENCH_CHART_VIEW (self->chart),
+                                  gtk_toggle_button_get_active (toggle));
+}
+
+/* The chart's own buttons sit in one row over its top right corner:
+ * [Peak… (Hardware)] [Roofline] [Log Scale]. */
+static void
+add_chart_buttons (BenchGroupPage *self)
+{
+  GtkWidget *row = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 4);
+  GtkWidget *log_toggle = GTK_WIDGET (self->log_toggle);
+
+  self->roofline_toggle = gtk_toggle_button_new_with_mnemonic (_("_Roofline"));
+  gtk_toggle_button_set_active (GTK_TOGGLE_BUTTON (self->roofline_toggle), TRUE);
+  gtk_widget_set_tooltip_text (self->roofline_toggle,
+                               _("Show the memory bandwidth roofline over generation by depth: the speed the machine’s peak bandwidth allows, peak ÷ (active weights + depth × KV cache per token)"));
+  gtk_widget_add_css_class (self->roofline_toggle, "flat");
+  g_signal_connect_swapped (self->roofline_toggle, "toggled", G_CALLBACK (on_roofline_toggled), self);
+
+  g_object_ref (log_toggle);
+  gtk_overlay_remove_overlay (GTK_OVERLAY (self->chart_box), log_toggle);
+  gtk_widget_set_halign (row, GTK_ALIGN_END);
+  gtk_widget_set_valign (row, GTK_ALIGN_START);
+  gtk_widget_set_margin_top (row, gtk_widget_get_margin_top (log_toggle));
+  gtk_widget_set_margin_end (row, gtk_widget_get_margin_end (log_toggle));
+  gtk_widget_set_margin_top (log_toggle, 0);
+  gtk_widget_set_margin_end (log_toggle, 0);
+  gtk_box_append (GTK_BOX (row), self->roofline_toggle);
+  gtk_box_append (GTK_BOX (row), log_toggle);
+  g_object_unref (log_toggle);
+  gtk_overlay_add_overlay (GTK_OVERLAY (self->chart_box), row);
+}
+
+static void
 on_log_toggled (BenchGroupPage  *self,
                 GtkToggleButton *toggle)
 {
   bench_chart_view_set_log_scale (BENCH_CHART_VIEW (self->chart),
                                   gtk_toggle_button_get_active (toggle));
+}
+
+/* —— the peak bandwidth of a machine (Hardware) ——————————————— */
+
+/* The popover says what the table knows of the machine and offers the
+ * user's own figure. */
+static void
+on_peak_popover_shown (BenchGroupPage *self)
+{
+  g_autoptr (BenchGroup) group = single_selected_group (self);
+  BenchResult *first;
+  BenchPeak table;
+  double user;
+  g_autofree char *text = NULL;
+
+  if (group == NULL)
+    return;
+  first = bench_group_get_first (group);
+  user = bench_peak_get_user (bench_result_get_hardware_key (first));
+  if (bench_peak_lookup (bench_result_get_gpu_info (first), bench_result_get_cpu_info (first), &table))
+    {
+      if (table.gbs_min < table.gbs)
+        /* Translators: the shipped figure of a chip sold in variants */
+        text = g_strdup_printf (_("%s: %.0f to %.0f GB/s (its variants differ and llama-bench does not tell which; enter yours). Source: %s"),
+                                table.name, table.gbs_min, table.gbs, table.source);
+      else
+        text = g_strdup_printf (_("%s: %.0f GB/s. Source: %s"), table.name, table.gbs, table.source);
+    }
+  else
+    text = g_strdup (_("This machine is not in Benchtop’s table. A GPU’s peak is on its maker’s page; a CPU’s is channels × transfer rate × 8 bytes (two channels of DDR5-5600: 89.6 GB/s)."));
+  gtk_label_set_text (GTK_LABEL (self->peak_label), text);
+  gtk_spin_button_set_value (GTK_SPIN_BUTTON (self->peak_spin),
+                             !isnan (user) ? user : !isnan (table.gbs) ? table.gbs : 0);
+}
+
+static void
+set_peak (BenchGroupPage *self,
+          double          gbs)
+{
+  g_autoptr (BenchGroup) group = single_selected_group (self);
+
+  if (group == NULL)
+    return;
+  gtk_widget_activate_action (GTK_WIDGET (self), "win.set-peak", "(sd)",
+                              bench_result_get_hardware_key (bench_group_get_first (group)), gbs);
+  gtk_menu_button_popdown (GTK_MENU_BUTTON (self->peak_button));
+}
+
+static void
+on_peak_apply (BenchGroupPage *self)
+{
+  set_peak (self, gtk_spin_button_get_value (GTK_SPIN_BUTTON (self->peak_spin)));
+}
+
+static void
+on_peak_reset (BenchGroupPage *self)
+{
+  set_peak (self, 0);
+}
+
+static void
+add_peak_button (BenchGroupPage *self)
+{
+  GtkWidget *popover = gtk_popover_new ();
+  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 8);
+  GtkWidget *row = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
+  GtkWidget *title = gtk_label_new (_("Peak memory bandwidth"));
+  GtkWidget *unit = gtk_label_new (_("GB/s"));
+  GtkWidget *apply = gtk_button_new_with_mnemonic (_("_Set"));
+  GtkWidget *reset = gtk_button_new_with_mnemonic (_("_Use Table"));
+
+  self->peak_button = gtk_menu_button_new ();
+  gtk_menu_button_set_label (GTK_MENU_BUTTON (self->peak_button), _("_Peak…"));
+  gtk_menu_button_set_use_underline (GTK_MENU_BUTTON (self->peak_button), TRUE);
+  gtk_widget_set_tooltip_text (self->peak_button,
+                               _("The selected machine’s peak memory bandwidth, against which the Efficiency column measures its runs"));
+  gtk_widget_add_css_class (title, "heading");
+  gtk_label_set_xalign (GTK_LABEL (title), 0);
+  self->peak_label = gtk_label_new (NULL);
+  gtk_label_set_wrap (GTK_LABEL (self->peak_label), TRUE);
+  gtk_label_set_max_width_chars (GTK_LABEL (self->peak_label), 40);
+  gtk_label_set_xalign (GTK_LABEL (self->peak_label), 0);
+  self->peak_spin = gtk_spin_button_new_with_range (0, 20000, 1);
+  gtk_spin_button_set_digits (GTK_SPIN_BUTTON (self->peak_spin), 1);
+  gtk_widget_set_hexpand (self->peak_spin, TRUE);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self->peak_spin),
+                                  GTK_ACCESSIBLE_PROPERTY_LABEL, _("Peak memory bandwidth in GB/s"), -1);
+  gtk_widget_add_css_class (apply, "suggested-action");
+  gtk_widget_set_tooltip_text (reset, _("Forget your figure and use Benchtop’s table"));
+  gtk_box_append (GTK_BOX (row), self->peak_spin);
+  gtk_box_append (GTK_BOX (row), unit);
+  gtk_box_append (GTK_BOX (row), reset);
+  gtk_box_append (GTK_BOX (row), apply);
+  gtk_box_append (GTK_BOX (box), title);
+  gtk_box_append (GTK_BOX (box), self->peak_label);
+  gtk_box_append (GTK_BOX (box), row);
+  gtk_widget_set_margin_start (box, 6);
+  gtk_widget_set_margin_end (box, 6);
+  gtk_widget_set_margin_top (box, 6);
+  gtk_widget_set_margin_bottom (box, 6);
+  gtk_popover_set_child (GTK_POPOVER (popover), box);
+  gtk_menu_button_set_popover (GTK_MENU_BUTTON (self->peak_button), popover);
+  g_signal_connect_swapped (popover, "show", G_CALLBACK (on_peak_popover_shown), self);
+  g_signal_connect_swapped (apply, "clicked", G_CALLBACK (on_peak_apply), self);
+  g_signal_connect_swapped (reset, "clicked", G_CALLBACK (on_peak_reset), self);
+  gtk_widget_add_css_class (self->peak_button, "flat");
+  gtk_widget_insert_before (self->peak_button, gtk_widget_get_parent (self->roofline_toggle),
+                            self->roofline_toggle);
+  gtk_widget_set_sensitive (self->peak_button, FALSE);
+}
+
+void
+bench_group_page_invalidate_chart (BenchGroupPage *self)
+{
+  g_return_if_fail (BENCH_IS_GROUP_PAGE (self));
+  self->stale = TRUE;
+  if (gtk_widget_get_mapped (GTK_WIDGET (self)))
+    catch_up (self, FALSE);
 }
 
 /* —— the widget ——————————————————————————————————————————— */
@@ -522,8 +777,8 @@ bench_group_page_class_init (BenchGroupPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, BenchGroupPage, groups_scroller);
   gtk_widget_class_bind_template_child (widget_class, BenchGroupPage, group_view);
   gtk_widget_class_bind_template_child (widget_class, BenchGroupPage, result_view);
-  gtk_widget_class_bind_template_child (widget_class, BenchGroupPage, search_filter);
   gtk_widget_class_bind_template_callback (widget_class, on_search_changed);
+  gtk_widget_class_bind_template_child (widget_class, BenchGroupPage, search_filter);
   gtk_widget_class_bind_template_child (widget_class, BenchGroupPage, source_column);
   gtk_widget_class_bind_template_child (widget_class, BenchGroupPage, date_column);
   gtk_widget_class_bind_template_child (widget_class, BenchGroupPage, build_column);
@@ -541,8 +796,8 @@ bench_group_page_class_init (BenchGroupPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, BenchGroupPage, tests_column);
   gtk_widget_class_bind_template_child (widget_class, BenchGroupPage, best_pp_column);
   gtk_widget_class_bind_template_child (widget_class, BenchGroupPage, best_tg_column);
+  gtk_widget_class_bind_template_child (widget_class, BenchGroupPage, efficiency_column);
   gtk_widget_class_bind_template_child (widget_class, BenchGroupPage, machines_column);
-  gtk_widget_class_bind_template_child (widget_class, BenchGroupPage, bandwidth_column);
   gtk_widget_class_bind_template_callback (widget_class, text_or_dash);
   gtk_widget_class_bind_template_callback (widget_class, text_or_null);
   gtk_widget_class_bind_template_callback (widget_class, format_rate);
@@ -556,6 +811,10 @@ bench_group_page_class_init (BenchGroupPageClass *klass)
   gtk_widget_class_bind_template_callback (widget_class, format_samples);
   gtk_widget_class_bind_template_callback (widget_class, format_source_line);
   gtk_widget_class_bind_template_callback (widget_class, stats_mismatch_tooltip);
+  gtk_widget_class_bind_template_callback (widget_class, efficiency_text);
+  gtk_widget_class_bind_template_callback (widget_class, efficiency_tooltip);
+  gtk_widget_class_bind_template_callback (widget_class, efficiency_classes);
+  gtk_widget_class_bind_template_callback (widget_class, efficiency_sort_key);
   gtk_widget_class_bind_template_callback (widget_class, on_log_toggled);
   gtk_widget_class_bind_template_callback (widget_class, on_compare_clicked);
   gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
@@ -575,6 +834,7 @@ bench_group_page_init (BenchGroupPage *self)
   gtk_widget_set_hexpand (self->chart, TRUE);
   gtk_overlay_set_child (GTK_OVERLAY (self->chart_box), self->chart);
   g_signal_connect (self->chart, "result-activated", G_CALLBACK (on_chart_activated), self);
+  add_chart_buttons (self);
 
   self->results = g_list_store_new (BENCH_TYPE_RESULT);
   self->results_selection = gtk_no_selection_new (g_object_ref (G_LIST_MODEL (self->results)));
@@ -594,6 +854,8 @@ bench_group_page_new (BenchGroupKind kind)
   gtk_stack_page_set_title (gtk_stack_get_page (self->table_stack, self->groups_scroller),
                             _(titles[kind]));
   show_columns_of_kind (self);
+  if (kind == BENCH_GROUP_HARDWARE)
+    add_peak_button (self);
   return GTK_WIDGET (self);
 }
 

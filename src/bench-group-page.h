@@ -32,4 +32,8 @@ GListModel    *bench_group_page_get_results_model (BenchGroupPage *self);
  * the first as the baseline; NULL when there is nothing to compare. */
 GtkWindow     *bench_group_page_compare        (BenchGroupPage *self);
 
+/* The machines' figures changed (a peak the user entered): the chart is
+ * drawn again. */
+void           bench_group_page_invalidate_chart (BenchGroupPage *self);
+
 G_END_DECLS

@@ -7,6 +7,7 @@
 #include "bench-chart-export.h"
 #include "bench-chart-layout.h"
 #include "bench-chart-spec.h"
+#include "bench-gguf.h"
 #include "bench-test-util.h"
 
 static BenchChartLayout *
@@ -523,6 +524,129 @@ test_comparison_chart (void)
   }
 }
 
+/* Step 3.5 Flash 199B.A11B on Strix Halo, pp512 and tg128 at depths 0 to
+ * 131072: the generation panel carries the decode roofline, 256 GB/s ÷
+ * 6,226,929,278 active bytes = 41.1117 t/s (flat: the model file is not
+ * here, so the KV cache is not counted), inside the axis; prefill has none;
+ * switched off, none at all. */
+static void
+test_roofline (void)
+{
+  g_autoptr (BenchSource) source = bench_test_load_corpus ("public/talk-strix-halo-rocm72-step35-imatrix.json");
+  g_autoptr (BenchChartSpec) spec = bench_chart_spec_new (bench_source_get_results (source));
+  g_autoptr (BenchChartLayout) layout = bench_chart_layout_new (spec, 1920, 1080, 1.0);
+  g_autoptr (BenchChartLayout) off = NULL;
+  BenchChartPanelLayout *pp = panel (layout, 0), *tg = panel (layout, 1);
+  BenchChartReferenceLine *line;
+  double roof = 256e9 / 6226929278.0;
+
+  g_assert_cmpint (pp->test_kind, ==, BENCH_TEST_PP);
+  g_assert_cmpint (tg->test_kind, ==, BENCH_TEST_TG);
+  g_assert_cmpint (tg->kind, ==, BENCH_CHART_LINES);
+  g_assert_cmpuint (pp->reference_lines->len, ==, 0);
+  g_assert_cmpuint (tg->reference_lines->len, ==, 1);
+  line = &g_array_index (tg->reference_lines, BenchChartReferenceLine, 0);
+  g_assert_cmpuint (line->segments->len, >, 5);
+  g_assert_nonnull (strstr (line->label.text, "256"));
+  g_assert_cmpfloat (tg->y_max, >=, roof);
+  for (guint i = 0; i < line->segments->len; i++)
+    {
+      BenchChartSegment *seg = &g_array_index (line->segments, BenchChartSegment, i);
+      g_assert_cmpfloat_with_epsilon (seg->y1, bench_chart_panel_y (tg, roof), 1e-6);
+      g_assert_cmpfloat_with_epsilon (seg->y2, bench_chart_panel_y (tg, roof), 1e-6);
+      g_assert_cmpfloat (seg->x2, >, seg->x1);
+    }
+  /* from the first depth to the last */
+  g_assert_cmpfloat_with_epsilon (g_array_index (line->segments, BenchChartSegment, 0).x1,
+                                  g_array_index (tg->points, BenchChartPoint, 0).x, 1e-6);
+
+  bench_chart_spec_set_rooflines (spec, FALSE);
+  off = bench_chart_layout_new (spec, 1920, 1080, 1.0);
+  g_assert_cmpuint (panel (off, 1)->reference_lines->len, ==, 0);
+  g_assert_cmpfloat (panel (off, 1)->y_max, <, roof);
+}
+
+/* With the model file known the roofline falls with depth: qwen3moe
+ * 30B.A3B (the corpus header's shape) on Strix Halo, 1,944,875,575.7
+ * active bytes and 98,304 KV bytes a token: at each sampled depth d the
+ * line is at 256e9 / (1,944,875,575.7 + 98,304 d) t/s — 131.63 at 0,
+ * 72.00 at 16384. */
+static void
+test_roofline_with_kv (void)
+{
+  g_autofree char *gguf = bench_test_corpus_path ("gguf/meta-qwen3moe-30b-a3b-shape.gguf");
+  g_autoptr (BenchGgufInfo) info = bench_gguf_info_read_file (gguf, NULL);
+  g_autoptr (GString) text = g_string_new (NULL);
+  const gint64 depths[] = { 0, 4096, 16384 };
+  g_autoptr (BenchSource) source = NULL;
+  g_autoptr (BenchChartSpec) spec = NULL;
+  g_autoptr (BenchChartLayout) layout = NULL;
+  g_autoptr (GError) error = NULL;
+  BenchChartPanelLayout *tg;
+  BenchChartReferenceLine *line;
+  double weights = 1944875575.6897333;
+
+  g_assert_nonnull (info);
+  bench_gguf_reset ();
+  bench_gguf_register (gguf, info);
+  for (guint i = 0; i < G_N_ELEMENTS (depths); i++)
+    g_string_append_printf (text,
+      "{\"build_commit\": \"abc\", \"build_number\": 1, \"cpu_info\": \"AMD RYZEN AI MAX+ 395 w/ Radeon 8060S\", "
+      "\"gpu_info\": \"AMD Radeon Graphics\", \"backends\": \"ROCm\", "
+      "\"model_filename\": \"/m/meta-qwen3moe-30b-a3b-shape.gguf\", \"model_type\": \"qwen3moe 30B.A3B Q4_K - Medium\", "
+      "\"model_size\": 17709692928, \"model_n_params\": 30532122624, \"type_k\": \"f16\", \"type_v\": \"f16\", "
+      "\"n_gpu_layers\": 99, \"n_prompt\": 0, \"n_gen\": 128, \"n_depth\": %" G_GINT64_FORMAT ", "
+      "\"avg_ns\": 2000000000, \"stddev_ns\": 0, \"avg_ts\": %d, \"stddev_ts\": 0}\n",
+      depths[i], 64 - (int) i * 8);
+  source = bench_test_load_text (text->str, -1, &error);
+  g_assert_no_error (error);
+  spec = bench_chart_spec_new (bench_source_get_results (source));
+  layout = bench_chart_layout_new (spec, 1600, 900, 1.0);
+  tg = panel (layout, 0);
+  g_assert_cmpint (tg->test_kind, ==, BENCH_TEST_TG);
+  g_assert_cmpuint (tg->reference_lines->len, ==, 1);
+  line = &g_array_index (tg->reference_lines, BenchChartReferenceLine, 0);
+  g_assert_null (strstr (line->label.text, "not counted"));
+  /* the first point at depth 0, the last at 16384 */
+  g_assert_cmpfloat_with_epsilon (g_array_index (line->segments, BenchChartSegment, 0).y1,
+                                  bench_chart_panel_y (tg, 256e9 / weights), 1e-6);
+  g_assert_cmpfloat_with_epsilon (g_array_index (line->segments, BenchChartSegment, line->segments->len - 1).y2,
+                                  bench_chart_panel_y (tg, 256e9 / (weights + 98304.0 * 16384)), 1e-6);
+  g_assert_cmpfloat_with_epsilon (256e9 / (weights + 98304.0 * 16384), 72.0013617, 1e-6);
+  /* falling all along */
+  for (guint i = 0; i < line->segments->len; i++)
+    g_assert_cmpfloat (g_array_index (line->segments, BenchChartSegment, i).y2, >,
+                       g_array_index (line->segments, BenchChartSegment, i).y1);
+  bench_gguf_reset ();
+}
+
+/* One machine, two backends: in the machines' chart the backend tells the
+ * marks apart (it no longer hides inside the machine's name). */
+static void
+test_backends_apart (void)
+{
+  g_autoptr (BenchSource) source =
+    bench_test_load_corpus ("public/strix-halo-sweep-Qwen3-32B-Q8_0.jsonl");
+  g_autoptr (BenchChartSpec) spec =
+    bench_chart_spec_new_for_view (bench_source_get_results (source), BENCH_GROUP_HARDWARE);
+  gboolean rocm = FALSE, vulkan = FALSE;
+
+  g_assert_cmpuint (bench_chart_spec_get_n_panels (spec), >, 0);
+  for (guint p = 0; p < bench_chart_spec_get_n_panels (spec); p++)
+    {
+      BenchChartPanel *panel = bench_chart_spec_get_panel (spec, p);
+
+      for (guint i = 0; i < panel->series->len; i++)
+        {
+          const char *name = g_ptr_array_index (panel->series, i);
+          rocm |= strstr (name, "ROCm") != NULL;
+          vulkan |= strstr (name, "Vulkan") != NULL;
+        }
+    }
+  g_assert_true (rocm);
+  g_assert_true (vulkan);
+}
+
 int
 main (int    argc,
       char **argv)
@@ -536,6 +660,9 @@ main (int    argc,
   g_test_add_func ("/chart/layout/line-chart-for-sweeps", test_line_chart_for_sweeps);
   g_test_add_func ("/chart/layout/gap-not-zero", test_gap_not_zero);
   g_test_add_func ("/chart/layout/hit", test_hit);
+  g_test_add_func ("/chart/layout/roofline-over-generation-by-depth", test_roofline);
+  g_test_add_func ("/chart/layout/roofline-falls-with-the-kv-cache", test_roofline_with_kv);
+  g_test_add_func ("/chart/spec/backends-apart", test_backends_apart);
   g_test_add_func ("/chart/layout/comparison-around-one", test_comparison_chart);
   g_test_add_func ("/chart/export/png", test_export_png);
   g_test_add_func ("/chart/export/svg", test_export_svg);

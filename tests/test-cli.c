@@ -67,6 +67,28 @@ test_json_lines (void)
                        "talk-strix-halo-rocm72-step35-imatrix.json");
       g_assert_cmpstr (json_object_get_string_member (o, "format"), ==, "json");
       g_assert_true (json_object_has_member (o, "samples_ns"));
+      if (g_str_equal (json_object_get_string_member (o, "kind"), "pp"))
+        {
+          /* prefill is compute-bound: no roofline figures, absent not 0 */
+          g_assert_false (json_object_has_member (o, "bytes_per_token"));
+          g_assert_false (json_object_has_member (o, "bandwidth_gbs"));
+          g_assert_false (json_object_has_member (o, "peak_gbs"));
+          g_assert_false (json_object_has_member (o, "bandwidth_share"));
+        }
+      else
+        {
+          /* 199B.A11B: 111,493,808,640 bytes × 11 B ÷ 196.956 B parameters
+           * = 6,226,929,278 bytes a token, estimated from the type; ROCm
+           * prints "AMD Radeon Graphics" and cpu_info names the Strix Halo */
+          double ts = json_object_get_double_member (o, "avg_ts");
+          g_assert_cmpint (json_object_get_int_member (o, "bytes_per_token"), ==, 6226929278);
+          g_assert_true (json_object_get_boolean_member (o, "bytes_per_token_estimated"));
+          g_assert_cmpfloat_with_epsilon (json_object_get_double_member (o, "bandwidth_gbs"),
+                                          6226929278.0 * ts / 1e9, 1e-3);
+          g_assert_cmpfloat (json_object_get_double_member (o, "peak_gbs"), ==, 256);
+          g_assert_cmpfloat_with_epsilon (json_object_get_double_member (o, "bandwidth_share"),
+                                          6226929278.0 * ts / 1e9 / 256, 1e-5);
+        }
       if (i == 0)
         {
           g_assert_cmpstr (json_object_get_string_member (o, "test"), ==, "pp512");

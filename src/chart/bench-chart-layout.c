@@ -198,6 +198,132 @@ value_range (BenchChartPanel *spec_panel,
     *hi = 1;
 }
 
+static gboolean
+show_rooflines (Ctx             *ctx,
+                BenchChartPanel *spec_panel)
+{
+  return spec_panel->rooflines != NULL && bench_chart_spec_get_rooflines (ctx->layout->spec);
+}
+
+/* The rooflines' highest speed, at the smallest depth shown; 0 when none */
+static double
+roofline_max (Ctx             *ctx,
+              BenchChartPanel *spec_panel)
+{
+  double depth = INFINITY, hi = 0;
+
+  if (!show_rooflines (ctx, spec_panel))
+    return 0;
+  for (guint i = 0; i < spec_panel->result_x->len; i++)
+    depth = MIN (depth, g_array_index (spec_panel->result_x, double, i));
+  for (guint i = 0; i < spec_panel->rooflines->len; i++)
+    {
+      const BenchChartRoofline *line = &g_array_index (spec_panel->rooflines, BenchChartRoofline, i);
+      double ts = bench_efficiency_roofline_ts (&line->efficiency, (gint64) MAX (depth, 0));
+      if (isfinite (ts))
+        hi = MAX (hi, ts);
+    }
+  return hi;
+}
+
+static void
+reference_line_clear (BenchChartReferenceLine *line)
+{
+  g_clear_pointer (&line->segments, g_array_unref);
+  label_clear (&line->label);
+}
+
+/* Each roofline sampled along the x axis: 24 steps between measured
+ * depths, straight across a log axis' break at 0. */
+static void
+layout_rooflines (Ctx                   *ctx,
+                  BenchChartPanelLayout *panel,
+                  BenchChartPanel       *spec_panel,
+                  GArray                *distinct,
+                  double                 zero_at)
+{
+  guint n_series = MAX (spec_panel->series->len, 1);
+
+  if (!show_rooflines (ctx, spec_panel))
+    return;
+  for (guint r = 0; r < spec_panel->rooflines->len; r++)
+    {
+      const BenchChartRoofline *roof = &g_array_index (spec_panel->rooflines, BenchChartRoofline, r);
+      const BenchPeak *peak = &roof->efficiency.peak;
+      BenchChartReferenceLine line = { roof->series, FALSE, NULL, { 0 } };
+      gboolean repeat = FALSE;
+      guint same = 1;
+
+      /* series on one machine and model share one roofline: drawn once,
+       * in a neutral colour when every series has it */
+      for (guint o = 0; o < spec_panel->rooflines->len; o++)
+        {
+          const BenchChartRoofline *other = &g_array_index (spec_panel->rooflines, BenchChartRoofline, o);
+          gboolean equal = o != r && other->efficiency.weight_bytes == roof->efficiency.weight_bytes &&
+                           other->efficiency.peak.gbs == roof->efficiency.peak.gbs &&
+                           (other->efficiency.kv_bytes_per_token == roof->efficiency.kv_bytes_per_token ||
+                            (isnan (other->efficiency.kv_bytes_per_token) &&
+                             isnan (roof->efficiency.kv_bytes_per_token)));
+          same += equal;
+          repeat |= equal && o < r;
+        }
+      if (repeat)
+        continue;
+      line.shared = same > 1 && same == n_series;
+      line.segments = g_array_new (FALSE, FALSE, sizeof (BenchChartSegment));
+      double px = NAN, py = NAN, w, h;
+      g_autofree char *gbs = NULL;
+      g_autofree char *text = NULL;
+
+      for (guint d = 0; d < distinct->len; d++)
+        {
+          double depth = g_array_index (distinct, double, d);
+          double next = d + 1 < distinct->len ? g_array_index (distinct, double, d + 1) : depth;
+          guint steps = d + 1 < distinct->len && (depth > 0 || !panel->log2_x) ? 24 : 1;
+
+          for (guint k = 0; k < steps; k++)
+            {
+              double a0 = x_axis_value (panel, depth, zero_at);
+              double a1 = x_axis_value (panel, next, zero_at);
+              double a = a0 + (a1 - a0) * k / steps;
+              double at = !panel->log2_x ? a : (k == 0 ? depth : pow (2, a));
+              double ts = bench_efficiency_roofline_ts (&roof->efficiency, (gint64) round (at));
+              double x = panel_x (panel, a), y;
+
+              if (!isfinite (ts))
+                continue;
+              y = bench_chart_panel_y (panel, ts);
+              if (isfinite (px))
+                {
+                  BenchChartSegment seg = { px, py, x, y, roof->series };
+                  g_array_append_val (line.segments, seg);
+                }
+              px = x;
+              py = y;
+            }
+        }
+      if (line.segments->len == 0)
+        {
+          reference_line_clear (&line);
+          continue;
+        }
+      gbs = peak->gbs_min < peak->gbs ? g_strdup_printf ("%.0f–%.0f", peak->gbs_min, peak->gbs)
+                                      : g_strdup_printf ("%.0f", peak->gbs);
+      /* Translators: the dashed line over a depth chart: the speed the
+       * machine's peak memory bandwidth allows, "roofline at 256 GB/s" */
+      text = g_strdup_printf (roof->efficiency.kv_omitted || isnan (roof->efficiency.kv_bytes_per_token)
+                              ? _("roofline at %s GB/s (KV cache not counted)")
+                              : _("roofline at %s GB/s"), gbs);
+      line.label = make_label (text, ctx->fs * 0.75, FALSE, 2);
+      line.label.muted = TRUE;
+      measure (ctx, &line.label, &w, &h);
+      w = MIN (w, panel->plot.width);
+      line.label.rect = (BenchChartRect) { panel->plot.x + panel->plot.width - w,
+                                           MAX (panel->plot.y, py - h - ctx->fs * 0.2), w, h };
+      g_array_append_val (panel->reference_lines, line);
+    }
+}
+
 static void
 add_y_tick (Ctx                   *ctx,
             BenchChartPanelLayout *panel,
@@ -224,6 +350,7 @@ plan_y_axis (Ctx                   *ctx,
   double lo, hi, lowest;
 
   value_range (spec_panel, &lo, &hi, &lowest);
+  hi = MAX (hi, roofline_max (ctx, spec_panel));
   panel->log_y = log_scale && isfinite (lowest) && hi / lowest > 4 && !isfinite (reference_of (ctx));
 
   if (isfinite (reference_of (ctx)))
@@ -621,6 +748,7 @@ layout_lines (Ctx                   *ctx,
   panel->x_max += pad;
 
   layout_x_ticks (ctx, panel, distinct, zero_at);
+  layout_rooflines (ctx, panel, spec_panel, distinct, zero_at);
 
   for (guint i = 0; i < spec_panel->results->len; i++)
     {
@@ -710,6 +838,7 @@ panel_free (BenchChartPanelLayout *panel)
   g_array_unref (panel->bars);
   g_array_unref (panel->points);
   g_array_unref (panel->segments);
+  g_array_unref (panel->reference_lines);
   g_array_unref (panel->category_labels);
   g_array_unref (panel->value_labels);
   g_array_unref (panel->legend);
@@ -735,6 +864,8 @@ layout_panel (Ctx             *ctx,
   panel->bars = g_array_new (FALSE, TRUE, sizeof (BenchChartBar));
   panel->points = g_array_new (FALSE, TRUE, sizeof (BenchChartPoint));
   panel->segments = g_array_new (FALSE, TRUE, sizeof (BenchChartSegment));
+  panel->reference_lines = g_array_new (FALSE, TRUE, sizeof (BenchChartReferenceLine));
+  g_array_set_clear_func (panel->reference_lines, (GDestroyNotify) reference_line_clear);
   panel->category_labels = g_array_new (FALSE, TRUE, sizeof (BenchChartLabel));
   panel->value_labels = g_array_new (FALSE, TRUE, sizeof (BenchChartLabel));
   panel->legend = g_array_new (FALSE, TRUE, sizeof (BenchChartLegendItem));

@@ -65,6 +65,16 @@ typedef struct
   guint  series;
 } BenchChartSegment;
 
+/* A reference line: the roofline of a series, drawn dashed in its colour
+ * as short segments, labelled at its right end. */
+typedef struct
+{
+  guint            series;
+  gboolean         shared;     /* every series has this one: drawn neutral */
+  GArray          *segments;   /* BenchChartSegment */
+  BenchChartLabel  label;
+} BenchChartReferenceLine;
+
 typedef struct
 {
   BenchChartRect  swatch;
@@ -91,6 +101,7 @@ typedef struct
   GArray          *bars;             /* BenchChartBar */
   GArray          *points;           /* BenchChartPoint */
   GArray          *segments;         /* BenchChartSegment */
+  GArray          *reference_lines;  /* BenchChartReferenceLine (rooflines), lines only */
   GArray          *category_labels;  /* BenchChartLabel */
   GArray          *value_labels;     /* BenchChartLabel */
   GArray          *legend;           /* BenchChartLegendItem */

@@ -223,6 +223,28 @@ draw_panel (cairo_t                     *cr,
           cairo_line_to (cr, seg->x2, seg->y2);
           cairo_stroke (cr);
         }
+      /* rooflines: dashed, in their series' colour, under the points */
+      for (guint i = 0; i < panel->reference_lines->len; i++)
+        {
+          const BenchChartReferenceLine *line = &g_array_index (panel->reference_lines, BenchChartReferenceLine, i);
+          double dash[] = { fs * 0.5, fs * 0.35 };
+
+          cairo_save (cr);
+          cairo_set_line_cap (cr, CAIRO_LINE_CAP_BUTT);
+          cairo_set_line_width (cr, MAX (1.2, fs * 0.09));
+          cairo_set_dash (cr, dash, G_N_ELEMENTS (dash), 0);
+          set_color (cr, line->shared ? &theme->muted : bench_chart_theme_series (theme, line->series), 0.8);
+          for (guint k = 0; k < line->segments->len; k++)
+            {
+              const BenchChartSegment *seg = &g_array_index (line->segments, BenchChartSegment, k);
+              if (k == 0)
+                cairo_move_to (cr, seg->x1, seg->y1);
+              cairo_line_to (cr, seg->x2, seg->y2);
+            }
+          cairo_stroke (cr);
+          cairo_restore (cr);
+          draw_label (cr, theme, &line->label);
+        }
       cairo_set_line_cap (cr, CAIRO_LINE_CAP_BUTT);
       for (guint i = 0; i < panel->points->len; i++)
         {

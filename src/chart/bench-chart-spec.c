@@ -20,6 +20,7 @@ struct _BenchChartSpec
   char            *subtitle;
   char            *caption;
   gboolean         log_scale;
+  gboolean         hide_rooflines;
   gboolean         value_labels;
   double           reference;  /* NAN, or 1.0 for speedups */
   char            *y_title;    /* NULL: tokens/s */
@@ -62,6 +63,7 @@ panel_free (BenchChartPanel *panel)
   g_free (panel->x_title);
   g_clear_pointer (&panel->result_value, g_array_unref);
   g_clear_pointer (&panel->result_error, g_array_unref);
+  g_clear_pointer (&panel->rooflines, g_array_unref);
   g_free (panel);
 }
 
@@ -247,6 +249,54 @@ panel_new (BenchTestKind   test_kind,
   return panel;
 }
 
+/* Generation over depth: one roofline per series whose results share one
+ * machine peak and one model (the same bytes per token); none where a
+ * series mixes them, where the peak or the active weights are unknown, or
+ * where the run keeps part of the model in CPU memory. */
+static void
+add_rooflines (BenchChartPanel *panel)
+{
+  guint n_series = MAX (panel->series->len, 1);
+  g_autofree BenchChartRoofline *lines = NULL;
+  g_autofree guint8 *state = NULL;   /* 0 none yet, 1 one, 2 mixed or unknown */
+
+  if (panel->kind != BENCH_CHART_LINES || panel->test_kind != BENCH_TEST_TG ||
+      g_strcmp0 (panel->x_field, "n_depth") != 0 || panel->result_value != NULL)
+    return;
+  lines = g_new0 (BenchChartRoofline, n_series);
+  state = g_new0 (guint8, n_series);
+  for (guint i = 0; i < panel->results->len; i++)
+    {
+      guint s = g_array_index (panel->result_series, guint, i);
+      BenchEfficiency e;
+
+      if (s >= n_series || state[s] == 2)
+        continue;
+      bench_efficiency_compute (g_ptr_array_index (panel->results, i), NULL, &e);
+      if (isnan (e.weight_bytes) || isnan (e.peak.gbs) || e.status == BENCH_SHARE_OFFLOADED ||
+          e.status == BENCH_SHARE_SEVERAL_MACHINES)
+        state[s] = 2;
+      else if (state[s] == 0)
+        {
+          lines[s].series = s;
+          lines[s].efficiency = e;
+          state[s] = 1;
+        }
+      else if (lines[s].efficiency.weight_bytes != e.weight_bytes ||
+               lines[s].efficiency.peak.gbs != e.peak.gbs ||
+               !(lines[s].efficiency.kv_bytes_per_token == e.kv_bytes_per_token ||
+                 (isnan (lines[s].efficiency.kv_bytes_per_token) && isnan (e.kv_bytes_per_token))))
+        state[s] = 2;
+    }
+  for (guint s = 0; s < n_series; s++)
+    if (state[s] == 1)
+      {
+        if (panel->rooflines == NULL)
+          panel->rooflines = g_array_new (FALSE, FALSE, sizeof (BenchChartRoofline));
+        g_array_append_val (panel->rooflines, lines[s]);
+      }
+}
+
 static BenchChartPanel *
 build_panel (BenchChartSpec *self,
              BenchTestKind   kind,
@@ -281,15 +331,10 @@ build_panel (BenchChartSpec *self,
       if (is_ignored_field (field) || g_strcmp0 (field, sweep) == 0 ||
           strcmp (field, category) == 0 ||
           (strcmp (category, "run") == 0 && strcmp (field, "build_commit") == 0) ||
-          (strcmp (category, "hardware_label") == 0 && strcmp (field, "backends") == 0) ||
           (panel->kind == BENCH_CHART_BARS && tests_vary &&
            (strcmp (field, "n_prompt") == 0 || strcmp (field, "n_gen") == 0 ||
             strcmp (field, "n_depth") == 0)) ||
           g_ptr_array_find_with_equal_func (series_fields, field, g_str_equal, NULL))
-        continue;
-      /* the machine follows from a varying backend string already */
-      if (strcmp (field, "backends") == 0 &&
-          g_ptr_array_find_with_equal_func (series_fields, "hardware_label", g_str_equal, NULL))
         continue;
       /* what the category (or, in lines, the series' first field) already
        * tells, the legend does not repeat: one model on one machine is
@@ -346,6 +391,7 @@ build_panel (BenchChartSpec *self,
     g_ptr_array_unref (panel->results);
     panel->results = g_steal_pointer (&kept);
   }
+  add_rooflines (panel);
   return panel;
 }
 
@@ -393,8 +439,8 @@ spec_new (GPtrArray      *results,
   static const BenchTestKind kinds[] = { BENCH_TEST_PP, BENCH_TEST_TG, BENCH_TEST_PG };
 
   g_atomic_ref_count_init (&self->ref_count);
-  self->results = g_ptr_array_new_with_free_func (g_object_unref);
-  g_ptr_array_extend (self->results, results, (GCopyFunc) (void (*) (void)) g_object_ref, NULL);
+  /* shared, never copied: the caller's list is immutable */
+  self->results = g_ptr_array_ref (results);
   self->has_view = has_view;
   self->view = view;
   self->panels = g_ptr_array_new_with_free_func ((GDestroyNotify) panel_free);
@@ -402,13 +448,14 @@ spec_new (GPtrArray      *results,
 
   for (guint k = 0; k < G_N_ELEMENTS (kinds); k++)
     {
-      g_autoptr (GPtrArray) subset = g_ptr_array_new_with_free_func (g_object_unref);
+      /* borrowed: self->results holds them */
+      g_autoptr (GPtrArray) subset = g_ptr_array_new ();
 
       for (guint i = 0; i < results->len; i++)
         {
           BenchResult *r = g_ptr_array_index (results, i);
           if (bench_result_get_test_kind (r) == kinds[k] && isfinite (bench_result_get_avg_ts (r)))
-            g_ptr_array_add (subset, g_object_ref (r));
+            g_ptr_array_add (subset, r);
         }
       if (subset->len > 0)
         g_ptr_array_add (self->panels, build_panel (self, kinds[k], subset));
@@ -537,6 +584,7 @@ panel_copy (const BenchChartPanel *panel)
   copy->x_title = g_strdup (panel->x_title);
   copy->result_value = panel->result_value ? g_array_copy (panel->result_value) : NULL;
   copy->result_error = panel->result_error ? g_array_copy (panel->result_error) : NULL;
+  copy->rooflines = panel->rooflines ? g_array_copy (panel->rooflines) : NULL;
   return copy;
 }
 
@@ -565,6 +613,7 @@ bench_chart_spec_copy (BenchChartSpec *self)
   bench_chart_spec_set_subtitle (copy, self->subtitle);
   bench_chart_spec_set_caption (copy, self->caption);
   copy->log_scale = self->log_scale;
+  copy->hide_rooflines = self->hide_rooflines;
   copy->value_labels = self->value_labels;
   return copy;
 }
@@ -586,6 +635,8 @@ bench_chart_spec_get_y_title (BenchChartSpec *self)
 }
 gboolean bench_chart_spec_get_value_labels (BenchChartSpec *self) { return self->value_labels; }
 void bench_chart_spec_set_log_scale (BenchChartSpec *self, gboolean v) { self->log_scale = v; }
+gboolean bench_chart_spec_get_rooflines (BenchChartSpec *self) { return !self->hide_rooflines; }
+void bench_chart_spec_set_rooflines (BenchChartSpec *self, gboolean v) { self->hide_rooflines = !v; }
 void bench_chart_spec_set_value_labels (BenchChartSpec *self, gboolean v) { self->value_labels = v; }
 
 static void

@@ -12,6 +12,7 @@
 #include <glib.h>
 
 #include "bench-compare.h"
+#include "bench-efficiency.h"
 #include "bench-group.h"
 #include "bench-result.h"
 
@@ -24,6 +25,14 @@ typedef enum
   BENCH_CHART_BARS,
   BENCH_CHART_LINES,
 } BenchChartKind;
+
+/* A reference line over a panel's measured series: the decode roofline,
+ * peak / (active weights + depth × KV per token), for one series. */
+typedef struct
+{
+  guint            series;
+  BenchEfficiency  efficiency;   /* weights, KV per token and the peak */
+} BenchChartRoofline;
 
 typedef struct
 {
@@ -39,6 +48,8 @@ typedef struct
   char           *x_title;          /* lines: axis title */
   GArray         *result_value;     /* double per result, or NULL: avg_ts */
   GArray         *result_error;     /* double per result, or NULL: stddev_ts */
+  GArray         *rooflines;        /* BenchChartRoofline: generation over depth
+                                     * whose peak and bytes are known; else NULL */
 } BenchChartPanel;
 
 /* The value drawn for result @i of @panel and its ± error: avg_ts ±
@@ -48,7 +59,10 @@ void             bench_chart_panel_get_value   (const BenchChartPanel *panel,
                                                 double                *value,
                                                 double                *error);
 
-/* @view: what the results' view groups by; it picks the categories. */
+/* @results is referenced, not copied: it must own a reference to each of
+ * its results (g_object_unref as its free function) and not change
+ * afterwards. @view: what the results' view groups by; it picks the
+ * categories. */
 BenchChartSpec  *bench_chart_spec_new_for_view (GPtrArray       *results,
                                                 BenchGroupKind   view);
 /* Categories chosen from the data alone (the command line). */
@@ -84,6 +98,12 @@ void             bench_chart_spec_set_log_scale (BenchChartSpec *self,
 gboolean         bench_chart_spec_get_value_labels (BenchChartSpec *self);
 void             bench_chart_spec_set_value_labels (BenchChartSpec *self,
                                                     gboolean        value_labels);
+
+/* The decode rooflines of generation-over-depth panels: shown (TRUE, the
+ * default) or not. Prefill is compute-bound and never has one. */
+gboolean         bench_chart_spec_get_rooflines (BenchChartSpec *self);
+void             bench_chart_spec_set_rooflines (BenchChartSpec *self,
+                                                 gboolean        rooflines);
 
 /* the value bars grow from (1.0 for speedups), NAN when they grow from 0 */
 double           bench_chart_spec_get_reference (BenchChartSpec *self);

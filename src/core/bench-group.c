@@ -5,6 +5,7 @@
 #include <math.h>
 #include <string.h>
 
+#include "bench-efficiency-private.h"
 #include "bench-group.h"
 #include "bench-units.h"
 
@@ -18,7 +19,8 @@ struct _BenchGroup
   GPtrArray      *results;
   double          best_pp;
   double          best_tg;
-  double          best_bandwidth;
+  BenchEfficiency efficiency;     /* of the run closest to its roofline */
+  BenchResult    *efficiency_result;
   guint           n_machines;
   guint           n_models;
   char           *models_text;
@@ -27,8 +29,12 @@ struct _BenchGroup
 
 G_DEFINE_FINAL_TYPE (BenchGroup, bench_group, G_TYPE_OBJECT)
 
+enum { CHANGED, N_SIGNALS };
+static guint signals[N_SIGNALS];
+
 /* The figures a group's row shows, as read-only properties that notify
- * when the group's results change (bench_group_set_results ()). */
+ * when they change: when the group's results are replaced
+ * (bench_group_set_results ()) or a machine's peak is entered. */
 enum {
   PROP_0,
   PROP_KIND,
@@ -38,28 +44,17 @@ enum {
   PROP_N_RESULTS,
   PROP_BEST_PP,
   PROP_BEST_TG,
-  PROP_BEST_BANDWIDTH,
   PROP_N_MACHINES,
   PROP_N_MODELS,
   PROP_MODELS_TEXT,
   PROP_DATE,
+  PROP_EFFICIENCY_TEXT,
+  PROP_BANDWIDTH_SHARE,
+  PROP_BANDWIDTH_GBS,
   N_PROPS
 };
 
 static GParamSpec *properties[N_PROPS];
-
-static void
-bench_group_finalize (GObject *object)
-{
-  BenchGroup *self = BENCH_GROUP (object);
-
-  g_free (self->key);
-  g_free (self->label);
-  g_free (self->models_text);
-  g_clear_pointer (&self->results, g_ptr_array_unref);
-
-  G_OBJECT_CLASS (bench_group_parent_class)->finalize (object);
-}
 
 static void
 bench_group_get_property (GObject    *object,
@@ -78,20 +73,42 @@ bench_group_get_property (GObject    *object,
     case PROP_N_RESULTS:      g_value_set_uint (value, self->results->len); break;
     case PROP_BEST_PP:        g_value_set_double (value, self->best_pp); break;
     case PROP_BEST_TG:        g_value_set_double (value, self->best_tg); break;
-    case PROP_BEST_BANDWIDTH: g_value_set_double (value, self->best_bandwidth); break;
     case PROP_N_MACHINES:     g_value_set_uint (value, self->n_machines); break;
     case PROP_N_MODELS:       g_value_set_uint (value, self->n_models); break;
     case PROP_MODELS_TEXT:    g_value_set_string (value, self->models_text); break;
     case PROP_DATE:           g_value_set_string (value, self->date); break;
+    case PROP_EFFICIENCY_TEXT:
+      g_value_take_string (value, bench_group_dup_efficiency_text (self));
+      break;
+    case PROP_BANDWIDTH_SHARE:
+      g_value_set_double (value, self->efficiency.share);
+      break;
+    case PROP_BANDWIDTH_GBS:
+      g_value_set_double (value, self->efficiency.bandwidth_gbs);
+      break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
 }
 
 static void
+bench_group_finalize (GObject *object)
+{
+  BenchGroup *self = BENCH_GROUP (object);
+
+  g_free (self->key);
+  g_free (self->label);
+  g_free (self->models_text);
+  g_clear_pointer (&self->results, g_ptr_array_unref);
+
+  G_OBJECT_CLASS (bench_group_parent_class)->finalize (object);
+}
+
+static void
 bench_group_class_init (BenchGroupClass *klass)
 {
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
+
   const GParamFlags flags = G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS;
 
   object_class->finalize = bench_group_finalize;
@@ -104,17 +121,37 @@ bench_group_class_init (BenchGroupClass *klass)
   /* the group's first result, whose model, machine and build the row shows */
   properties[PROP_FIRST] = g_param_spec_object ("first", NULL, NULL, BENCH_TYPE_RESULT, flags);
   properties[PROP_N_RESULTS] = g_param_spec_uint ("n-results", NULL, NULL, 0, G_MAXUINT, 0, flags);
-  /* NAN when the group has no such result */
+  /* NAN when the group has no such result (a GParamSpec cannot default to NAN) */
   properties[PROP_BEST_PP] = g_param_spec_double ("best-pp", NULL, NULL, -G_MAXDOUBLE, G_MAXDOUBLE, 0, flags);
   properties[PROP_BEST_TG] = g_param_spec_double ("best-tg", NULL, NULL, -G_MAXDOUBLE, G_MAXDOUBLE, 0, flags);
-  properties[PROP_BEST_BANDWIDTH] =
-    g_param_spec_double ("best-bandwidth", NULL, NULL, -G_MAXDOUBLE, G_MAXDOUBLE, 0, flags);
   properties[PROP_N_MACHINES] = g_param_spec_uint ("n-machines", NULL, NULL, 0, G_MAXUINT, 0, flags);
   properties[PROP_N_MODELS] = g_param_spec_uint ("n-models", NULL, NULL, 0, G_MAXUINT, 0, flags);
   properties[PROP_MODELS_TEXT] = g_param_spec_string ("models-text", NULL, NULL, NULL, flags);
   /* the earliest test_time, ISO 8601; "" when the format has none */
   properties[PROP_DATE] = g_param_spec_string ("date", NULL, NULL, NULL, flags);
+
+  /* "412 GB/s · 81 %" for the run closest to its roofline */
+  properties[PROP_EFFICIENCY_TEXT] =
+    g_param_spec_string ("efficiency-text", NULL, NULL, NULL,
+                         G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  /* that run's share of its machine's peak bandwidth, NAN unknown */
+  properties[PROP_BANDWIDTH_SHARE] =
+    g_param_spec_double ("bandwidth-share", NULL, NULL, -G_MAXDOUBLE, G_MAXDOUBLE, 0.0,
+                         G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  properties[PROP_BANDWIDTH_GBS] =
+    g_param_spec_double ("bandwidth-gbs", NULL, NULL, -G_MAXDOUBLE, G_MAXDOUBLE, 0.0,
+                         G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
   g_object_class_install_properties (object_class, N_PROPS, properties);
+
+  /**
+   * BenchGroup::changed:
+   *
+   * The group's results were replaced (a file it came from grew or was
+   * reloaded); its figures are recomputed, and the properties whose values
+   * changed are notified.
+   */
+  signals[CHANGED] = g_signal_new ("changed", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
+                                   0, NULL, NULL, NULL, G_TYPE_NONE, 0);
 }
 
 static void
@@ -123,7 +160,10 @@ bench_group_init (BenchGroup *self)
   self->results = g_ptr_array_new_with_free_func (g_object_unref);
   self->best_pp = NAN;
   self->best_tg = NAN;
-  self->best_bandwidth = NAN;
+  self->efficiency.share = NAN;
+  self->efficiency.share_max = NAN;
+  self->efficiency.bandwidth_gbs = NAN;
+  self->efficiency.bytes_per_token = NAN;
   self->date = "";
   self->models_text = g_strdup ("");
 }
@@ -135,7 +175,95 @@ GPtrArray *bench_group_get_results (BenchGroup *self) { return self->results; }
 guint bench_group_get_n_results (BenchGroup *self) { return self->results->len; }
 double bench_group_get_best_pp (BenchGroup *self) { return self->best_pp; }
 double bench_group_get_best_tg (BenchGroup *self) { return self->best_tg; }
-double bench_group_get_best_bandwidth (BenchGroup *self) { return self->best_bandwidth; }
+const BenchEfficiency *bench_group_get_efficiency (BenchGroup *self) { return &self->efficiency; }
+BenchResult *bench_group_get_efficiency_result (BenchGroup *self) { return self->efficiency_result; }
+
+char *
+bench_group_dup_efficiency_text (BenchGroup *self)
+{
+  g_return_val_if_fail (BENCH_IS_GROUP (self), NULL);
+  return bench_efficiency_dup_text (&self->efficiency);
+}
+
+/* Is @a a better run to show than @b: a known share beats none, then the
+ * higher share; without shares, the higher bandwidth. */
+static gboolean
+efficiency_better (const BenchEfficiency *a,
+                   const BenchEfficiency *b)
+{
+  if (isnan (a->bandwidth_gbs))
+    return FALSE;
+  if (isnan (b->bandwidth_gbs))
+    return TRUE;
+  if (!isnan (a->share) || !isnan (b->share))
+    return isnan (b->share) || (!isnan (a->share) && a->share > b->share);
+  return a->bandwidth_gbs > b->bandwidth_gbs;
+}
+
+void
+bench_group_update_efficiency (BenchGroup *self)
+{
+  BenchEfficiency best = { .bandwidth_gbs = NAN, .share = NAN, .share_max = NAN,
+                           .bytes_per_token = NAN };
+  BenchResult *best_result = NULL;
+  /* a group's results come from a few setups (model × machine × cache
+   * types): each is computed once, then only depth and speed change */
+  struct { BenchEfficiencySetup setup; BenchEfficiency eff; } seen[8];
+  guint n_seen = 0, next_slot = 0;
+  g_autofree char *before = NULL;
+  g_autofree char *after = NULL;
+  double share_before;
+
+  g_return_if_fail (BENCH_IS_GROUP (self));
+  before = bench_efficiency_dup_text (&self->efficiency);
+  share_before = self->efficiency.share;
+  for (guint i = 0; i < self->results->len; i++)
+    {
+      BenchResult *r = g_ptr_array_index (self->results, i);
+      BenchEfficiency e;
+
+      if (bench_result_get_test_kind (r) != BENCH_TEST_TG)
+        continue;
+      BenchEfficiencySetup setup;
+      guint k;
+
+      bench_efficiency_setup_of (r, &setup);
+      for (k = 0; k < n_seen; k++)
+        if (memcmp (&seen[k].setup, &setup, sizeof setup) == 0)
+          break;
+      if (k < n_seen)
+        bench_efficiency_compute_like (r, &seen[k].eff, &e);
+      else
+        {
+          bench_efficiency_compute (r, NULL, &e);
+          k = n_seen < G_N_ELEMENTS (seen) ? n_seen++ : next_slot++ % G_N_ELEMENTS (seen);
+          seen[k].setup = setup;
+          seen[k].eff = e;
+        }
+      if (efficiency_better (&e, &best))
+        {
+          best = e;
+          best_result = r;
+        }
+    }
+  if (best_result == NULL && self->results->len > 0)
+    {
+      /* no generation run with a bandwidth: say why for the first one */
+      for (guint i = 0; i < self->results->len && best_result == NULL; i++)
+        if (bench_result_get_test_kind (g_ptr_array_index (self->results, i)) == BENCH_TEST_TG)
+          {
+            best_result = g_ptr_array_index (self->results, i);
+            bench_efficiency_compute (best_result, NULL, &best);
+          }
+    }
+  self->efficiency = best;
+  self->efficiency_result = best_result;
+  after = bench_efficiency_dup_text (&self->efficiency);
+  if (g_strcmp0 (before, after) != 0)
+    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_EFFICIENCY_TEXT]);
+  if (!(share_before == best.share) && !(isnan (share_before) && isnan (best.share)))
+    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_BANDWIDTH_SHARE]);
+}
 guint bench_group_get_n_machines (BenchGroup *self) { return self->n_machines; }
 guint bench_group_get_n_models (BenchGroup *self) { return self->n_models; }
 const char *bench_group_get_models_text (BenchGroup *self) { return self->models_text; }
@@ -200,20 +328,13 @@ group_label (BenchResult    *result,
 }
 
 /* doubles that are both missing are the same figure */
-static gboolean
-same_figure (double a,
-             double b)
-{
-  return a == b || (isnan (a) && isnan (b));
-}
-
 static void
 set_figure (BenchGroup *self,
             double     *field,
             double      value,
             guint       prop_id)
 {
-  if (same_figure (*field, value))
+  if (*field == value || (isnan (*field) && isnan (value)))
     return;
   *field = value;
   g_object_notify_by_pspec (G_OBJECT (self), properties[prop_id]);
@@ -242,7 +363,7 @@ recompute (BenchGroup  *self,
   g_autoptr (GHashTable) models = g_hash_table_new (g_str_hash, g_str_equal);
   g_autoptr (GString) models_text = g_string_new (NULL);
   BenchResult *previous = NULL;
-  double best_pp = NAN, best_tg = NAN, best_bandwidth = NAN;
+  double best_pp = NAN, best_tg = NAN;
   const char *date = "";
 
   g_object_freeze_notify (G_OBJECT (self));
@@ -251,7 +372,6 @@ recompute (BenchGroup  *self,
     {
       BenchResult *r = g_ptr_array_index (self->results, i);
       double ts = bench_result_get_avg_ts (r);
-      double bw = bench_result_get_bandwidth_gbs (r);
       const char *model = bench_result_get_model_type (r);
       const char *time = bench_result_get_test_time (r);
 
@@ -269,8 +389,6 @@ recompute (BenchGroup  *self,
         default:
           break;
         }
-      if (isfinite (bw) && !(bw <= best_bandwidth))
-        best_bandwidth = bw;
       /* the machine and model sets only change where the results do */
       if (previous == NULL || bench_result_get_hardware_key (previous) != bench_result_get_hardware_key (r) ||
           bench_result_get_model_type (previous) != model)
@@ -290,7 +408,6 @@ recompute (BenchGroup  *self,
 
   set_figure (self, &self->best_pp, best_pp, PROP_BEST_PP);
   set_figure (self, &self->best_tg, best_tg, PROP_BEST_TG);
-  set_figure (self, &self->best_bandwidth, best_bandwidth, PROP_BEST_BANDWIDTH);
   set_count (self, &self->n_machines, g_hash_table_size (machines), PROP_N_MACHINES);
   set_count (self, &self->n_models, g_hash_table_size (models), PROP_N_MODELS);
   if (strcmp (self->models_text, models_text->str) != 0)
@@ -319,27 +436,34 @@ recompute (BenchGroup  *self,
           g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_LABEL]);
         }
     }
+  bench_group_update_efficiency (self);
 
   g_object_thaw_notify (G_OBJECT (self));
 }
 
-void
+gboolean
 bench_group_set_results (BenchGroup *self,
                          GPtrArray  *results)
 {
   g_autoptr (BenchResult) old_first = NULL;
   guint old_n_results;
 
-  g_return_if_fail (BENCH_IS_GROUP (self));
-  g_return_if_fail (results != NULL);
+  g_return_val_if_fail (BENCH_IS_GROUP (self), FALSE);
+  g_return_val_if_fail (results != NULL, FALSE);
 
-  if (results == self->results)
-    return;
+  if (results == self->results ||
+      (results->len == self->results->len &&
+       memcmp (results->pdata, self->results->pdata, results->len * sizeof (gpointer)) == 0))
+    return FALSE;
+
   old_first = bench_group_get_first (self) ? g_object_ref (bench_group_get_first (self)) : NULL;
   old_n_results = self->results->len;
-  g_ptr_array_set_size (self->results, 0);
-  g_ptr_array_extend (self->results, results, (GCopyFunc) (void (*) (void)) g_object_ref, NULL);
+  /* the old array stays valid for whoever holds a reference to it */
+  g_ptr_array_unref (self->results);
+  self->results = g_ptr_array_ref (results);
   recompute (self, old_first, old_n_results);
+  g_signal_emit (self, signals[CHANGED], 0);
+  return TRUE;
 }
 
 /* What makes a result's group key, by identity: interned strings by

@@ -115,7 +115,6 @@ const char    *bench_result_get_quantization   (BenchResult *self);
 double         bench_result_get_bits_per_weight (BenchResult *self);
 const char    *bench_result_get_hardware_key   (BenchResult *self);
 const char    *bench_result_get_hardware_label (BenchResult *self);
-double         bench_result_get_bandwidth_gbs  (BenchResult *self);
 
 /* any field by llama-bench's name, core or parameter, as canonical text;
  * NULL when the result does not have it. */
@@ -126,7 +125,9 @@ char          *bench_result_dup_field_display  (BenchResult *self,
                                                 const char  *field);
 
 /* Fields in which a set of results differ (core test/model/hardware fields
- * and parameters), in a stable order: the sweep and legend candidates. */
+ * and parameters), in a stable order: the sweep and legend candidates. The
+ * names belong to the results (parameter names are the file's own): they
+ * stay valid as long as the results do; copy one to keep it longer. */
 GPtrArray     *bench_results_find_varying      (BenchResult **results,
                                                 guint         n_results);
 /* How many values @field takes among the results ("absent" counts as one);
