@@ -15,7 +15,8 @@
 #include "bench-group-page.h"
 #include "bench-units.h"
 
-/* When nothing is selected the chart shows the first groups in the table. */
+/* When nothing is selected the results table shows the first groups'
+ * results (the chart shows the best of everything). */
 #define CHART_DEFAULT_GROUPS 8
 
 struct _BenchGroupPage
@@ -36,6 +37,7 @@ struct _BenchGroupPage
   GtkWidget          *chart;
   GtkToggleButton    *log_toggle;
   GtkWidget          *roofline_toggle;
+  GtkToggleButton    *log_x_toggle;
   GtkWidget          *compare_button;
   GtkWidget          *peak_button;     /* Hardware: the selected machine's peak */
   GtkWidget          *peak_label;
@@ -371,10 +373,12 @@ rebuild_result_columns (BenchGroupPage *self,
     }
 }
 
-/* One group's results are its own immutable array, shared as they are;
- * several groups' are joined once. */
-GPtrArray *
-bench_group_page_get_chart_results (BenchGroupPage *self)
+/* the selection's results; with nothing selected, the first groups' or,
+ * with @all, every group's. One group's results are its own immutable
+ * array, shared as they are; several groups' are joined once. */
+static GPtrArray *
+selected_results (BenchGroupPage *self,
+                  gboolean        all)
 {
   g_autoptr (GPtrArray) groups = g_ptr_array_new_with_free_func (g_object_unref);
   GListModel *model = G_LIST_MODEL (self->selection);
@@ -388,7 +392,7 @@ bench_group_page_get_chart_results (BenchGroupPage *self)
     {
       BenchGroup *group;
 
-      if (any ? !gtk_bitset_contains (selected, i) : i >= CHART_DEFAULT_GROUPS)
+      if (any ? !gtk_bitset_contains (selected, i) : !all && i >= CHART_DEFAULT_GROUPS)
         continue;
       group = g_list_model_get_item (model, i);
       total += bench_group_get_n_results (group);
@@ -402,6 +406,19 @@ bench_group_page_get_chart_results (BenchGroupPage *self)
     g_ptr_array_extend (results, bench_group_get_results (g_ptr_array_index (groups, i)),
                         (GCopyFunc) (void (*) (void)) g_object_ref, NULL);
   return results;
+}
+
+GPtrArray *
+bench_group_page_get_chart_results (BenchGroupPage *self)
+{
+  return selected_results (self, TRUE);
+}
+
+static gboolean
+has_selection (BenchGroupPage *self)
+{
+  g_autoptr (GtkBitset) selected = gtk_selection_model_get_selection (GTK_SELECTION_MODEL (self->selection));
+  return !gtk_bitset_is_empty (selected);
 }
 
 /* A comparison takes the selected groups, or the only two: how many */
@@ -466,7 +483,7 @@ showing_results (BenchGroupPage *self)
 static void
 fill_results (BenchGroupPage *self)
 {
-  g_autoptr (GPtrArray) results = bench_group_page_get_chart_results (self);
+  g_autoptr (GPtrArray) results = selected_results (self, FALSE);
 
   self->results_stale = FALSE;
   rebuild_result_columns (self, results);
@@ -490,6 +507,25 @@ single_selected_group (BenchGroupPage *self)
   return g_list_model_get_item (G_LIST_MODEL (self->selection), gtk_bitset_get_nth (selected, 0));
 }
 
+static void on_log_x_toggled (BenchGroupPage  *self,
+                              GtkToggleButton *toggle);
+
+/* The x axis toggle shows only for a sweep, and says how it is drawn. */
+static void
+sync_log_x (BenchGroupPage *self)
+{
+  BenchChartSpec *spec = bench_chart_view_get_spec (BENCH_CHART_VIEW (self->chart));
+  gboolean sweep = spec != NULL && bench_chart_spec_has_sweep (spec);
+
+  gtk_widget_set_visible (GTK_WIDGET (self->log_x_toggle), sweep);
+  if (sweep)
+    {
+      g_signal_handlers_block_by_func (self->log_x_toggle, on_log_x_toggled, self);
+      gtk_toggle_button_set_active (self->log_x_toggle, bench_chart_spec_has_log2_x (spec));
+      g_signal_handlers_unblock_by_func (self->log_x_toggle, on_log_x_toggled, self);
+    }
+}
+
 /* The chart follows the selection, the results table too once shown. */
 static void
 catch_up (BenchGroupPage *self,
@@ -500,7 +536,10 @@ catch_up (BenchGroupPage *self,
       g_autoptr (GPtrArray) results = bench_group_page_get_chart_results (self);
 
       self->stale = FALSE;
+      /* nothing selected: the view's question for everything loaded */
+      bench_chart_view_set_overview (BENCH_CHART_VIEW (self->chart), !has_selection (self));
       bench_chart_view_set_results (BENCH_CHART_VIEW (self->chart), results, self->kind);
+      sync_log_x (self);
     }
   if (results_too && self->results_stale)
     fill_results (self);
@@ -583,35 +622,6 @@ on_roofline_toggled (BenchGroupPage  *self,
 {
   bench_chart_view_set_rooflines (BENCH_CHART_VIEW (self->chart),
                                   gtk_toggle_button_get_active (toggle));
-}
-
-/* The chart's own buttons sit in one row over its top right corner:
- * [Peak… (Hardware)] [Roofline] [Log Scale]. */
-static void
-add_chart_buttons (BenchGroupPage *self)
-{
-  GtkWidget *row = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 4);
-  GtkWidget *log_toggle = GTK_WIDGET (self->log_toggle);
-
-  self->roofline_toggle = gtk_toggle_button_new_with_mnemonic (_("_Roofline"));
-  gtk_toggle_button_set_active (GTK_TOGGLE_BUTTON (self->roofline_toggle), TRUE);
-  gtk_widget_set_tooltip_text (self->roofline_toggle,
-                               _("Show the memory bandwidth roofline over generation by depth: the speed the machine’s peak bandwidth allows, peak ÷ (active weights + depth × KV cache per token)"));
-  gtk_widget_add_css_class (self->roofline_toggle, "flat");
-  g_signal_connect_swapped (self->roofline_toggle, "toggled", G_CALLBACK (on_roofline_toggled), self);
-
-  g_object_ref (log_toggle);
-  gtk_overlay_remove_overlay (GTK_OVERLAY (self->chart_box), log_toggle);
-  gtk_widget_set_halign (row, GTK_ALIGN_END);
-  gtk_widget_set_valign (row, GTK_ALIGN_START);
-  gtk_widget_set_margin_top (row, gtk_widget_get_margin_top (log_toggle));
-  gtk_widget_set_margin_end (row, gtk_widget_get_margin_end (log_toggle));
-  gtk_widget_set_margin_top (log_toggle, 0);
-  gtk_widget_set_margin_end (log_toggle, 0);
-  gtk_box_append (GTK_BOX (row), self->roofline_toggle);
-  gtk_box_append (GTK_BOX (row), log_toggle);
-  g_object_unref (log_toggle);
-  gtk_overlay_add_overlay (GTK_OVERLAY (self->chart_box), row);
 }
 
 static void
@@ -740,6 +750,15 @@ bench_group_page_invalidate_chart (BenchGroupPage *self)
     catch_up (self, FALSE);
 }
 
+static void
+on_log_x_toggled (BenchGroupPage  *self,
+                  GtkToggleButton *toggle)
+{
+  bench_chart_view_set_x_scale (BENCH_CHART_VIEW (self->chart),
+                                gtk_toggle_button_get_active (toggle) ? BENCH_CHART_X_LOG
+                                                                      : BENCH_CHART_X_LINEAR);
+}
+
 /* —— the widget ——————————————————————————————————————————— */
 
 static void
@@ -770,6 +789,8 @@ bench_group_page_class_init (BenchGroupPageClass *klass)
                                                "/io/github/benchtop/Benchtop/bench-group-page.ui");
   gtk_widget_class_bind_template_child (widget_class, BenchGroupPage, paned);
   gtk_widget_class_bind_template_child (widget_class, BenchGroupPage, chart_box);
+  gtk_widget_class_bind_template_child (widget_class, BenchGroupPage, log_x_toggle);
+  gtk_widget_class_bind_template_child (widget_class, BenchGroupPage, roofline_toggle);
   gtk_widget_class_bind_template_child (widget_class, BenchGroupPage, log_toggle);
   gtk_widget_class_bind_template_child (widget_class, BenchGroupPage, compare_button);
   gtk_widget_class_bind_template_child (widget_class, BenchGroupPage, search_entry);
@@ -816,6 +837,8 @@ bench_group_page_class_init (BenchGroupPageClass *klass)
   gtk_widget_class_bind_template_callback (widget_class, efficiency_classes);
   gtk_widget_class_bind_template_callback (widget_class, efficiency_sort_key);
   gtk_widget_class_bind_template_callback (widget_class, on_log_toggled);
+  gtk_widget_class_bind_template_callback (widget_class, on_log_x_toggled);
+  gtk_widget_class_bind_template_callback (widget_class, on_roofline_toggled);
   gtk_widget_class_bind_template_callback (widget_class, on_compare_clicked);
   gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
 }
@@ -832,9 +855,17 @@ bench_group_page_init (BenchGroupPage *self)
   self->chart = bench_chart_view_new ();
   gtk_widget_set_vexpand (self->chart, TRUE);
   gtk_widget_set_hexpand (self->chart, TRUE);
-  gtk_overlay_set_child (GTK_OVERLAY (self->chart_box), self->chart);
+  /* a chart whose legend names many series grows taller than its pane
+   * rather than squash its plots: it scrolls */
+  bench_chart_view_set_grow_to_fit (BENCH_CHART_VIEW (self->chart), TRUE);
+  {
+    GtkWidget *scroller = gtk_scrolled_window_new ();
+
+    gtk_scrolled_window_set_policy (GTK_SCROLLED_WINDOW (scroller), GTK_POLICY_NEVER, GTK_POLICY_AUTOMATIC);
+    gtk_scrolled_window_set_child (GTK_SCROLLED_WINDOW (scroller), self->chart);
+    gtk_overlay_set_child (GTK_OVERLAY (self->chart_box), scroller);
+  }
   g_signal_connect (self->chart, "result-activated", G_CALLBACK (on_chart_activated), self);
-  add_chart_buttons (self);
 
   self->results = g_list_store_new (BENCH_TYPE_RESULT);
   self->results_selection = gtk_no_selection_new (g_object_ref (G_LIST_MODEL (self->results)));

@@ -21,7 +21,7 @@ void           bench_group_page_focus_search   (BenchGroupPage *self);
 /* what the table shows after filtering and sorting (BenchGroup) */
 GListModel    *bench_group_page_get_visible    (BenchGroupPage *self);
 GtkSelectionModel *bench_group_page_get_selection (BenchGroupPage *self);
-/* the results the chart is given: the selection's, or the first groups' */
+/* what the chart shows: the selection's results, or with nothing selected all */
 GPtrArray     *bench_group_page_get_chart_results (BenchGroupPage *self);
 GtkWidget     *bench_group_page_get_chart      (BenchGroupPage *self);
 /* show the results table (TRUE) or the groups (FALSE) */

@@ -422,6 +422,50 @@ test_built_sliding_pattern_array (void)
   g_assert_cmpuint (bench_gguf_info_get_swa_kv_bytes_per_token (info, NULL, NULL), ==, 192);
 }
 
+/* the known patterns over 12 layers: layer i slides when i % period <
+ * period - 1 */
+static void
+test_built_known_patterns (void)
+{
+  const struct { const char *arch; guint sliding; } patterns[] = {
+    { "gemma2", 6 },    /* period 2: 0, 2, 4, 6, 8, 10 */
+    { "cohere2", 9 },   /* period 4: three of four */
+    { "gemma3n", 10 },  /* period 5: 0-3, 5-8, 10, 11 */
+    { "gemma3", 10 },   /* period 6: 0-4, 6-10 */
+    { "llama", 0 },     /* a window without a known pattern: all full */
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (patterns); i++)
+    {
+      const char *arch = patterns[i].arch;
+      g_autoptr (GByteArray) g = gguf_new (3, 0, 6);
+      g_autoptr (GError) error = NULL;
+      g_autoptr (BenchGgufInfo) info = NULL;
+      g_autofree char *blocks = g_strconcat (arch, ".block_count", NULL);
+      g_autofree char *embd = g_strconcat (arch, ".embedding_length", NULL);
+      g_autofree char *heads = g_strconcat (arch, ".attention.head_count", NULL);
+      g_autofree char *kv = g_strconcat (arch, ".attention.head_count_kv", NULL);
+      g_autofree char *window = g_strconcat (arch, ".attention.sliding_window", NULL);
+
+      kv_str (g, "general.architecture", arch);
+      kv_u32 (g, blocks, 12);
+      kv_u32 (g, embd, 64);
+      kv_u32 (g, heads, 4);
+      kv_u32 (g, kv, 1);
+      kv_u32 (g, window, 512);
+      info = read_gguf (g, &error);
+      g_assert_no_error (error);
+      g_test_message ("%s", arch);
+      g_assert_cmpuint (bench_gguf_info_get_sliding_layer_count (info), ==, patterns[i].sliding);
+      g_assert_cmpint (bench_gguf_info_is_sliding_pattern_assumed (info), ==, patterns[i].sliding > 0);
+      /* a layer: 1 × (16 + 16) × 2 = 64 bytes */
+      g_assert_cmpuint (bench_gguf_info_get_swa_kv_bytes_per_token (info, NULL, NULL), ==,
+                        64 * patterns[i].sliding);
+      g_assert_cmpuint (bench_gguf_info_get_kv_bytes_per_token (info, NULL, NULL), ==,
+                        64 * (12 - patterns[i].sliding));
+    }
+}
+
 static void
 test_built_gemma2_pattern (void)
 {
@@ -560,15 +604,16 @@ test_hostile_truncated_everywhere (void)
       const guint8 *data = g_bytes_get_data (bytes, &len);
       guint tried = 0;
 
-      /* every length in the first 8 KiB and the last 512 bytes, every
-       * 4093rd between; where the header ends: the first length that reads */
+      /* every length in the first KiB (the keys before the token list)
+       * and the last 64 bytes, every 4093rd between; where the header
+       * ends: the first length that reads */
       for (gsize cut = 0; cut <= len;
-           cut = cut < 8192 || cut + 512 >= len ? cut + 1 : MIN (cut + 4093, len - 512))
+           cut = cut < 1024 || cut + 64 >= len ? cut + 1 : MIN (cut + 4093, len - 64))
         {
           g_autoptr (GError) error = NULL;
           /* the short cuts read from a copy of exactly @cut bytes, so that
            * ASan sees any read past the end */
-          g_autofree guint8 *copy = cut <= 65536 ? g_memdup2 (data, MAX (cut, 1)) : NULL;
+          g_autofree guint8 *copy = cut <= 4096 ? g_memdup2 (data, MAX (cut, 1)) : NULL;
           g_autoptr (BenchGgufInfo) info = bench_gguf_info_read_data (copy ? copy : data, cut,
                                                                       "cut.gguf", &error);
 
@@ -872,6 +917,21 @@ test_hostile_tensor_infos (void)
     assert_refused (g, BENCH_GGUF_ERROR_INVALID, "elements");
   }
   {
+    /* 2⁶² + 1 elements of f32 fit in 64 bits, their bytes do not: the bytes
+     * are unknown, the header still reads */
+    const guint64 dims[] = { ((guint64) 1 << 62) + 1, 1 };
+    g_autoptr (GByteArray) g = gguf_new (3, 1, SMALL_LLAMA_KEYS);
+    g_autoptr (GError) error = NULL;
+    g_autoptr (BenchGgufInfo) info = NULL;
+
+    small_llama (g);
+    put_tensor (g, "blk.0.ffn_up_exps.weight", 0, 2, dims);
+    info = read_gguf (g, &error);
+    g_assert_no_error (error);
+    g_assert_cmpuint (bench_gguf_info_get_tensor_bytes (info), ==, 0);
+    g_assert_cmpuint (bench_gguf_info_get_expert_tensor_bytes (info), ==, 0);
+  }
+  {
     const guint64 dims[] = { 1, 1, 1, 1, 1 };
     g_autoptr (GByteArray) g = gguf_new (3, 1, SMALL_LLAMA_KEYS);
     small_llama (g);
@@ -954,6 +1014,7 @@ main (int    argc,
   g_test_add_func ("/gguf/built/version-2-reads", test_built_version_2);
   g_test_add_func ("/gguf/built/sliding-pattern-from-header", test_built_sliding_pattern_array);
   g_test_add_func ("/gguf/built/gemma2-every-other-layer", test_built_gemma2_pattern);
+  g_test_add_func ("/gguf/built/known-sliding-patterns", test_built_known_patterns);
   g_test_add_func ("/gguf/built/mla-is-approximate", test_built_mla_approximate);
   g_test_add_func ("/gguf/built/recurrent-has-no-kv-cache", test_built_recurrent);
   g_test_add_func ("/gguf/built/unknown-kv-without-dims", test_built_silent_header);

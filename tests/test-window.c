@@ -333,6 +333,8 @@ test_peak_and_roofline (void)
   g_assert_cmpfloat (share, >, 0.2);
   g_assert_cmpfloat (share, <, 1.0);
 
+  /* nothing selected shows the overview; the machine's own chart sweeps depth */
+  gtk_selection_model_select_item (selection, 0, TRUE);
   chart = bench_group_page_get_chart (hardware);
   g_assert_true (bench_chart_view_has_rooflines (BENCH_CHART_VIEW (chart)));
   maybe_screenshot (window, "efficiency-roofline-light.png");
@@ -1086,6 +1088,105 @@ test_empty_state (void)
   gtk_window_destroy (GTK_WINDOW (window));
 }
 
+/* The chart follows the colours the window is really drawn in, not only
+ * AdwStyleManager: a theme forced dark (GTK_THEME=Adwaita:dark) draws light
+ * text, and so the chart goes dark. */
+static void
+test_chart_follows_forced_dark (void)
+{
+  GtkWidget *window = gtk_window_new ();
+  GtkWidget *chart = bench_chart_view_new ();
+  g_autoptr (GtkCssProvider) provider = gtk_css_provider_new ();
+  gboolean manager_dark = adw_style_manager_get_dark (adw_style_manager_get_default ());
+
+  gtk_window_set_child (GTK_WINDOW (window), chart);
+  gtk_window_present (GTK_WINDOW (window));
+  while (g_main_context_iteration (NULL, FALSE))
+    ;
+  g_assert_cmpint (bench_chart_view_is_dark (BENCH_CHART_VIEW (chart)), ==, manager_dark);
+
+  /* what a forced dark theme does: light text, the style manager unaware */
+  gtk_css_provider_load_from_data (provider, manager_dark ? "chart { color: #1e1e1e; }"
+                                                          : "chart { color: #f0f0f0; }", -1);
+  gtk_style_context_add_provider_for_display (gdk_display_get_default (), GTK_STYLE_PROVIDER (provider),
+                                              GTK_STYLE_PROVIDER_PRIORITY_USER);
+  while (g_main_context_iteration (NULL, FALSE))
+    ;
+  g_assert_cmpint (adw_style_manager_get_dark (adw_style_manager_get_default ()), ==, manager_dark);
+  g_assert_cmpint (bench_chart_view_is_dark (BENCH_CHART_VIEW (chart)), ==, !manager_dark);
+
+  gtk_style_context_remove_provider_for_display (gdk_display_get_default (), GTK_STYLE_PROVIDER (provider));
+  while (g_main_context_iteration (NULL, FALSE))
+    ;
+  g_assert_cmpint (bench_chart_view_is_dark (BENCH_CHART_VIEW (chart)), ==, manager_dark);
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
+/* The export dialog opens with the last export's style, size and scale,
+ * and its chooser in the last folder or the Pictures folder, never the
+ * working directory. */
+static void
+test_export_remembers (void)
+{
+  g_autoptr (GSettings) settings = g_settings_new ("io.github.benchtop.Benchtop");
+  g_autoptr (BenchSource) source = bench_test_load_corpus ("generated/cpu-three-models.json");
+  g_autoptr (BenchChartSpec) spec = bench_chart_spec_new (bench_source_get_results (source));
+  g_autoptr (GFile) folder = NULL;
+  g_autoptr (GFile) cwd = NULL;
+  g_autoptr (GFile) home = g_file_new_for_path (g_get_home_dir ());
+  g_autofree char *cwd_path = g_get_current_dir ();
+  g_autofree char *dir = g_dir_make_tmp ("benchtop-export-XXXXXX", NULL);
+  BenchExportDialog *dialog;
+  int w, h, scale;
+
+  g_settings_set_string (settings, "export-folder", "");
+  folder = bench_export_dialog_dup_folder (settings);
+  cwd = g_file_new_for_path (cwd_path);
+  if (!g_file_equal (cwd, home))
+    g_assert_false (g_file_equal (folder, cwd));
+  if (g_get_user_special_dir (G_USER_DIRECTORY_PICTURES) != NULL &&
+      g_file_test (g_get_user_special_dir (G_USER_DIRECTORY_PICTURES), G_FILE_TEST_IS_DIR))
+    {
+      g_autofree char *path = g_file_get_path (folder);
+      g_assert_cmpstr (path, ==, g_get_user_special_dir (G_USER_DIRECTORY_PICTURES));
+    }
+  g_clear_object (&folder);
+
+  g_settings_set_string (settings, "export-style", "transparent-dark");
+  g_settings_set_int (settings, "export-width", 1280);
+  g_settings_set_int (settings, "export-height", 720);
+  g_settings_set_int (settings, "export-scale", 2);
+  g_settings_set_string (settings, "export-folder", dir);
+  dialog = bench_export_dialog_present (NULL, spec);
+  g_assert_cmpint (bench_export_dialog_get_style (dialog), ==, BENCH_CHART_STYLE_TRANSPARENT_DARK);
+  bench_export_dialog_get_size (dialog, &w, &h, &scale);
+  g_assert_cmpint (w, ==, 1280);
+  g_assert_cmpint (h, ==, 720);
+  g_assert_cmpint (scale, ==, 2);
+  folder = bench_export_dialog_dup_folder (settings);
+  {
+    g_autofree char *path = g_file_get_path (folder);
+    g_assert_cmpstr (path, ==, dir);
+  }
+  maybe_screenshot (dialog, "export-dialog.png");
+  gtk_window_destroy (GTK_WINDOW (dialog));
+
+  /* a custom size is kept too */
+  g_settings_set_int (settings, "export-width", 1500);
+  g_settings_set_int (settings, "export-height", 500);
+  dialog = bench_export_dialog_present (NULL, spec);
+  bench_export_dialog_get_size (dialog, &w, &h, &scale);
+  g_assert_cmpint (w, ==, 1500);
+  g_assert_cmpint (h, ==, 500);
+  gtk_window_destroy (GTK_WINDOW (dialog));
+  g_settings_reset (settings, "export-style");
+  g_settings_reset (settings, "export-width");
+  g_settings_reset (settings, "export-height");
+  g_settings_reset (settings, "export-scale");
+  g_settings_reset (settings, "export-folder");
+  g_rmdir (dir);
+}
+
 int
 main (int    argc,
       char **argv)
@@ -1119,6 +1220,8 @@ main (int    argc,
   g_test_add_func ("/window/choosers", test_choosers);
   g_test_add_func ("/window/large-chart-in-worker", test_large_chart_in_worker);
   g_test_add_func ("/window/italian", test_italian);
+  g_test_add_func ("/window/export-remembers", test_export_remembers);
+  g_test_add_func ("/window/chart-follows-forced-dark", test_chart_follows_forced_dark);
 
   status = g_test_run ();
   g_clear_object (&app);

@@ -180,10 +180,12 @@ read_u32 (Cursor      *c,
           const char  *what,
           GError     **error)
 {
+  guint32 v;
+
   if (!need (c, 4, what, error))
     return FALSE;
-  *out = (guint32) c->data[c->pos] | (guint32) c->data[c->pos + 1] << 8 |
-         (guint32) c->data[c->pos + 2] << 16 | (guint32) c->data[c->pos + 3] << 24;
+  memcpy (&v, c->data + c->pos, 4);
+  *out = GUINT32_FROM_LE (v);
   c->pos += 4;
   return TRUE;
 }
@@ -194,13 +196,12 @@ read_u64 (Cursor      *c,
           const char  *what,
           GError     **error)
 {
-  guint64 v = 0;
+  guint64 v;
 
   if (!need (c, 8, what, error))
     return FALSE;
-  for (int i = 7; i >= 0; i--)
-    v = v << 8 | c->data[c->pos + i];
-  *out = v;
+  memcpy (&v, c->data + c->pos, 8);
+  *out = GUINT64_FROM_LE (v);
   c->pos += 8;
   return TRUE;
 }
@@ -280,23 +281,62 @@ type_name (guint32 type)
   return type < GGUF_N_TYPES ? value_type_names[type] : "?";
 }
 
-/* Reads one value of @type into @value (strings copied, arrays stepped over
- * and kept only when short and numeric). */
+/* The keys the facts are made of (after "<arch>." or alone); the others
+ * are stepped over without being kept. */
+static const char * const wanted_suffixes[] = {
+  "block_count", "context_length", "embedding_length", "feed_forward_length",
+  "expert_count", "expert_used_count", "expert_feed_forward_length",
+  "leading_dense_block_count", "expert_shared_count", "expert_shared_feed_forward_length",
+  "vocab_size", "full_attention_interval", "attention.head_count", "attention.head_count_kv",
+  "attention.key_length", "attention.value_length", "attention.key_length_swa",
+  "attention.value_length_swa", "attention.kv_lora_rank", "attention.sliding_window",
+  "attention.sliding_window_pattern", "attention.causal", "rope.dimension_count",
+  "ssm.state_size",
+};
+
+static gboolean
+is_wanted_key (const char *key,
+               gsize       len)
+{
+  static const char * const whole[] = {
+    "general.architecture", "general.name", "general.file_type", "split.count",
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (whole); i++)
+    if (len == strlen (whole[i]) && memcmp (key, whole[i], len) == 0)
+      return TRUE;
+  for (guint i = 0; i < G_N_ELEMENTS (wanted_suffixes); i++)
+    {
+      gsize n = strlen (wanted_suffixes[i]);
+      if (len > n + 1 && key[len - n - 1] == '.' && memcmp (key + len - n, wanted_suffixes[i], n) == 0)
+        return TRUE;
+    }
+  return FALSE;
+}
+
+/* Reads one value of @type into @value: when @keep, strings are copied and
+ * short numeric arrays kept; arrays are always stepped over. @key_data
+ * names the key in messages. */
 static gboolean
 read_value (Cursor      *c,
             guint32      type,
-            const char  *key,
+            const char  *key_data,
+            gsize        key_len,
+            gboolean     keep,
             Value       *value,
             GError     **error)
 {
   guint64 start = c->pos;
+  g_autofree char *key = NULL;
+
+#define KEY (key ? key : (key = g_utf8_make_valid (key_data, (gssize) key_len)))
 
   value->type = type;
   if (type >= GGUF_N_TYPES)
     {
       g_set_error (error, BENCH_GGUF_ERROR, BENCH_GGUF_ERROR_INVALID,
                    _("%s: unknown value type %u for key “%s” at byte %" PRIu64),
-                   c->name, type, key, start - 4);
+                   c->name, type, KEY, start - 4);
       return FALSE;
     }
 
@@ -307,7 +347,8 @@ read_value (Cursor      *c,
 
       if (!read_string (c, &s, &len, N_("a string value"), error))
         return FALSE;
-      value->string = g_utf8_make_valid (s, (gssize) len);
+      if (keep)
+        value->string = g_utf8_make_valid (s, (gssize) len);
       return TRUE;
     }
 
@@ -329,14 +370,14 @@ read_value (Cursor      *c,
           g_set_error (error, BENCH_GGUF_ERROR, BENCH_GGUF_ERROR_INVALID,
                        _("%s: key “%s” at byte %" PRIu64 " holds an array of arrays, "
                          "which GGUF does not allow"),
-                       c->name, key, start);
+                       c->name, KEY, start);
           return FALSE;
         }
       if (elem >= GGUF_N_TYPES)
         {
           g_set_error (error, BENCH_GGUF_ERROR, BENCH_GGUF_ERROR_INVALID,
                        _("%s: unknown array element type %u for key “%s” at byte %" PRIu64),
-                       c->name, elem, key, start);
+                       c->name, elem, KEY, start);
           return FALSE;
         }
 
@@ -348,7 +389,7 @@ read_value (Cursor      *c,
               g_set_error (error, BENCH_GGUF_ERROR, BENCH_GGUF_ERROR_TRUNCATED,
                            _("%s: key “%s” at byte %" PRIu64 " claims %" PRIu64
                              " strings but only %" PRIu64 " bytes follow"),
-                           c->name, key, start, count, left);
+                           c->name, KEY, start, count, left);
               return FALSE;
             }
           for (guint64 i = 0; i < count; i++)
@@ -367,10 +408,11 @@ read_value (Cursor      *c,
           g_set_error (error, BENCH_GGUF_ERROR, BENCH_GGUF_ERROR_TRUNCATED,
                        _("%s: key “%s” at byte %" PRIu64 " claims %" PRIu64
                          " values of %u bytes but only %" PRIu64 " bytes follow"),
-                       c->name, key, start, count, (guint) value_sizes[elem], left);
+                       c->name, KEY, start, count, (guint) value_sizes[elem], left);
           return FALSE;
         }
-      if ((is_integer_type (elem) || elem == GGUF_BOOL) && count <= MAX_LAYERS)
+      /* per-layer values are kept */
+      if (keep && (is_integer_type (elem) || elem == GGUF_BOOL) && count <= MAX_LAYERS)
         {
           value->array = g_new0 (gint64, MAX (count, 1));
           for (guint64 i = 0; i < count; i++)
@@ -395,6 +437,7 @@ read_value (Cursor      *c,
     value->integer = decode_integer (c->data + c->pos, type, &value->too_large);
   c->pos += value_sizes[type];
   return TRUE;
+#undef KEY
 }
 
 /* —— ggml tensor types: elements per block and bytes per block —— */
@@ -654,7 +697,7 @@ arch_is (const char         *arch,
 /* encoders: no KV cache even when attention.causal is not written */
 static const char * const encoder_archs[] = {
   "bert", "nomic-bert", "nomic-bert-moe", "jina-bert-v2", "jina-bert-v3", "t5encoder",
-  "neo-bert", "modern-bert", NULL
+  "neo-bert", "modern-bert", "gemma-embedding", NULL
 };
 /* recurrent state only: nothing grows with the context */
 static const char * const recurrent_archs[] = {
@@ -668,15 +711,21 @@ static const char * const approximate_archs[] = {
 };
 
 /* period of the known sliding-window patterns: layer i slides when
- * i % period < period - 1 (Gemma 2: every other layer; Gemma 3: five of six) */
+ * i % period < period - 1 (Gemma 2: every other layer; Gemma 3: five of six),
+ * as llama.cpp's loader sets them when the header does not say */
 static gint64
 known_sliding_period (const char *arch)
 {
   static const struct { const char *arch; gint64 period; } patterns[] = {
     { "gemma2", 2 },
-    { "gemma3", 6 },
-    { "cohere2", 4 },
     { "gpt-oss", 2 },
+    { "cohere2", 4 },
+    { "exaone4", 4 },
+    { "exaone-moe", 4 },
+    { "afmoe", 4 },
+    { "gemma3n", 5 },
+    { "gemma3", 6 },
+    { "gemma-embedding", 6 },
   };
 
   for (guint i = 0; i < G_N_ELEMENTS (patterns); i++)
@@ -1046,8 +1095,9 @@ read_tensor_infos (Cursor         *c,
           info->tensor_bytes_known = FALSE;
           continue;
         }
-      bytes = elements / size.block * size.bytes + (elements % size.block ? size.bytes : 0);
-      if (!g_uint64_checked_add (&info->tensor_bytes, info->tensor_bytes, bytes))
+      if (!g_uint64_checked_mul (&bytes, elements / size.block + (elements % size.block ? 1 : 0),
+                                 size.bytes) ||
+          !g_uint64_checked_add (&info->tensor_bytes, info->tensor_bytes, bytes))
         {
           info->tensor_bytes_known = FALSE;
           continue;
@@ -1120,13 +1170,23 @@ bench_gguf_info_read_data (const guint8  *data,
       guint64 start = c.pos;
       guint32 type;
 
-      if (!read_string (&c, &key_data, &key_len, N_("the key of a key/value pair"), error))
+      if (!read_string (&c, &key_data, &key_len, N_("the key of a key/value pair"), error) ||
+          !read_u32 (&c, &type, N_("the type of a value"), error))
         return NULL;
+      if (!is_wanted_key (key_data, key_len))
+        {
+          Value skipped = { 0 };
+
+          if (!read_value (&c, type, key_data, key_len, FALSE, &skipped, error))
+            return NULL;
+          if (key_len == strlen ("tokenizer.ggml.tokens") &&
+              memcmp (key_data, "tokenizer.ggml.tokens", key_len) == 0 && type == GGUF_ARRAY)
+            vocab_from_tokens = skipped.array_count;
+          continue;
+        }
       key = g_utf8_make_valid (key_data, (gssize) key_len);
-      if (!read_u32 (&c, &type, N_("the type of a value"), error))
-        return NULL;
       value = g_new0 (Value, 1);
-      if (!read_value (&c, type, key, value, error))
+      if (!read_value (&c, type, key_data, key_len, TRUE, value, error))
         {
           value_free (value);
           return NULL;
@@ -1139,8 +1199,6 @@ bench_gguf_info_read_data (const guint8  *data,
                        c.name, key, start);
           return NULL;
         }
-      if (strcmp (key, "tokenizer.ggml.tokens") == 0 && type == GGUF_ARRAY)
-        vocab_from_tokens = value->array_count;
       g_hash_table_insert (values, g_steal_pointer (&key), value);
     }
 
@@ -1181,30 +1239,150 @@ bench_gguf_info_read_file (const char  *path,
 
 /* —— getters —— */
 
-guint32 bench_gguf_info_get_version (BenchGgufInfo *self) { return self->version; }
-const char *bench_gguf_info_get_name (BenchGgufInfo *self) { return self->name; }
-const char *bench_gguf_info_get_architecture (BenchGgufInfo *self) { return self->architecture; }
-const char *bench_gguf_info_get_model_name (BenchGgufInfo *self) { return self->model_name; }
-gint64 bench_gguf_info_get_block_count (BenchGgufInfo *self) { return self->block_count; }
-gint64 bench_gguf_info_get_context_length (BenchGgufInfo *self) { return self->context_length; }
-gint64 bench_gguf_info_get_embedding_length (BenchGgufInfo *self) { return self->embedding_length; }
-gint64 bench_gguf_info_get_feed_forward_length (BenchGgufInfo *self) { return self->feed_forward_length; }
-gint64 bench_gguf_info_get_expert_count (BenchGgufInfo *self) { return self->expert_count; }
-gint64 bench_gguf_info_get_expert_used_count (BenchGgufInfo *self) { return self->expert_used_count; }
-gint64 bench_gguf_info_get_expert_feed_forward_length (BenchGgufInfo *self) { return self->expert_feed_forward_length; }
-gint64 bench_gguf_info_get_sliding_window (BenchGgufInfo *self) { return self->sliding_window; }
-gint64 bench_gguf_info_get_file_type (BenchGgufInfo *self) { return self->file_type; }
-gint64 bench_gguf_info_get_tensor_count (BenchGgufInfo *self) { return self->tensor_count; }
-gboolean bench_gguf_info_is_head_count_per_layer (BenchGgufInfo *self) { return self->head_count_per_layer; }
-gboolean bench_gguf_info_is_head_count_kv_per_layer (BenchGgufInfo *self) { return self->head_count_kv_per_layer; }
-guint bench_gguf_info_get_sliding_layer_count (BenchGgufInfo *self) { return self->n_sliding; }
-gboolean bench_gguf_info_is_sliding_pattern_assumed (BenchGgufInfo *self) { return self->sliding_assumed; }
-gboolean bench_gguf_info_has_kv_cache (BenchGgufInfo *self) { return self->has_kv_cache; }
-gboolean bench_gguf_info_is_kv_known (BenchGgufInfo *self) { return self->kv_known; }
-gboolean bench_gguf_info_is_kv_approximate (BenchGgufInfo *self) { return self->kv_approximate; }
-double bench_gguf_info_get_expert_share (BenchGgufInfo *self) { return self->expert_share; }
-gboolean bench_gguf_info_is_expert_share_estimated (BenchGgufInfo *self) { return self->expert_share_estimated; }
-guint64 bench_gguf_info_get_expert_params (BenchGgufInfo *self) { return self->expert_params; }
+guint32
+bench_gguf_info_get_version (BenchGgufInfo *self)
+{
+  return self->version;
+}
+
+const char *
+bench_gguf_info_get_name (BenchGgufInfo *self)
+{
+  return self->name;
+}
+
+const char *
+bench_gguf_info_get_architecture (BenchGgufInfo *self)
+{
+  return self->architecture;
+}
+
+const char *
+bench_gguf_info_get_model_name (BenchGgufInfo *self)
+{
+  return self->model_name;
+}
+
+gint64
+bench_gguf_info_get_block_count (BenchGgufInfo *self)
+{
+  return self->block_count;
+}
+
+gint64
+bench_gguf_info_get_context_length (BenchGgufInfo *self)
+{
+  return self->context_length;
+}
+
+gint64
+bench_gguf_info_get_embedding_length (BenchGgufInfo *self)
+{
+  return self->embedding_length;
+}
+
+gint64
+bench_gguf_info_get_feed_forward_length (BenchGgufInfo *self)
+{
+  return self->feed_forward_length;
+}
+
+gint64
+bench_gguf_info_get_expert_count (BenchGgufInfo *self)
+{
+  return self->expert_count;
+}
+
+gint64
+bench_gguf_info_get_expert_used_count (BenchGgufInfo *self)
+{
+  return self->expert_used_count;
+}
+
+gint64
+bench_gguf_info_get_expert_feed_forward_length (BenchGgufInfo *self)
+{
+  return self->expert_feed_forward_length;
+}
+
+gint64
+bench_gguf_info_get_sliding_window (BenchGgufInfo *self)
+{
+  return self->sliding_window;
+}
+
+gint64
+bench_gguf_info_get_file_type (BenchGgufInfo *self)
+{
+  return self->file_type;
+}
+
+gint64
+bench_gguf_info_get_tensor_count (BenchGgufInfo *self)
+{
+  return self->tensor_count;
+}
+
+gboolean
+bench_gguf_info_is_head_count_per_layer (BenchGgufInfo *self)
+{
+  return self->head_count_per_layer;
+}
+
+gboolean
+bench_gguf_info_is_head_count_kv_per_layer (BenchGgufInfo *self)
+{
+  return self->head_count_kv_per_layer;
+}
+
+guint
+bench_gguf_info_get_sliding_layer_count (BenchGgufInfo *self)
+{
+  return self->n_sliding;
+}
+
+gboolean
+bench_gguf_info_is_sliding_pattern_assumed (BenchGgufInfo *self)
+{
+  return self->sliding_assumed;
+}
+
+gboolean
+bench_gguf_info_has_kv_cache (BenchGgufInfo *self)
+{
+  return self->has_kv_cache;
+}
+
+gboolean
+bench_gguf_info_is_kv_known (BenchGgufInfo *self)
+{
+  return self->kv_known;
+}
+
+gboolean
+bench_gguf_info_is_kv_approximate (BenchGgufInfo *self)
+{
+  return self->kv_approximate;
+}
+
+double
+bench_gguf_info_get_expert_share (BenchGgufInfo *self)
+{
+  return self->expert_share;
+}
+
+gboolean
+bench_gguf_info_is_expert_share_estimated (BenchGgufInfo *self)
+{
+  return self->expert_share_estimated;
+}
+
+guint64
+bench_gguf_info_get_expert_params (BenchGgufInfo *self)
+{
+  return self->expert_params;
+}
+
 
 guint64
 bench_gguf_info_get_tensor_bytes (BenchGgufInfo *self)
