@@ -453,7 +453,8 @@ bench_group_set_results (BenchGroup *self,
 
   if (results == self->results ||
       (results->len == self->results->len &&
-       memcmp (results->pdata, self->results->pdata, results->len * sizeof (gpointer)) == 0))
+       (results->len == 0 ||
+        memcmp (results->pdata, self->results->pdata, results->len * sizeof (gpointer)) == 0)))
     return FALSE;
 
   old_first = bench_group_get_first (self) ? g_object_ref (bench_group_get_first (self)) : NULL;
