@@ -19,6 +19,7 @@
 #include "bench-chart-export.h"
 #include "bench-compare.h"
 #include "bench-efficiency.h"
+#include "bench-field.h"
 #include "bench-gguf.h"
 #include "bench-result.h"
 #include "bench-source.h"
@@ -242,6 +243,48 @@ append_efficiency (GString     *out,
     }
 }
 
+/* the string and integer members llama-bench prints (not those Benchtop
+ * derives), before the settings or, @test, the test's own after them */
+static void
+append_core_fields (GString     *out,
+                    BenchResult *r,
+                    gboolean     test)
+{
+  static const BenchFieldRole head_roles[] = {
+    BENCH_FIELD_ROLE_BUILD, BENCH_FIELD_ROLE_HARDWARE, BENCH_FIELD_ROLE_MODEL,
+  };
+  g_autoptr (GPtrArray) fields = NULL;
+
+  if (test)
+    fields = bench_field_list_with_role (BENCH_FIELD_ROLE_TEST);
+  else
+    {
+      fields = g_ptr_array_new ();
+      for (guint k = 0; k < G_N_ELEMENTS (head_roles); k++)
+        {
+          g_autoptr (GPtrArray) with_role = bench_field_list_with_role (head_roles[k]);
+          for (guint i = 0; i < with_role->len; i++)
+            if (!g_ptr_array_find (fields, g_ptr_array_index (with_role, i), NULL))
+              g_ptr_array_add (fields, g_ptr_array_index (with_role, i));
+        }
+    }
+  for (guint i = 0; i < fields->len; i++)
+    {
+      const BenchField *field = g_ptr_array_index (fields, i);
+      g_autofree char *text = NULL;
+
+      if (bench_field_has_role (field, BENCH_FIELD_ROLE_DERIVED) ||
+          (field->storage != BENCH_FIELD_STORED_STRING && field->storage != BENCH_FIELD_STORED_INT))
+        continue;
+      text = bench_result_dup_field_text (r, field->name);
+      append_key (out, field->name);
+      if (field->storage == BENCH_FIELD_STORED_INT)
+        g_string_append (out, text);
+      else
+        append_json_string (out, text != NULL ? text : "");
+    }
+}
+
 static void
 print_json_line (BenchResult *r,
                  GString     *out)
@@ -258,15 +301,9 @@ print_json_line (BenchResult *r,
 #define INT(name) append_key (out, #name); \
   g_string_append_printf (out, "%" G_GINT64_FORMAT, bench_result_get_##name (r))
 
-  STR (build_commit);
-  INT (build_number);
-  STR (cpu_info);
-  STR (gpu_info);
-  STR (backends);
-  STR (model_filename);
-  STR (model_type);
-  INT (model_size);
-  INT (model_n_params);
+  /* llama-bench's order: the build, machine and model, the settings, the
+   * test; the registry says which members a result has */
+  append_core_fields (out, r, FALSE);
   for (guint i = 0; i < n_params; i++)
     {
       /* a fork's own "test" member would collide with ours (it is the label) */
@@ -274,9 +311,7 @@ print_json_line (BenchResult *r,
         continue;
       append_param (out, &params[i]);
     }
-  INT (n_prompt);
-  INT (n_gen);
-  INT (n_depth);
+  append_core_fields (out, r, TRUE);
   STR (test_time);
   append_key (out, "avg_ns");
   append_json_double (out, bench_result_get_avg_ns (r), 0);
@@ -330,24 +365,6 @@ print_json_line (BenchResult *r,
 
 /* —— the aligned table —— */
 
-/* llama-bench's short column names for the parameters it shows */
-static const struct { const char *field, *column; } short_names[] = {
-  { "n_gpu_layers", "ngl" }, { "n_threads", "threads" }, { "flash_attn", "fa" },
-  { "split_mode", "sm" }, { "main_gpu", "mg" }, { "no_kv_offload", "nkvo" },
-  { "use_mmap", "mmap" }, { "embeddings", "embd" }, { "tensor_split", "ts" },
-  { "devices", "dev" }, { "tensor_buft_overrides", "ot" }, { "load_mode", "lm" },
-  { "no_op_offload", "nopo" }, { "no_host", "noh" },
-};
-
-static const char *
-column_name (const char *field)
-{
-  for (guint i = 0; i < G_N_ELEMENTS (short_names); i++)
-    if (strcmp (short_names[i].field, field) == 0)
-      return short_names[i].column;
-  return field;
-}
-
 typedef struct
 {
   const char *title;
@@ -397,12 +414,13 @@ print_table (GPtrArray *results,
   for (guint i = 0; i < varying->len; i++)
     {
       const char *field = g_ptr_array_index (varying, i);
-      if (g_strv_contains (own_keys, field) || strcmp (field, "model_type") == 0 || strcmp (field, "backends") == 0 ||
-          strcmp (field, "n_prompt") == 0 || strcmp (field, "n_gen") == 0 ||
-          strcmp (field, "n_depth") == 0 || strcmp (field, "hardware_label") == 0 ||
-          strcmp (field, "model_filename") == 0)
+      /* the model, the test and what Benchtop derives have their columns */
+      if (g_strv_contains (own_keys, field) || strcmp (field, "backends") == 0 ||
+          bench_field_name_has_role (field, BENCH_FIELD_ROLE_MODEL) ||
+          bench_field_name_has_role (field, BENCH_FIELD_ROLE_TEST) ||
+          bench_field_name_has_role (field, BENCH_FIELD_ROLE_DERIVED))
         continue;
-      ADD (column_name (field), field, FALSE);
+      ADD (bench_field_get_column_name (field), field, FALSE);
     }
   ADD ("test", "test_label", TRUE);
   ADD ("t/s", NULL, TRUE);

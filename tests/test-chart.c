@@ -344,7 +344,7 @@ test_log2_axis_for_doubling_sweeps (void)
   BenchChartPoint *zero = NULL, *first = NULL, *second = NULL, *third = NULL;
 
   g_assert_true (p->log2_x);
-  g_assert_cmpstr (p->x_title.text, ==, "context depth (tokens, log₂ scale)");
+  g_assert_cmpstr (p->x_title.text, ==, "Context depth (tokens, log₂ scale)");
   g_assert_true (isfinite (p->x_break));
   for (guint i = 0; i < p->points->len; i++)
     {

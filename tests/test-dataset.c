@@ -224,6 +224,75 @@ test_loader_paste (void)
   g_main_loop_unref (state.loop);
 }
 
+static void
+count_notify (GObject    *object,
+              GParamSpec *pspec,
+              GHashTable *notified)
+{
+  guint n = GPOINTER_TO_UINT (g_hash_table_lookup (notified, pspec->name));
+  g_hash_table_insert (notified, (gpointer) pspec->name, GUINT_TO_POINTER (n + 1));
+}
+
+/* A group's figures are properties; replacing its results recomputes them
+ * and notifies exactly those that changed, once each. */
+static void
+test_group_properties (void)
+{
+  g_autoptr (BenchSource) three = bench_test_load_corpus ("generated/cpu-three-models.json");
+  GPtrArray *results = bench_source_get_results (three);
+  g_autoptr (GPtrArray) groups = bench_group_results (results, BENCH_GROUP_HARDWARE);
+  BenchGroup *epyc = g_ptr_array_index (groups, 0);
+  g_autoptr (GHashTable) notified = g_hash_table_new (g_str_hash, g_str_equal);
+  g_autoptr (GPtrArray) first_model = g_ptr_array_new_with_free_func (g_object_unref);
+  g_autoptr (BenchResult) first = NULL;
+  g_autofree char *label = NULL, *models = NULL, *date = NULL;
+  double best_pp, best_tg;
+  guint n_results, n_models, n_machines;
+
+  g_object_get (epyc, "label", &label, "n-results", &n_results, "best-pp", &best_pp,
+                "best-tg", &best_tg, "n-models", &n_models, "n-machines", &n_machines,
+                "models-text", &models, "date", &date, "first", &first, NULL);
+  g_assert_cmpstr (label, ==, bench_group_get_label (epyc));
+  g_assert_nonnull (strstr (label, "AMD EPYC"));
+  g_assert_cmpuint (n_results, ==, 6);
+  g_assert_cmpuint (n_models, ==, 3);
+  g_assert_cmpuint (n_machines, ==, 1);
+  g_assert_cmpfloat_with_epsilon (best_pp, 6404.64, 0.01);
+  g_assert_cmpfloat (best_tg, ==, bench_group_get_best_tg (epyc));
+  g_assert_cmpstr (models, ==, bench_group_get_models_text (epyc));
+  g_assert_cmpstr (date, ==, bench_group_get_date (epyc));
+  g_assert_true (first == g_ptr_array_index (results, 0));
+
+  /* only the first model's results: fewer models and results, other bests;
+   * the machine, the first result and the label stay */
+  for (guint i = 0; i < results->len; i++)
+    if (g_str_equal (bench_result_get_model_type (g_ptr_array_index (results, i)),
+                     bench_result_get_model_type (first)))
+      g_ptr_array_add (first_model, g_object_ref (g_ptr_array_index (results, i)));
+  g_assert_cmpuint (first_model->len, <, results->len);
+  g_signal_connect (epyc, "notify", G_CALLBACK (count_notify), notified);
+  bench_group_set_results (epyc, first_model);
+
+  g_assert_cmpuint (bench_group_get_n_results (epyc), ==, first_model->len);
+  g_assert_cmpuint (bench_group_get_n_models (epyc), ==, 1);
+  g_assert_cmpuint (GPOINTER_TO_UINT (g_hash_table_lookup (notified, "n-results")), ==, 1);
+  g_assert_cmpuint (GPOINTER_TO_UINT (g_hash_table_lookup (notified, "n-models")), ==, 1);
+  g_assert_cmpuint (GPOINTER_TO_UINT (g_hash_table_lookup (notified, "models-text")), ==, 1);
+  g_assert_false (g_hash_table_contains (notified, "n-machines"));
+  g_assert_false (g_hash_table_contains (notified, "first"));
+  g_assert_false (g_hash_table_contains (notified, "label"));
+  if (bench_group_get_best_pp (epyc) != best_pp)
+    g_assert_true (g_hash_table_contains (notified, "best-pp"));
+  else
+    g_assert_false (g_hash_table_contains (notified, "best-pp"));
+
+  /* the same results again: nothing changes, nothing notifies */
+  g_hash_table_remove_all (notified);
+  bench_group_set_results (epyc, first_model);
+  g_assert_cmpuint (g_hash_table_size (notified), ==, 0);
+  g_signal_handlers_disconnect_by_data (epyc, notified);
+}
+
 typedef struct
 {
   guint position, removed, added;
@@ -519,6 +588,7 @@ main (int    argc,
 
   g_test_add_func ("/dataset/groups", test_groups);
   g_test_add_func ("/dataset/replace-and-remove", test_replace_and_remove);
+  g_test_add_func ("/group/properties-notify-what-changed", test_group_properties);
   g_test_add_func ("/dataset/reload-keeps-groups", test_reload_keeps_groups);
   g_test_add_func ("/dataset/duplicates-counted-once", test_duplicates);
   g_test_add_func ("/dataset/examples-one-machine", test_examples);

@@ -7,6 +7,7 @@
 #include <string.h>
 
 #include "bench-chart-spec.h"
+#include "bench-field.h"
 
 struct _BenchChartSpec
 {
@@ -36,13 +37,6 @@ static const char * const sweep_fields[] = {
   "n_depth", "n_prompt", "n_gen", "n_threads", "n_ubatch", "n_batch", "n_gpu_layers", "n_cpu_moe",
 };
 
-/* how a field reads in a legend */
-static const struct { const char *field, *label; } short_names[] = {
-  { "n_threads", "threads" }, { "n_gpu_layers", "ngl" }, { "flash_attn", "fa" },
-  { "n_batch", "b" }, { "n_ubatch", "ub" }, { "n_depth", "depth" }, { "n_prompt", "pp" },
-  { "n_gen", "tg" }, { "n_cpu_moe", "ncmoe" }, { "type_k", "K" }, { "type_v", "V" },
-  { "split_mode", "sm" }, { "use_mmap", "mmap" }, { "no_kv_offload", "nkvo" },
-};
 
 /* fields that never tell results apart for a chart */
 static gboolean
@@ -58,15 +52,6 @@ is_ignored_field (const char *field)
     NULL
   };
   return g_strv_contains (ignored, field);
-}
-
-static const char *
-short_name (const char *field)
-{
-  for (guint i = 0; i < G_N_ELEMENTS (short_names); i++)
-    if (strcmp (short_names[i].field, field) == 0)
-      return short_names[i].label;
-  return field;
 }
 
 static guint
@@ -269,7 +254,7 @@ series_text (BenchResult *r,
         g_string_append_printf (label, _("build %s"), value);
       else
         /* "fa 1", "threads 8" */
-        g_string_append_printf (label, "%s %s", short_name (field), value);
+        g_string_append_printf (label, "%s %s", bench_field_get_short_name (field), value);
     }
   return g_string_free (label, FALSE);
 }
@@ -370,23 +355,6 @@ field_label (const char *field)
   if (strcmp (field, "n_cpu_moe") == 0)
     return _("MoE layers on the CPU");
   return field;
-}
-
-static char *
-x_title (const char *field)
-{
-  if (strcmp (field, "n_depth") == 0)
-    /* Translators: axis title: tokens already in the context (KV cache) */
-    return g_strdup (_("context depth (tokens)"));
-  if (strcmp (field, "n_prompt") == 0)
-    return g_strdup (_("prompt length (tokens)"));
-  if (strcmp (field, "n_gen") == 0)
-    return g_strdup (_("generated tokens"));
-  if (strcmp (field, "n_threads") == 0)
-    return g_strdup (_("threads"));
-  if (strcmp (field, "n_gpu_layers") == 0)
-    return g_strdup (_("layers on the GPU"));
-  return g_strdup (field_label (field));
 }
 
 /* An empty panel; @own_values: it carries its own values (speedups) */
@@ -507,7 +475,7 @@ build_panel (BenchChartSpec *self,
   panel->x_field = sweep;
   panel->n_without_x = n_without_x;
   if (sweep != NULL)
-    panel->x_title = x_title (sweep);
+    panel->x_title = bench_field_dup_title (sweep);
 
   /* Series: what else varies. In a line chart the categories become series
    * too; in bars the test is a series when a panel holds several. */
@@ -672,7 +640,7 @@ default_titles (BenchChartSpec *self)
         if (strcmp (shared[i], "backends") == 0)
           g_string_append_printf (subtitle, " · %s", value);
         else
-          g_string_append_printf (subtitle, " · %s %s", short_name (shared[i]), value);
+          g_string_append_printf (subtitle, " · %s %s", bench_field_get_short_name (shared[i]), value);
       }
   }
   /* Translators: what the chart's values are: mean ± standard deviation of tokens per second */
