@@ -162,6 +162,16 @@ lookup_known_field (const char *key)
   return g_hash_table_lookup (known_fields_table, key);
 }
 
+static int
+compare_param_keys (gconstpointer a,
+                    gconstpointer b,
+                    gpointer      user_data)
+{
+  const BenchParam *params = user_data;
+
+  return strcmp (params[*(const guint *) a].key, params[*(const guint *) b].key);
+}
+
 BenchRecordBuilder *
 bench_record_builder_new (BenchStrPool *pool)
 {
@@ -978,6 +988,14 @@ bench_record_builder_finish (BenchRecordBuilder *self,
 
   result->n_params = self->params->len;
   result->params = g_memdup2 (self->params->data, self->params->len * sizeof (BenchParam));
+  if (result->n_params > PARAM_SCAN_MAX)
+    {
+      result->params_by_key = g_new (guint, result->n_params);
+      for (guint i = 0; i < result->n_params; i++)
+        result->params_by_key[i] = i;
+      g_qsort_with_data (result->params_by_key, result->n_params, sizeof (guint),
+                         compare_param_keys, result->params);
+    }
 
   derive_labels (self, result);
   bench_record_builder_reset (self);

@@ -20,6 +20,7 @@ bench_result_finalize (GObject *object)
   g_free (self->samples_ns);
   g_free (self->samples_ts);
   g_free (self->params);
+  g_free (self->params_by_key);
   g_clear_pointer (&self->pool, bench_str_pool_unref);
 
   G_OBJECT_CLASS (bench_result_parent_class)->finalize (object);
@@ -150,6 +151,25 @@ bench_result_lookup_param (BenchResult *self,
                            const char  *key)
 {
   g_return_val_if_fail (BENCH_IS_RESULT (self), NULL);
+  if (self->params_by_key != NULL)
+    {
+      guint lo = 0, hi = self->n_params;
+
+      while (lo < hi)
+        {
+          guint mid = lo + (hi - lo) / 2;
+          const BenchParam *param = &self->params[self->params_by_key[mid]];
+          int cmp = strcmp (param->key, key);
+
+          if (cmp == 0)
+            return param;
+          if (cmp < 0)
+            lo = mid + 1;
+          else
+            hi = mid;
+        }
+      return NULL;
+    }
   for (guint i = 0; i < self->n_params; i++)
     if (strcmp (self->params[i].key, key) == 0)
       return &self->params[i];
@@ -352,13 +372,14 @@ field_access_text (FieldAccess *access,
       if (key == access->key || strcmp (key, access->key) == 0)
         return r->params[access->offset].text;
     }
-  for (guint k = 0; k < r->n_params; k++)
-    if (strcmp (r->params[k].key, access->key) == 0)
-      {
-        access->offset = k;
-        return r->params[k].text;
-      }
-  return NULL;
+  {
+    const BenchParam *param = bench_result_lookup_param (r, access->key);
+
+    if (param == NULL)
+      return NULL;
+    access->offset = param - r->params;
+    return param->text;
+  }
 }
 
 static gboolean
