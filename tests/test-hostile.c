@@ -4,7 +4,10 @@
 #include <sqlite3.h>
 #include <string.h>
 
+#include "bench-dataset.h"
+#include "bench-group.h"
 #include "bench-test-util.h"
+#include "bench-units.h"
 
 static char *tmp_dir;
 
@@ -322,6 +325,69 @@ test_utf16_broken (void)
   g_assert_cmpuint (bench_source_get_n_results (source), ==, 1);
 }
 
+/* Labels are for people: however long the input, what is laid out on the
+ * main thread is as long as a line (a 5 MB model name froze the window
+ * for 40 s). */
+static void
+test_giant_labels_shortened (void)
+{
+  g_autoptr (GString) text = g_string_new ("{\"n_prompt\": 512, \"n_gen\": 0, \"avg_ts\": 1.5, \"model_type\": \"");
+  g_autoptr (GError) error = NULL;
+  g_autoptr (BenchSource) source = NULL;
+  g_autoptr (BenchDataset) dataset = bench_dataset_new ();
+  g_autofree char *display = NULL;
+  BenchResult *result;
+  GListModel *groups;
+
+  for (guint i = 0; i < 1000000; i++)
+    g_string_append (text, "\xC3\xA9");   /* é: cut between characters only */
+  g_string_append (text, "\", \"cpu_info\": \"");
+  for (guint i = 0; i < 100000; i++)
+    g_string_append (text, "CPU ");
+  g_string_append (text, "\"}\n");
+  source = bench_test_load_text (text->str, text->len, &error);
+  g_assert_no_error (error);
+  result = g_ptr_array_index (bench_source_get_results (source), 0);
+  /* the data keeps it whole */
+  g_assert_cmpuint (g_utf8_strlen (bench_result_get_model_type (result), -1), ==, 1000000);
+
+  display = bench_result_dup_field_display (result, "model_type");
+  g_assert_true (g_utf8_validate (display, -1, NULL));
+  g_assert_cmpuint (g_utf8_strlen (display, -1), ==, BENCH_DISPLAY_MAX_CHARS);
+  g_assert_true (g_str_has_suffix (display, "…"));
+  g_assert_cmpuint (g_utf8_strlen (bench_result_get_hardware_label (result), -1), <=,
+                    2 * BENCH_DISPLAY_MAX_CHARS);
+
+  bench_dataset_add_source (dataset, source);
+  for (int kind = 0; kind < 3; kind++)
+    {
+      groups = bench_dataset_get_groups (dataset, kind);
+      g_assert_cmpuint (g_list_model_get_n_items (groups), ==, 1);
+      {
+        g_autoptr (BenchGroup) group = g_list_model_get_item (groups, 0);
+        g_assert_cmpuint (g_utf8_strlen (bench_group_get_label (group), -1), <=,
+                          BENCH_DISPLAY_MAX_CHARS);
+        g_assert_cmpuint (strlen (bench_group_get_models_text (group)), <=,
+                          4 * BENCH_DISPLAY_MAX_CHARS);
+      }
+    }
+}
+
+static void
+test_ellipsize_for_display (void)
+{
+  g_autofree char *same = bench_text_ellipsize_for_display ("short", 10);
+  g_autofree char *cut = bench_text_ellipsize_for_display ("abcdefghijkl", 5);
+  g_autofree char *exact = bench_text_ellipsize_for_display ("abcde", 5);
+  g_autofree char *invalid = bench_text_ellipsize_for_display ("a\xFF" "b", 10);
+
+  g_assert_cmpstr (same, ==, "short");
+  g_assert_cmpstr (cut, ==, "abcd…");
+  g_assert_cmpstr (exact, ==, "abcde");
+  g_assert_true (g_utf8_validate (invalid, -1, NULL));
+  g_assert_null (bench_text_ellipsize_for_display (NULL, 10));
+}
+
 int
 main (int argc, char **argv)
 {
@@ -346,6 +412,9 @@ main (int argc, char **argv)
 
   g_test_add_func ("/hostile/utf16/with-byte-order-mark", test_utf16_with_bom);
   g_test_add_func ("/hostile/utf16/broken", test_utf16_broken);
+
+  g_test_add_func ("/hostile/labels/giant-strings-shortened", test_giant_labels_shortened);
+  g_test_add_func ("/hostile/labels/ellipsize-for-display", test_ellipsize_for_display);
 
   status = g_test_run ();
   bench_test_remove_tree (tmp_dir);

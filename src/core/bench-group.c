@@ -177,7 +177,7 @@ finish_group (BenchGroup *self)
     }
   self->n_machines = g_hash_table_size (machines);
   self->n_models = g_hash_table_size (models);
-  self->models_text = g_string_free (g_steal_pointer (&models_text), FALSE);
+  self->models_text = bench_text_ellipsize_for_display (models_text->str, BENCH_DISPLAY_MAX_CHARS);
 }
 
 /* What makes a result's group key, by identity: interned strings by
@@ -246,7 +246,11 @@ bench_group_results (GPtrArray      *results,
               group = g_object_new (BENCH_TYPE_GROUP, NULL);
               group->kind = kind;
               group->key = g_steal_pointer (&key);
-              group->label = group_label (result, kind);
+              {
+                g_autofree char *label = group_label (result, kind);
+                /* a label for people: as long as a line, however long the input */
+                group->label = bench_text_ellipsize_for_display (label, BENCH_DISPLAY_MAX_CHARS);
+              }
               g_hash_table_insert (by_key, group->key, group);
               g_ptr_array_add (groups, group);
             }

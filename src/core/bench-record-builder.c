@@ -12,6 +12,7 @@
 #include "bench-reader.h"
 #include "bench-record-builder.h"
 #include "bench-result-private.h"
+#include "bench-units.h"
 
 typedef enum
 {
@@ -896,6 +897,8 @@ derive_labels (BenchRecordBuilder *self,
   g_autofree char *quant = bench_quantization_from_model_type (result->model_type);
   g_autofree char *key = NULL;
   g_autofree char *hw = NULL;
+  g_autofree char *device_shown = NULL;
+  g_autofree char *backends_shown = NULL;
   const char *device;
 
   result->test_label = bench_str_pool_intern (self->pool, label);
@@ -912,8 +915,11 @@ derive_labels (BenchRecordBuilder *self,
     {
       key = g_strdup_printf ("%s\x1f%s\x1f%s", result->cpu_info ? result->cpu_info : "",
                              result->gpu_info ? result->gpu_info : "", result->backends);
+      /* the label is for people: each part as long as a line at most */
+      device_shown = bench_text_ellipsize_for_display (device, BENCH_DISPLAY_MAX_CHARS);
+      backends_shown = bench_text_ellipsize_for_display (result->backends, BENCH_DISPLAY_MAX_CHARS / 2);
       /* Translators: hardware label, "GPU or CPU name (backend)" */
-      hw = g_strdup_printf (_("%s (%s)"), device, result->backends);
+      hw = g_strdup_printf (_("%s (%s)"), device_shown, backends_shown);
     }
   else
     {

@@ -9,6 +9,7 @@
 #include <string.h>
 
 #include "bench-result-private.h"
+#include "bench-units.h"
 
 G_DEFINE_FINAL_TYPE (BenchResult, bench_result, G_TYPE_OBJECT)
 
@@ -414,8 +415,12 @@ char *
 bench_result_dup_field_display (BenchResult *self,
                                 const char  *field)
 {
-  char *text = bench_result_dup_field_text (self, field);
-  return text != NULL ? text : g_strdup ("—");
+  g_autofree char *text = bench_result_dup_field_text (self, field);
+
+  if (text == NULL)
+    return g_strdup ("—");
+  /* for people: as long as a line, however long the input */
+  return bench_text_ellipsize_for_display (text, BENCH_DISPLAY_MAX_CHARS);
 }
 
 guint
