@@ -201,7 +201,8 @@ bind_group_label (GtkSignalListItemFactory *factory,
                   const GroupColumn        *column)
 {
   BenchGroup *group = gtk_list_item_get_item (item);
-  g_autofree char *text = column->text (group);
+  g_autofree char *full = column->text (group);
+  g_autofree char *text = bench_text_ellipsize_for_display (full, BENCH_DISPLAY_MAX_CHARS);
   GtkWidget *label = gtk_list_item_get_child (item);
 
   gtk_label_set_text (GTK_LABEL (label), text);
@@ -340,7 +341,8 @@ bind_result_label (GtkSignalListItemFactory *factory,
                    ResultColumn             *column)
 {
   BenchResult *result = gtk_list_item_get_item (item);
-  g_autofree char *text = result_text (result, column->fixed, column->field);
+  g_autofree char *full = result_text (result, column->fixed, column->field);
+  g_autofree char *text = bench_text_ellipsize_for_display (full, BENCH_DISPLAY_MAX_CHARS);
   GtkWidget *label = gtk_list_item_get_child (item);
 
   gtk_label_set_text (GTK_LABEL (label), text);
@@ -350,6 +352,8 @@ bind_result_label (GtkSignalListItemFactory *factory,
   else
     gtk_widget_set_tooltip_text (label, NULL);
 }
+
+#define MAX_PARAM_COLUMNS 48
 
 static void
 add_result_column (BenchGroupPage *self,
@@ -401,15 +405,21 @@ rebuild_result_columns (BenchGroupPage *self,
   /* Translators: tokens per second, mean ± standard deviation */
   add_result_column (self, _("t/s ± sd"), RC_RATE, NULL, TRUE, FALSE, 150);
   add_result_column (self, _("Samples"), RC_SAMPLES, NULL, TRUE, FALSE, 80);
-  for (guint i = 0; i < varying->len; i++)
+  /* a file can vary in thousands of made-up settings: the first ones
+   * make columns, as many as a table can show */
+  for (guint i = 0, n_columns = 0; i < varying->len && n_columns < MAX_PARAM_COLUMNS; i++)
     {
       const char *field = g_ptr_array_index (varying, i);
+      g_autofree char *title = NULL;
+
       if (g_str_equal (field, "model_type") || g_str_equal (field, "hardware_label") ||
           g_str_equal (field, "n_prompt") || g_str_equal (field, "n_gen") ||
           g_str_equal (field, "n_depth") || g_str_equal (field, "model_filename"))
         continue;
-      add_result_column (self, field, RC_PARAM, field, FALSE, FALSE,
-                         MAX (70, 9 * (int) strlen (field) + 16));
+      title = bench_text_ellipsize_for_display (field, 40);
+      add_result_column (self, title, RC_PARAM, field, FALSE, FALSE,
+                         MAX (70, 9 * (int) g_utf8_strlen (title, -1) + 16));
+      n_columns++;
     }
   add_result_column (self, _("Source"), RC_SOURCE, NULL, FALSE, FALSE, 200);
 }

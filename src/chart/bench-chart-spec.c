@@ -7,6 +7,7 @@
 #include <string.h>
 
 #include "bench-chart-spec.h"
+#include "bench-units.h"
 
 struct _BenchChartSpec
 {
@@ -99,6 +100,8 @@ bench_chart_panel_get_value (const BenchChartPanel *panel,
     }
 }
 
+#define MAX_SERIES_FIELDS 8
+
 /* Index of @label in @labels, appending it when new. */
 static guint
 intern_label (GPtrArray  *labels,
@@ -106,6 +109,14 @@ intern_label (GPtrArray  *labels,
               char       *label)
 {
   gpointer found;
+
+  /* every label the chart lays out is as long as a line at most */
+  if (label != NULL && strlen (label) > BENCH_DISPLAY_MAX_CHARS)
+    {
+      char *shown = bench_text_ellipsize_for_display (label, BENCH_DISPLAY_MAX_CHARS);
+      g_free (label);
+      label = shown;
+    }
 
   if (g_hash_table_lookup_extended (index, label, NULL, &found))
     {
@@ -306,7 +317,8 @@ build_panel (BenchChartSpec *self,
     g_ptr_array_add (series_fields, (gpointer) (strcmp (category, "run") == 0 ? "source" : category));
   if (panel->kind == BENCH_CHART_BARS && tests_vary)
     g_ptr_array_add (series_fields, "test_label");
-  for (guint i = 0; i < varying->len; i++)
+  /* a legend names a few fields (a file can vary in thousands) */
+  for (guint i = 0; i < varying->len && series_fields->len < MAX_SERIES_FIELDS; i++)
     {
       const char *field = g_ptr_array_index (varying, i);
 
