@@ -50,24 +50,42 @@ bench_source_init (BenchSource *self)
 {
 }
 
+/* Two results of one run: the same build on the same machine. Compared by
+ * value: the JSON reader interns strings in one pool per parser thread, so
+ * equal texts need not be one pointer. */
+static gboolean
+same_text (const char *a,
+           const char *b)
+{
+  return a == b || g_strcmp0 (a, b) == 0;
+}
+
+static gboolean
+same_run (BenchResult *a,
+          BenchResult *b)
+{
+  return a->build_number == b->build_number &&
+         same_text (a->build_commit, b->build_commit) &&
+         same_text (a->hardware_key, b->hardware_key);
+}
+
 /* Readers number the tables or arrays they find ("segments"); a run is a
  * stretch of one segment with one build and one machine. */
 static void
 number_runs (GPtrArray *results)
 {
-  const char *prev_key = NULL;
+  BenchResult *prev = NULL;
   guint prev_segment = G_MAXUINT;
   guint run = 0;
 
   for (guint i = 0; i < results->len; i++)
     {
       BenchResult *result = g_ptr_array_index (results, i);
-      const char *key = bench_result_get_run_key (result);
 
-      if (i > 0 && (result->run_index != prev_segment || key != prev_key))
+      if (prev != NULL && (result->run_index != prev_segment || !same_run (result, prev)))
         run++;
       prev_segment = result->run_index;
-      prev_key = key;
+      prev = result;
       result->run_index = run;
     }
 }
