@@ -388,6 +388,32 @@ test_ellipsize_for_display (void)
   g_assert_null (bench_text_ellipsize_for_display (NULL, 10));
 }
 
+/* Varying settings among records of several layouts: a key varies when a
+ * value differs, or when some records lack it (checked once per run of
+ * records with one layout). */
+static void
+test_varying_layouts (void)
+{
+  const char *text =
+    "{\"n_prompt\": 512, \"n_gen\": 0, \"avg_ts\": 1.0, \"x_a\": 1, \"x_b\": 2, \"x_same\": 5}\n"
+    "{\"n_prompt\": 512, \"n_gen\": 0, \"avg_ts\": 1.0, \"x_a\": 3, \"x_same\": 5}\n"
+    "{\"n_prompt\": 512, \"n_gen\": 0, \"avg_ts\": 1.0, \"x_a\": 3, \"x_same\": 5}\n"
+    "{\"n_prompt\": 512, \"n_gen\": 0, \"avg_ts\": 1.0, \"x_a\": 1, \"x_b\": 2, \"x_same\": 5, \"x_c\": 0}\n";
+  g_autoptr (GError) error = NULL;
+  g_autoptr (BenchSource) source = bench_test_load_text (text, -1, &error);
+  g_autoptr (GPtrArray) varying = NULL;
+  g_autoptr (GString) names = g_string_new (NULL);
+  GPtrArray *results;
+
+  g_assert_no_error (error);
+  results = bench_source_get_results (source);
+  varying = bench_results_find_varying ((BenchResult **) results->pdata, results->len);
+  for (guint i = 0; i < varying->len; i++)
+    if (g_str_has_prefix (g_ptr_array_index (varying, i), "x_"))
+      g_string_append_printf (names, "%s ", (char *) g_ptr_array_index (varying, i));
+  g_assert_cmpstr (names->str, ==, "x_a x_b x_c ");
+}
+
 int
 main (int argc, char **argv)
 {
@@ -401,6 +427,7 @@ main (int argc, char **argv)
   g_test_add_func ("/hostile/blank/page-multiple-file-is-empty", test_blank_page_multiple_file);
 
   g_test_add_func ("/hostile/varying/interns-no-parameter-name", test_varying_interns_nothing);
+  g_test_add_func ("/hostile/varying/several-layouts", test_varying_layouts);
 
   g_test_add_func ("/hostile/sql/refused-statement-keeps-its-line", test_sql_refused_keeps_its_line);
   g_test_add_func ("/hostile/sql/slow-statements-add-up", test_sql_slow_statements_add_up);

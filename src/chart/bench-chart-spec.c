@@ -101,6 +101,7 @@ bench_chart_panel_get_value (const BenchChartPanel *panel,
 }
 
 #define MAX_SERIES_FIELDS 8
+#define MAX_SERIES_CANDIDATES 64
 
 /* Index of @label in @labels, appending it when new. */
 static guint
@@ -317,8 +318,10 @@ build_panel (BenchChartSpec *self,
     g_ptr_array_add (series_fields, (gpointer) (strcmp (category, "run") == 0 ? "source" : category));
   if (panel->kind == BENCH_CHART_BARS && tests_vary)
     g_ptr_array_add (series_fields, "test_label");
-  /* a legend names a few fields (a file can vary in thousands) */
-  for (guint i = 0; i < varying->len && series_fields->len < MAX_SERIES_FIELDS; i++)
+  /* a legend names a few fields, chosen among the first that vary (a
+   * file can vary in thousands, and each costs a pass over the results) */
+  for (guint i = 0; i < varying->len && i < MAX_SERIES_CANDIDATES &&
+                    series_fields->len < MAX_SERIES_FIELDS; i++)
     {
       const char *field = g_ptr_array_index (varying, i);
 
