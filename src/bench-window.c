@@ -14,6 +14,7 @@
 #include "bench-file-chooser.h"
 #include "bench-loader.h"
 #include "bench-scenario-page.h"
+#include "bench-units.h"
 #include "bench-window.h"
 
 #define MAX_ERROR_TOASTS 3
@@ -76,7 +77,9 @@ toast (BenchWindow *self,
        const char  *message,
        guint        timeout)
 {
-  AdwToast *t = adw_toast_new (message);
+  /* messages can quote the input: keep them as long as a few lines */
+  g_autofree char *shown = bench_text_ellipsize_for_display (message, BENCH_TOOLTIP_MAX_CHARS / 2);
+  AdwToast *t = adw_toast_new (shown);
 
   adw_toast_set_timeout (t, timeout);
   adw_toast_set_priority (t, ADW_TOAST_PRIORITY_HIGH);
