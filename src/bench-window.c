@@ -13,6 +13,8 @@
 #include "bench-efficiency.h"
 #include "bench-file-chooser.h"
 #include "bench-loader.h"
+#include "bench-scenario-page.h"
+#include "bench-units.h"
 #include "bench-window.h"
 
 #define MAX_ERROR_TOASTS 3
@@ -29,6 +31,7 @@ struct _BenchWindow
   GHashTable           *monitors;         /* GFile → GFileMonitor */
   GHashTable           *reloads;          /* GFile → timeout id */
   GtkWidget            *pages[3];
+  GtkWidget            *scenario_page;
 
   GtkWidget            *main_box;
   AdwViewSwitcherTitle *switcher_title;
@@ -74,7 +77,9 @@ toast (BenchWindow *self,
        const char  *message,
        guint        timeout)
 {
-  AdwToast *t = adw_toast_new (message);
+  /* messages can quote the input: keep them as long as a few lines */
+  g_autofree char *shown = bench_text_ellipsize_for_display (message, BENCH_TOOLTIP_MAX_CHARS / 2);
+  AdwToast *t = adw_toast_new (shown);
 
   adw_toast_set_timeout (t, timeout);
   adw_toast_set_priority (t, ADW_TOAST_PRIORITY_HIGH);
@@ -350,14 +355,32 @@ bench_window_load_files (BenchWindow  *self,
                          guint         n_files)
 {
   LoadRequest *request;
+  g_autoptr (GPtrArray) models = g_ptr_array_new ();
+  g_autoptr (GPtrArray) others = g_ptr_array_new ();
 
   g_return_if_fail (BENCH_IS_WINDOW (self));
-  if (n_files == 0)
+  /* model files (.gguf) tell the Scenario view their KV cache size */
+  for (guint i = 0; i < n_files; i++)
+    {
+      g_autofree char *name = g_file_get_basename (files[i]);
+      g_ptr_array_add (name != NULL && g_str_has_suffix (name, ".gguf") ? models : others, files[i]);
+    }
+  if (models->len > 0)
+    {
+      g_autoptr (GError) error = NULL;
+
+      if (!bench_scenario_page_add_model_files (BENCH_SCENARIO_PAGE (self->scenario_page),
+                                                (GFile **) models->pdata, models->len, &error))
+        toast (self, error->message, 5);
+      else
+        adw_view_stack_set_visible_child (self->view_stack, self->scenario_page);
+    }
+  if (others->len == 0)
     return;
   request = g_new0 (LoadRequest, 1);
   request->files = g_ptr_array_new_with_free_func (g_object_unref);
-  for (guint i = 0; i < n_files; i++)
-    g_ptr_array_add (request->files, g_object_ref (files[i]));
+  for (guint i = 0; i < others->len; i++)
+    g_ptr_array_add (request->files, g_object_ref (g_ptr_array_index (others, i)));
   g_queue_push_tail (&self->pending, request);
   start_next_load (self);
 }
@@ -514,10 +537,13 @@ cancel_load_action (GtkWidget  *widget,
   g_cancellable_cancel (self->load_cancellable);
 }
 
+/* the visible view when it is one of the three group views, else NULL */
 static BenchGroupPage *
 visible_page (BenchWindow *self)
 {
-  return BENCH_GROUP_PAGE (adw_view_stack_get_visible_child (self->view_stack));
+  GtkWidget *child = adw_view_stack_get_visible_child (self->view_stack);
+
+  return BENCH_IS_GROUP_PAGE (child) ? BENCH_GROUP_PAGE (child) : NULL;
 }
 
 static void
@@ -525,7 +551,10 @@ find_action (GtkWidget  *widget,
              const char *action_name,
              GVariant   *parameter)
 {
-  bench_group_page_focus_search (visible_page (BENCH_WINDOW (widget)));
+  BenchGroupPage *page = visible_page (BENCH_WINDOW (widget));
+
+  if (page != NULL)
+    bench_group_page_focus_search (page);
 }
 
 /* The user's peaks (GSettings) feed the core's table; every group and
@@ -653,7 +682,10 @@ export_action (GtkWidget  *widget,
   BenchWindow *self = BENCH_WINDOW (widget);
   BenchGroupPage *page = visible_page (self);
 
-  gtk_widget_activate_action (bench_group_page_get_chart (page), "chart.export", NULL);
+  if (page == NULL)
+    gtk_widget_activate_action (self->scenario_page, "scenario.export", NULL);
+  else
+    gtk_widget_activate_action (bench_group_page_get_chart (page), "chart.export", NULL);
 }
 
 /* —— drag and drop ————————————————————————————————————————————— */
@@ -940,6 +972,12 @@ bench_window_init (BenchWindow *self)
                                         _(views[i].title));
       adw_view_stack_page_set_icon_name (page, views[i].icon);
     }
+  self->scenario_page = bench_scenario_page_new (self->dataset, self->settings);
+  {
+    AdwViewStackPage *page = adw_view_stack_add_titled (self->view_stack, self->scenario_page,
+                                                        "scenario", _("Scenario"));
+    adw_view_stack_page_set_icon_name (page, "power-profile-performance-symbolic");
+  }
   apply_peaks (self);
   g_signal_connect_swapped (self->settings, "changed::peak-bandwidth", G_CALLBACK (apply_peaks), self);
   apply_machine_names (self);
@@ -986,6 +1024,18 @@ bench_window_get_page (BenchWindow    *self,
                        BenchGroupKind  kind)
 {
   return BENCH_GROUP_PAGE (self->pages[kind]);
+}
+
+BenchScenarioPage *
+bench_window_get_scenario_page (BenchWindow *self)
+{
+  return BENCH_SCENARIO_PAGE (self->scenario_page);
+}
+
+void
+bench_window_show_scenario (BenchWindow *self)
+{
+  adw_view_stack_set_visible_child (self->view_stack, self->scenario_page);
 }
 
 void
