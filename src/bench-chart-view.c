@@ -188,22 +188,21 @@ bench_chart_view_measure (GtkWidget      *widget,
     return;
   if (self->fit_width != for_size)
     {
-      double height = MAX (gtk_widget_get_height (widget), 400);
-      gboolean grown = FALSE;
+      double height = 160;
 
-      /* a taller picture gives its legends more room too: lay out again
-       * until the plots keep their height */
-      for (guint k = 0; k < 6; k++)
+      /* the least height at which every plot keeps 160 px, whatever the
+       * chart is given now: from a plot's height up, laid out again until
+       * the legends (whose room grows with the picture) leave it enough */
+      for (guint k = 0; k < 8; k++)
         {
           g_autoptr (BenchChartLayout) layout = bench_chart_layout_new (self->spec, for_size, height, 1.0);
 
           if (layout->min_height <= height)
             break;
           height = ceil (layout->min_height) + 1;
-          grown = TRUE;
         }
       self->fit_width = for_size;
-      self->fit_height = grown ? (int) height : 160;
+      self->fit_height = (int) height;
     }
   *minimum = *natural = self->fit_height;
 }

@@ -718,7 +718,17 @@ bench_compare_dialog_init (BenchCompareDialog *self)
   self->chart = bench_chart_view_new ();
   gtk_widget_set_hexpand (self->chart, TRUE);
   gtk_widget_set_vexpand (self->chart, TRUE);
-  gtk_box_append (GTK_BOX (self->chart_box), self->chart);
+  /* a small window scrolls the chart rather than squash its plots */
+  bench_chart_view_set_grow_to_fit (BENCH_CHART_VIEW (self->chart), TRUE);
+  {
+    GtkWidget *scroller = gtk_scrolled_window_new ();
+
+    gtk_scrolled_window_set_policy (GTK_SCROLLED_WINDOW (scroller), GTK_POLICY_NEVER, GTK_POLICY_AUTOMATIC);
+    gtk_scrolled_window_set_child (GTK_SCROLLED_WINDOW (scroller), self->chart);
+    gtk_widget_set_vexpand (scroller, TRUE);
+    gtk_widget_set_hexpand (scroller, TRUE);
+    gtk_box_append (GTK_BOX (self->chart_box), scroller);
+  }
   bench_focus_tab_leaves (GTK_WIDGET (self->table), self->chart, GTK_WIDGET (self->search_entry));
 
   self->rows = g_list_store_new (BENCH_TYPE_COMPARE_ITEM);

@@ -727,6 +727,31 @@ test_compare (void)
   gtk_window_destroy (GTK_WINDOW (window));
 }
 
+static gboolean
+count_frame (GtkWidget     *widget,
+             GdkFrameClock *clock,
+             gpointer       data)
+{
+  guint *frames = data;
+
+  (*frames)++;
+  return G_SOURCE_CONTINUE;
+}
+
+/* a few frames of @widget's window: sizes settle, charts are laid out */
+static void
+wait_frames (GtkWidget *widget)
+{
+  guint frames = 0;
+  guint id = gtk_widget_add_tick_callback (GTK_WIDGET (gtk_widget_get_root (widget)), count_frame, &frames, NULL);
+
+  while (frames < 4)
+    g_main_context_iteration (NULL, TRUE);
+  gtk_widget_remove_tick_callback (GTK_WIDGET (gtk_widget_get_root (widget)), id);
+  while (g_main_context_iteration (NULL, FALSE))
+    ;
+}
+
 /* One run that sweeps flash attention and threads compares within itself:
  * Compare opens on its first swept setting, sides named by it; the bars
  * take their verdict's colour. */
@@ -762,6 +787,25 @@ test_compare_within_one_run (void)
   comparison = bench_compare_dialog_get_comparison (dialog);
   spec = bench_chart_view_get_spec (BENCH_CHART_VIEW (bench_compare_dialog_get_chart (dialog)));
   g_assert_true (bench_chart_spec_get_verdict_series (spec));
+  /* at 800×600 the speedup chart scrolls rather than squash its plots */
+  gtk_window_set_default_size (GTK_WINDOW (dialog), 800, 600);
+  wait_frames (GTK_WIDGET (dialog));
+  g_test_message ("compare at 800×600: lowest plot %.0f px",
+                  bench_chart_view_get_min_plot_height (BENCH_CHART_VIEW (bench_compare_dialog_get_chart (dialog))));
+  g_assert_cmpfloat (bench_chart_view_get_min_plot_height (BENCH_CHART_VIEW (bench_compare_dialog_get_chart (dialog))), >=, 160);
+  if (g_getenv ("BENCHTOP_SCREENSHOT_DIR") != NULL)
+    {
+      static const int sizes[][2] = { { 1600, 1000 }, { 800, 600 }, { 420, 800 } };
+
+      for (guint z = 0; z < G_N_ELEMENTS (sizes); z++)
+        {
+          g_autofree char *name = g_strdup_printf ("compare-one-run-%dx%d.png", sizes[z][0], sizes[z][1]);
+
+          gtk_window_set_default_size (GTK_WINDOW (dialog), sizes[z][0], sizes[z][1]);
+          wait_frames (GTK_WIDGET (dialog));
+          maybe_screenshot (dialog, name);
+        }
+    }
   for (guint p = 0; p < bench_chart_spec_get_n_panels (spec); p++)
     {
       BenchChartPanel *panel = bench_chart_spec_get_panel (spec, p);
@@ -785,31 +829,6 @@ test_compare_within_one_run (void)
     }
   gtk_window_destroy (GTK_WINDOW (dialog));
   gtk_window_destroy (GTK_WINDOW (window));
-}
-
-static gboolean
-count_frame (GtkWidget     *widget,
-             GdkFrameClock *clock,
-             gpointer       data)
-{
-  guint *frames = data;
-
-  (*frames)++;
-  return G_SOURCE_CONTINUE;
-}
-
-/* a few frames of @widget's window: sizes settle, charts are laid out */
-static void
-wait_frames (GtkWidget *widget)
-{
-  guint frames = 0;
-  guint id = gtk_widget_add_tick_callback (GTK_WIDGET (gtk_widget_get_root (widget)), count_frame, &frames, NULL);
-
-  while (frames < 4)
-    g_main_context_iteration (NULL, TRUE);
-  gtk_widget_remove_tick_callback (GTK_WIDGET (gtk_widget_get_root (widget)), id);
-  while (g_main_context_iteration (NULL, FALSE))
-    ;
 }
 
 /* presses @keyval on @widget through its shortcut controllers, as GTK
@@ -1021,8 +1040,20 @@ test_hardware_shared_model (void)
     g_assert_cmpstr (bench_result_get_model_type (g_ptr_array_index (results, i)), ==, chosen);
   g_test_message ("subtitle: %s", bench_chart_spec_get_subtitle (spec));
   g_assert_nonnull (strstr (bench_chart_spec_get_subtitle (spec), "not shown"));
-  wait_frames (GTK_WIDGET (chart));
-  maybe_screenshot (window, "hardware-shared-model.png");
+  if (g_getenv ("BENCHTOP_SCREENSHOT_DIR") != NULL)
+    {
+      static const int sizes[][2] = { { 1600, 1000 }, { 800, 600 }, { 420, 800 } };
+
+      for (guint z = 0; z < G_N_ELEMENTS (sizes); z++)
+        {
+          g_autofree char *name = g_strdup_printf ("hardware-shared-model-%dx%d.png", sizes[z][0], sizes[z][1]);
+
+          gtk_window_set_default_size (GTK_WINDOW (window), sizes[z][0], sizes[z][1]);
+          wait_frames (GTK_WIDGET (chart));
+          maybe_screenshot (window, name);
+        }
+      gtk_window_set_default_size (GTK_WINDOW (window), 1200, 800);
+    }
 
   /* the CPU and one other machine: no model in common */
   gtk_selection_model_unselect_all (selection);
