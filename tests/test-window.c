@@ -179,6 +179,7 @@ test_paste (void)
   g_autofree char *text = NULL;
   GListModel *sources;
   g_autoptr (BenchSource) pasted = NULL;
+  g_autoptr (BenchSource) again = NULL;
 
   g_assert_true (g_file_get_contents (path, &text, NULL, NULL));
   /* the path Ctrl+V takes, with prose around the table as in a post */
@@ -191,9 +192,18 @@ test_paste (void)
   sources = bench_dataset_get_sources (bench_window_get_dataset (window));
   g_assert_cmpuint (g_list_model_get_n_items (sources), ==, 1);
   pasted = g_list_model_get_item (sources, 0);
-  g_assert_cmpstr (bench_source_get_name (pasted), ==, "Pasted results");
+  g_assert_cmpstr (bench_source_get_name (pasted), ==, "Pasted 1");
   g_assert_cmpuint (bench_source_get_n_results (pasted), ==, 6);
   g_assert_cmpuint (n_visible (window, BENCH_GROUP_MODEL), ==, 3);
+
+  /* a second paste is a second source: it never replaces the first */
+  bench_window_load_text (window, text);
+  wait_until_loaded (window);
+  g_assert_cmpuint (g_list_model_get_n_items (sources), ==, 2);
+  again = g_list_model_get_item (sources, 1);
+  g_assert_cmpstr (bench_source_get_name (again), ==, "Pasted 2");
+  g_assert_cmpuint (bench_dataset_get_n_results (bench_window_get_dataset (window)), ==, 12);
+  g_assert_cmpuint (g_list_model_get_n_items (bench_session_get_entries (bench_window_get_session (window))), ==, 2);
 
   gtk_window_destroy (GTK_WINDOW (window));
 }
