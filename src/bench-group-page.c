@@ -480,10 +480,11 @@ bench_group_page_compare (BenchGroupPage *self)
   return GTK_WINDOW (dialog);
 }
 
-static void
-on_compare_clicked (BenchGroupPage *self)
+gboolean
+bench_group_page_can_compare (BenchGroupPage *self)
 {
-  bench_group_page_compare (self);
+  g_return_val_if_fail (BENCH_IS_GROUP_PAGE (self), FALSE);
+  return n_to_compare (self) > 0;
 }
 
 static gboolean
@@ -527,7 +528,6 @@ catch_up (BenchGroupPage *self,
 static void
 update_selection (BenchGroupPage *self)
 {
-  gtk_widget_set_sensitive (self->compare_button, n_to_compare (self) > 0);
   self->stale = TRUE;
   self->results_stale = TRUE;
   if (gtk_widget_get_mapped (GTK_WIDGET (self)))
@@ -634,7 +634,6 @@ bench_group_page_class_init (BenchGroupPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, BenchGroupPage, result_view);
   gtk_widget_class_bind_template_callback (widget_class, on_search_changed);
   gtk_widget_class_bind_template_callback (widget_class, on_log_toggled);
-  gtk_widget_class_bind_template_callback (widget_class, on_compare_clicked);
   gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
 }
 

@@ -10,6 +10,8 @@
 
 #include <glib/gi18n-lib.h>
 
+#include "bench-chart-view.h"
+#include "bench-export-dialog.h"
 #include "bench-file-chooser.h"
 #include "bench-session.h"
 #include "bench-sources-dialog.h"
@@ -45,6 +47,8 @@ struct _BenchWindow
 #define MAX_RECENT 5
 
 G_DEFINE_FINAL_TYPE (BenchWindow, bench_window, ADW_TYPE_APPLICATION_WINDOW)
+
+static BenchGroupPage *visible_page (BenchWindow *self);
 
 /* —— feedback ——————————————————————————————————————————————— */
 
@@ -123,12 +127,15 @@ update_state (BenchWindow *self)
   BenchDataset *dataset = bench_session_get_dataset (self->session);
   gboolean empty = bench_dataset_get_n_results (dataset) == 0;
   guint n_entries = g_list_model_get_n_items (bench_session_get_entries (self->session));
+  BenchGroupPage *page = visible_page (self);
 
   gtk_stack_set_visible_child_name (self->main_stack, empty ? "empty" : "content");
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.show-sources", n_entries > 0);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.remove-all", n_entries > 0);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.export", !empty);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.find", !empty);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.compare",
+                                 !empty && page != NULL && bench_group_page_can_compare (page));
 }
 
 /* —— the session ——————————————————————————————————————————————— */
@@ -376,9 +383,19 @@ export_action (GtkWidget  *widget,
                GVariant   *parameter)
 {
   BenchWindow *self = BENCH_WINDOW (widget);
-  BenchGroupPage *page = visible_page (self);
+  GtkWidget *chart = bench_group_page_get_chart (visible_page (self));
+  BenchChartSpec *spec = bench_chart_view_get_spec (BENCH_CHART_VIEW (chart));
 
-  gtk_widget_activate_action (bench_group_page_get_chart (page), "chart.export", NULL);
+  if (spec != NULL)
+    bench_export_dialog_present (GTK_WINDOW (self), spec);
+}
+
+static void
+compare_action (GtkWidget  *widget,
+                const char *action_name,
+                GVariant   *parameter)
+{
+  bench_group_page_compare (visible_page (BENCH_WINDOW (widget)));
 }
 
 static void
@@ -394,6 +411,13 @@ show_sources_action (GtkWidget  *widget,
       g_object_add_weak_pointer (G_OBJECT (self->sources_dialog), (gpointer *) &self->sources_dialog);
     }
   gtk_window_present (self->sources_dialog);
+}
+
+/* The visible page's selection decides whether Compare can run. */
+static void
+on_page_selection_changed (BenchWindow *self)
+{
+  update_state (self);
 }
 
 /* —— drag and drop ————————————————————————————————————————————— */
@@ -560,6 +584,12 @@ bench_window_dispose (GObject *object)
       g_signal_handlers_disconnect_by_data (bench_session_get_dataset (self->session), self);
       g_signal_handlers_disconnect_by_data (bench_session_get_entries (self->session), self);
     }
+  for (guint i = 0; i < G_N_ELEMENTS (self->pages); i++)
+    if (self->pages[i] != NULL)
+      {
+        g_signal_handlers_disconnect_by_data (bench_group_page_get_selection (BENCH_GROUP_PAGE (self->pages[i])), self);
+        self->pages[i] = NULL;
+      }
   gtk_widget_dispose_template (GTK_WIDGET (self), BENCH_TYPE_WINDOW);
   g_clear_object (&self->session);
   g_clear_pointer (&self->failed, g_ptr_array_unref);
@@ -602,6 +632,7 @@ bench_window_class_init (BenchWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "win.cancel-load", NULL, cancel_load_action);
   gtk_widget_class_install_action (widget_class, "win.find", NULL, find_action);
   gtk_widget_class_install_action (widget_class, "win.export", NULL, export_action);
+  gtk_widget_class_install_action (widget_class, "win.compare", NULL, compare_action);
   gtk_widget_class_install_action (widget_class, "win.show-sources", NULL, show_sources_action);
   gtk_widget_class_install_action (widget_class, "win.view-runs", NULL, view_action);
   gtk_widget_class_install_action (widget_class, "win.view-models", NULL, view_action);
@@ -662,6 +693,10 @@ bench_window_init (BenchWindow *self)
       self->pages[i] = bench_group_page_new (i);
       bench_group_page_set_groups (BENCH_GROUP_PAGE (self->pages[i]),
                                    bench_dataset_get_groups (dataset, i));
+      g_signal_connect_swapped (bench_group_page_get_selection (BENCH_GROUP_PAGE (self->pages[i])),
+                                "selection-changed", G_CALLBACK (on_page_selection_changed), self);
+      g_signal_connect_swapped (bench_group_page_get_selection (BENCH_GROUP_PAGE (self->pages[i])),
+                                "items-changed", G_CALLBACK (on_page_selection_changed), self);
       page = adw_view_stack_add_titled (self->view_stack, self->pages[i], views[i].name,
                                         _(views[i].title));
       adw_view_stack_page_set_icon_name (page, views[i].icon);
@@ -670,6 +705,8 @@ bench_window_init (BenchWindow *self)
   if (adw_view_stack_get_child_by_name (self->view_stack, view) != NULL)
     adw_view_stack_set_visible_child_name (self->view_stack, view);
 
+  g_signal_connect_swapped (self->view_stack, "notify::visible-child",
+                            G_CALLBACK (update_state), self);
   g_signal_connect_swapped (dataset, "items-changed", G_CALLBACK (update_state), self);
   g_signal_connect_swapped (bench_session_get_entries (self->session), "items-changed",
                             G_CALLBACK (update_state), self);

@@ -11,6 +11,7 @@
 #include "bench-chart-view.h"
 #include "bench-compare-dialog.h"
 #include "bench-export-dialog.h"
+#include "bench-sources-dialog.h"
 #include "bench-test-util.h"
 #include "bench-window.h"
 
@@ -458,6 +459,126 @@ test_compare (void)
   gtk_window_destroy (GTK_WINDOW (window));
 }
 
+static GtkWindow *
+find_toplevel (GType type)
+{
+  GListModel *toplevels = gtk_window_get_toplevels ();
+
+  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
+    {
+      g_autoptr (GtkWindow) toplevel = g_list_model_get_item (toplevels, i);
+      if (G_TYPE_CHECK_INSTANCE_TYPE (toplevel, type))
+        return toplevel;
+    }
+  return NULL;
+}
+
+/* The first button bound to @action: its sensitivity is the action's
+ * enabled state. */
+static GtkWidget *
+find_actionable (GtkWidget  *widget,
+                 const char *action)
+{
+  if (GTK_IS_ACTIONABLE (widget) &&
+      g_strcmp0 (gtk_actionable_get_action_name (GTK_ACTIONABLE (widget)), action) == 0)
+    return widget;
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = find_actionable (child, action);
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+static gboolean
+action_enabled (BenchWindow *window,
+                const char  *action)
+{
+  GtkWidget *button = find_actionable (GTK_WIDGET (window), action);
+
+  g_assert_nonnull (button);
+  while (g_main_context_iteration (NULL, FALSE))
+    ;
+  return gtk_widget_get_sensitive (button);
+}
+
+/* Compare, Export and the sources list are window actions, with their
+ * shortcuts set by the application; they are enabled when they can run,
+ * and they open their windows. */
+static void
+test_actions (void)
+{
+  BenchWindow *window = new_window ();
+  BenchGroupPage *runs;
+  GtkSelectionModel *selection;
+  GtkWindow *opened;
+  g_autofree char **compare_accels = NULL;
+  g_autofree char **export_accels = NULL;
+
+  compare_accels = (char **) gtk_application_get_accels_for_action (GTK_APPLICATION (app), "win.compare");
+  export_accels = (char **) gtk_application_get_accels_for_action (GTK_APPLICATION (app), "win.export");
+  g_assert_cmpstr (compare_accels[0], ==, "<Control>d");
+  g_assert_cmpstr (export_accels[0], ==, "<Control>e");
+  g_clear_pointer (&compare_accels, g_strfreev);
+  g_clear_pointer (&export_accels, g_strfreev);
+
+  /* nothing loaded: nothing to compare, export or list */
+  g_assert_false (action_enabled (window, "win.export"));
+  g_assert_false (action_enabled (window, "win.show-sources"));
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.compare", NULL);
+  g_assert_null (find_toplevel (BENCH_TYPE_COMPARE_DIALOG));
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.export", NULL);
+  g_assert_null (find_toplevel (BENCH_TYPE_EXPORT_DIALOG));
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.show-sources", NULL);
+  g_assert_null (find_toplevel (BENCH_TYPE_SOURCES_DIALOG));
+
+  load_corpus (window, "public/strix-halo-gpt-oss-20b.default-hip.jsonl",
+               "public/strix-halo-gpt-oss-20b.default-rocwmma.jsonl",
+               "public/strix-halo-gpt-oss-20b.lhl-tune-tile.jsonl", NULL);
+  bench_window_show_view (window, BENCH_GROUP_RUN);
+  runs = bench_window_get_page (window, BENCH_GROUP_RUN);
+  selection = bench_group_page_get_selection (runs);
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (selection)), ==, 3);
+
+  g_assert_true (action_enabled (window, "win.export"));
+  g_assert_true (action_enabled (window, "win.show-sources"));
+
+  /* three runs, none selected: Compare waits for a choice */
+  g_assert_false (action_enabled (window, "win.compare"));
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.compare", NULL);
+  g_assert_null (find_toplevel (BENCH_TYPE_COMPARE_DIALOG));
+  gtk_selection_model_select_item (selection, 0, TRUE);
+  g_assert_false (action_enabled (window, "win.compare"));
+  gtk_selection_model_select_item (selection, 1, FALSE);
+  g_assert_true (action_enabled (window, "win.compare"));
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.compare", NULL);
+  opened = find_toplevel (BENCH_TYPE_COMPARE_DIALOG);
+  g_assert_nonnull (opened);
+  g_assert_true (gtk_window_get_transient_for (opened) == GTK_WINDOW (window));
+  gtk_window_destroy (opened);
+
+  /* Export opens the dialog on the visible chart */
+  while (g_main_context_iteration (NULL, FALSE))
+    ;
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.export", NULL);
+  opened = find_toplevel (BENCH_TYPE_EXPORT_DIALOG);
+  g_assert_nonnull (opened);
+  g_assert_true (gtk_window_get_transient_for (opened) == GTK_WINDOW (window));
+  gtk_window_destroy (opened);
+
+  /* the sources list, once however often it is asked for */
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.show-sources", NULL);
+  opened = find_toplevel (BENCH_TYPE_SOURCES_DIALOG);
+  g_assert_nonnull (opened);
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.show-sources", NULL);
+  g_assert_true (find_toplevel (BENCH_TYPE_SOURCES_DIALOG) == opened);
+  gtk_window_destroy (opened);
+
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
 /* A chart of 20,000 results and more is made on a worker; a newer
  * selection made meanwhile wins, the older chart never lands over it. */
 static void
@@ -722,6 +843,7 @@ main (int    argc,
   g_test_add_func ("/window/bad-file-visible-error", test_bad_file);
   g_test_add_func ("/window/showcase", test_showcase);
   g_test_add_func ("/window/compare", test_compare);
+  g_test_add_func ("/window/actions", test_actions);
   g_test_add_func ("/window/small-width", test_small_width);
   g_test_add_func ("/window/recent", test_recent);
   g_test_add_func ("/window/live-reload", test_live_reload);
