@@ -63,6 +63,20 @@ describe (BenchSourceEntry *entry)
       g_string_append_printf (text, g_dngettext (GETTEXT_PACKAGE, "%u record skipped",
                                                  "%u records skipped", skipped), skipped);
     }
+  else
+    {
+      /* lines passed over (a log around the results) do not lose records,
+       * but they are worth a look */
+      BenchSource *source = bench_source_entry_get_source (entry);
+      guint n_warnings = bench_source_get_diagnostics (source)->len;
+
+      if (n_warnings > 0)
+        {
+          g_string_append (text, " · ");
+          g_string_append_printf (text, g_dngettext (GETTEXT_PACKAGE, "%u warning", "%u warnings",
+                                                     n_warnings), n_warnings);
+        }
+    }
   if (duplicate != NULL)
     {
       g_string_append (text, " · ");

@@ -579,6 +579,140 @@ test_actions (void)
   gtk_window_destroy (GTK_WINDOW (window));
 }
 
+/* The toast widgets the overlay shows now */
+static void
+collect_toasts (GtkWidget *widget,
+                GPtrArray *out)
+{
+  if (g_strcmp0 (gtk_widget_get_css_name (widget), "toast") == 0 && gtk_widget_get_mapped (widget))
+    g_ptr_array_add (out, widget);
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    collect_toasts (child, out);
+}
+
+static void
+settle (guint ms)
+{
+  gint64 until = g_get_monotonic_time () + ms * 1000;
+
+  while (g_get_monotonic_time () < until)
+    {
+      g_main_context_iteration (NULL, FALSE);
+      g_usleep (2000);
+    }
+}
+
+/* A mixed folder: two good files, one read in part, three that cannot be
+ * read. One toast says so and leads to the sources list, which lists every
+ * file, the failed ones open on their FILE:LINE:COLUMN message. */
+static void
+test_sources_list (void)
+{
+  BenchWindow *window = bench_window_new (app);
+  g_autofree char *dir = g_dir_make_tmp ("benchtop-sources-XXXXXX", NULL);
+  g_autofree char *sweep = bench_test_corpus_path ("generated/cpu-sweep-prompt-depth.jsonl");
+  g_autofree char *text = NULL;
+  g_auto (GStrv) lines = NULL;
+  g_autofree char *partial = NULL;
+  g_autoptr (GPtrArray) files = g_ptr_array_new_with_free_func (g_object_unref);
+  g_autoptr (GPtrArray) toasts = g_ptr_array_new ();
+  const char *good[] = { "generated/cpu-three-models.json",
+                         "public/talk-strix-halo-rocm72-step35-imatrix.json" };
+  const struct { const char *name, *text; } bad[] = {
+    { "broken-run.json", "{\"name\": \"not a benchmark\"}\n" },
+    { "empty.json", "" },
+    { "notes-from-the-strix-halo-rocm-7.2-and-vulkan-sessions-of-last-week.txt",
+      "Results of last week.\n" },
+  };
+  BenchSourcesDialog *dialog;
+  GListModel *entries = bench_session_get_entries (bench_window_get_session (window));
+
+  gtk_window_set_default_size (GTK_WINDOW (window), 1600, 1000);
+  gtk_window_present (GTK_WINDOW (window));
+
+  /* a run llama-bench wrote with two records it could not finish */
+  g_assert_true (g_file_get_contents (sweep, &text, NULL, NULL));
+  lines = g_strsplit (text, "\n", -1);
+  partial = g_build_filename (dir, "strix-halo-rocm-7.2-flash-attention-depth-sweep-q4_k_m.jsonl", NULL);
+  {
+    g_autofree char *content = g_strdup_printf ("%s\n%s\n{\"n_gen\": 0, \"avg_ts\": \"fast\"}\n"
+                                                "{\"name\": \"x\"}\n", lines[0], lines[1]);
+    g_assert_true (g_file_set_contents (partial, content, -1, NULL));
+  }
+  for (guint i = 0; i < G_N_ELEMENTS (good); i++)
+    {
+      g_autofree char *path = bench_test_corpus_path (good[i]);
+      g_ptr_array_add (files, g_file_new_for_path (path));
+    }
+  g_ptr_array_add (files, g_file_new_for_path (partial));
+  for (guint i = 0; i < G_N_ELEMENTS (bad); i++)
+    {
+      g_autofree char *path = g_build_filename (dir, bad[i].name, NULL);
+      g_assert_true (g_file_set_contents (path, bad[i].text, -1, NULL));
+      g_ptr_array_add (files, g_file_new_for_path (path));
+    }
+  bench_window_load_files (window, (GFile **) files->pdata, files->len);
+  wait_until_loaded (window);
+
+  /* every file listed by the session, failures too */
+  g_assert_cmpuint (g_list_model_get_n_items (entries), ==, 6);
+  g_assert_cmpuint (g_list_model_get_n_items (bench_dataset_get_sources (bench_window_get_dataset (window))), ==, 3);
+
+  /* one toast for the three failures, and none behind it */
+  settle (300);
+  collect_toasts (GTK_WIDGET (window), toasts);
+  g_assert_cmpuint (toasts->len, ==, 1);
+  g_assert_true (find_label_containing (GTK_WIDGET (window), "3 files could not be read"));
+  maybe_screenshot (window, "sources-toast.png");
+  /* its close button */
+  {
+    GtkWidget *close = NULL;
+
+    for (GtkWidget *child = gtk_widget_get_first_child (g_ptr_array_index (toasts, 0));
+         child != NULL && close == NULL; child = gtk_widget_get_next_sibling (child))
+      if (GTK_IS_BUTTON (child) &&
+          g_strcmp0 (gtk_button_get_icon_name (GTK_BUTTON (child)), "window-close-symbolic") == 0)
+        close = child;
+    g_assert_nonnull (close);
+    gtk_widget_activate (close);
+  }
+  settle (1200);
+  g_ptr_array_set_size (toasts, 0);
+  collect_toasts (GTK_WIDGET (window), toasts);
+  g_assert_cmpuint (toasts->len, ==, 0);
+
+  /* Details: the list, the failed files open on their message */
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.show-sources", NULL);
+  dialog = BENCH_SOURCES_DIALOG (find_toplevel (BENCH_TYPE_SOURCES_DIALOG));
+  g_assert_nonnull (dialog);
+  settle (300);
+  g_assert_true (find_label_containing (GTK_WIDGET (dialog), "broken-run.json:1:1: "));
+  g_assert_true (find_label_containing (GTK_WIDGET (dialog), "empty.json: "));
+  g_assert_true (find_label_containing (GTK_WIDGET (dialog), "jsonl · 1 run · 2 results · 2 records skipped"));
+  g_assert_true (find_label_containing (GTK_WIDGET (dialog), "json · 1 run · 12 results · 2 warnings"));
+  g_assert_true (find_label_containing (GTK_WIDGET (dialog), "6 sources · 20 results · 1 partly read · 3 could not be read"));
+  maybe_screenshot_widget (GTK_WIDGET (dialog), "sources.png");
+
+  /* narrow: names wrap, nothing is cut to a letter a line */
+  gtk_window_set_default_size (GTK_WINDOW (dialog), 420, 900);
+  settle (300);
+  g_assert_cmpint (gtk_widget_get_width (GTK_WIDGET (dialog)), <=, 440);
+  maybe_screenshot_widget (GTK_WIDGET (dialog), "sources-420.png");
+
+  /* removing a failed file from the list */
+  {
+    g_autoptr (BenchSourceEntry) last = g_list_model_get_item (entries, 5);
+    bench_session_remove (bench_window_get_session (window), last);
+    g_assert_cmpuint (g_list_model_get_n_items (entries), ==, 5);
+    g_assert_true (find_label_containing (GTK_WIDGET (dialog), "5 sources"));
+  }
+
+  gtk_window_destroy (GTK_WINDOW (dialog));
+  gtk_window_destroy (GTK_WINDOW (window));
+  bench_test_remove_tree (dir);
+}
+
 /* A chart of 20,000 results and more is made on a worker; a newer
  * selection made meanwhile wins, the older chart never lands over it. */
 static void
@@ -844,6 +978,7 @@ main (int    argc,
   g_test_add_func ("/window/showcase", test_showcase);
   g_test_add_func ("/window/compare", test_compare);
   g_test_add_func ("/window/actions", test_actions);
+  g_test_add_func ("/window/sources-list", test_sources_list);
   g_test_add_func ("/window/small-width", test_small_width);
   g_test_add_func ("/window/recent", test_recent);
   g_test_add_func ("/window/live-reload", test_live_reload);
