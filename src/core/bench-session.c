@@ -11,6 +11,8 @@
 /* A file llama-bench is still writing changes many times a second: read
  * it again once it has been quiet this long. */
 #define RELOAD_DELAY_MS 400
+/* …but a file that never stops changing is still read this often */
+#define RELOAD_MAX_DELAY_MS 2000
 /* longest paste title kept */
 #define MAX_TITLE_CHARS 60
 
@@ -23,7 +25,7 @@ struct _BenchSession
   GCancellable *cancellable;      /* of the load running, or NULL */
   GQueue        pending;          /* LoadRequest, the head one running */
   GHashTable   *monitors;         /* GFile → GFileMonitor */
-  GHashTable   *reloads;          /* GFile → timeout id */
+  GHashTable   *reloads;          /* GFile → Reload, a reload waiting */
   char         *current_name;
   double        progress;
   guint         n_pasted;
@@ -171,8 +173,10 @@ queue_request (BenchSession *self,
 
 typedef struct
 {
-  BenchSession *self;   /* not owned: the timeout dies with the session */
+  BenchSession *self;          /* not owned: the timeout dies with the session */
   GFile        *file;
+  gint64        first_change;  /* of the changes this reload waits out */
+  guint         id;            /* its timeout */
 } Reload;
 
 static void
@@ -182,14 +186,34 @@ reload_free (Reload *reload)
   g_free (reload);
 }
 
+/* out of the table: stop the timeout, which frees the reload */
+static void
+reload_cancel (Reload *reload)
+{
+  g_source_remove (reload->id);
+}
+
 static gboolean
 reload_file (gpointer user_data)
 {
   Reload *reload = user_data;
   BenchSession *self = reload->self;
-  LoadRequest *request = g_new0 (LoadRequest, 1);
+  LoadRequest *request;
 
-  g_hash_table_steal (self->reloads, reload->file);
+  GFile *key = NULL;
+
+  /* the timeout ends here and frees @reload itself */
+  if (g_hash_table_steal_extended (self->reloads, reload->file, (gpointer *) &key, NULL))
+    g_object_unref (key);
+  /* a reload of this file already waits its turn: it will see this change */
+  for (GList *l = self->pending.head ? self->pending.head->next : NULL; l != NULL; l = l->next)
+    {
+      LoadRequest *waiting = l->data;
+      if (waiting->quiet && waiting->files->len == 1 &&
+          g_file_equal (g_ptr_array_index (waiting->files, 0), reload->file))
+        return G_SOURCE_REMOVE;
+    }
+  request = g_new0 (LoadRequest, 1);
   request->files = g_ptr_array_new_with_free_func (g_object_unref);
   g_ptr_array_add (request->files, g_object_ref (reload->file));
   request->quiet = TRUE;
@@ -205,20 +229,29 @@ on_file_changed (GFileMonitor      *monitor,
                  BenchSession      *self)
 {
   GFile *watched = g_object_get_data (G_OBJECT (monitor), "bench-file");
+  Reload *pending;
   Reload *reload;
-  guint id;
+  gint64 first_change = g_get_monotonic_time ();
 
   if (event != G_FILE_MONITOR_EVENT_CHANGES_DONE_HINT && event != G_FILE_MONITOR_EVENT_CHANGED &&
       event != G_FILE_MONITOR_EVENT_CREATED)
     return;
-  /* debounced: every change restarts the wait */
+  /* debounced: every change restarts the wait, up to a limit */
+  pending = g_hash_table_lookup (self->reloads, watched);
+  if (pending != NULL)
+    {
+      first_change = pending->first_change;
+      if (g_get_monotonic_time () - first_change > RELOAD_MAX_DELAY_MS * 1000)
+        return;
+    }
   g_hash_table_remove (self->reloads, watched);
   reload = g_new0 (Reload, 1);
   reload->self = self;
   reload->file = g_object_ref (watched);
-  id = g_timeout_add_full (G_PRIORITY_DEFAULT, RELOAD_DELAY_MS, reload_file, reload,
-                           (GDestroyNotify) reload_free);
-  g_hash_table_insert (self->reloads, g_object_ref (watched), GUINT_TO_POINTER (id));
+  reload->first_change = first_change;
+  reload->id = g_timeout_add_full (G_PRIORITY_DEFAULT, RELOAD_DELAY_MS, reload_file, reload,
+                                   (GDestroyNotify) reload_free);
+  g_hash_table_insert (self->reloads, g_object_ref (watched), reload);
 }
 
 static void
@@ -517,8 +550,7 @@ bench_session_init (BenchSession *self)
   self->monitors = g_hash_table_new_full (g_file_hash, (GEqualFunc) g_file_equal,
                                           g_object_unref, g_object_unref);
   self->reloads = g_hash_table_new_full (g_file_hash, (GEqualFunc) g_file_equal,
-                                         g_object_unref,
-                                         (GDestroyNotify) (void (*) (void)) g_source_remove);
+                                         g_object_unref, (GDestroyNotify) reload_cancel);
   self->monitor_files = TRUE;
   g_queue_init (&self->pending);
 }
