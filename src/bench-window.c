@@ -104,21 +104,22 @@ report_load (BenchWindow *self)
     message = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "Records skipped in %u file",
                                             "Records skipped in %u files", self->partial->len),
                                self->partial->len);
-  g_ptr_array_set_size (self->failed, 0);
-  g_ptr_array_set_size (self->partial, 0);
   if (message == NULL)
     return;
 
   if (self->load_toast != NULL)
     adw_toast_dismiss (self->load_toast);
   t = adw_toast_new (message);
-  adw_toast_set_timeout (t, 10);
+  /* a failure stays until seen; records skipped are a note */
+  adw_toast_set_timeout (t, self->failed->len > 0 ? 0 : 10);
   adw_toast_set_priority (t, ADW_TOAST_PRIORITY_HIGH);
   adw_toast_set_button_label (t, _("_Details"));
   adw_toast_set_action_name (t, "win.show-sources");
   g_signal_connect (t, "dismissed", G_CALLBACK (on_load_toast_dismissed), self);
   self->load_toast = t;
   adw_toast_overlay_add_toast (self->toast_overlay, t);
+  g_ptr_array_set_size (self->failed, 0);
+  g_ptr_array_set_size (self->partial, 0);
 }
 
 static void

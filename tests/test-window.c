@@ -627,6 +627,7 @@ test_sources_list (void)
   };
   BenchSourcesDialog *dialog;
   GListModel *entries = bench_session_get_entries (bench_window_get_session (window));
+  gint64 deadline;
 
   gtk_window_set_default_size (GTK_WINDOW (window), 1600, 1000);
   gtk_window_present (GTK_WINDOW (window));
@@ -660,8 +661,12 @@ test_sources_list (void)
   g_assert_cmpuint (g_list_model_get_n_items (bench_dataset_get_sources (bench_window_get_dataset (window))), ==, 3);
 
   /* one toast for the three failures, and none behind it */
-  settle (300);
-  collect_toasts (GTK_WIDGET (window), toasts);
+  deadline = g_get_monotonic_time () + 10 * G_USEC_PER_SEC;
+  while (toasts->len == 0 && g_get_monotonic_time () < deadline)
+    {
+      settle (50);
+      collect_toasts (GTK_WIDGET (window), toasts);
+    }
   g_assert_cmpuint (toasts->len, ==, 1);
   g_assert_true (find_label_containing (GTK_WIDGET (window), "3 files could not be read"));
   maybe_screenshot (window, "sources-toast.png");
@@ -677,7 +682,15 @@ test_sources_list (void)
     g_assert_nonnull (close);
     gtk_widget_activate (close);
   }
-  settle (1200);
+  /* gone once its animation ends, and no other toast took its place */
+  deadline = g_get_monotonic_time () + 10 * G_USEC_PER_SEC;
+  while (toasts->len > 0 && g_get_monotonic_time () < deadline)
+    {
+      settle (50);
+      g_ptr_array_set_size (toasts, 0);
+      collect_toasts (GTK_WIDGET (window), toasts);
+    }
+  settle (500);
   g_ptr_array_set_size (toasts, 0);
   collect_toasts (GTK_WIDGET (window), toasts);
   g_assert_cmpuint (toasts->len, ==, 0);
@@ -686,7 +699,10 @@ test_sources_list (void)
   gtk_widget_activate_action (GTK_WIDGET (window), "win.show-sources", NULL);
   dialog = BENCH_SOURCES_DIALOG (find_toplevel (BENCH_TYPE_SOURCES_DIALOG));
   g_assert_nonnull (dialog);
-  settle (300);
+  deadline = g_get_monotonic_time () + 10 * G_USEC_PER_SEC;
+  while (!find_label_containing (GTK_WIDGET (dialog), "broken-run.json:1:1: ") &&
+         g_get_monotonic_time () < deadline)
+    settle (50);
   g_assert_true (find_label_containing (GTK_WIDGET (dialog), "broken-run.json:1:1: "));
   g_assert_true (find_label_containing (GTK_WIDGET (dialog), "empty.json: "));
   g_assert_true (find_label_containing (GTK_WIDGET (dialog), "jsonl · 1 run · 2 results · 2 records skipped"));
@@ -696,7 +712,9 @@ test_sources_list (void)
 
   /* narrow: names wrap, nothing is cut to a letter a line */
   gtk_window_set_default_size (GTK_WINDOW (dialog), 420, 900);
-  settle (300);
+  deadline = g_get_monotonic_time () + 10 * G_USEC_PER_SEC;
+  while (gtk_widget_get_width (GTK_WIDGET (dialog)) > 440 && g_get_monotonic_time () < deadline)
+    settle (50);
   g_assert_cmpint (gtk_widget_get_width (GTK_WIDGET (dialog)), <=, 440);
   maybe_screenshot_widget (GTK_WIDGET (dialog), "sources-420.png");
 
