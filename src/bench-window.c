@@ -578,6 +578,11 @@ bench_window_dispose (GObject *object)
   g_signal_handlers_disconnect_by_func (gtk_recent_manager_get_default (), update_recent, self);
   if (self->sources_dialog != NULL)
     gtk_window_destroy (self->sources_dialog);
+  if (self->load_toast != NULL)
+    {
+      g_signal_handlers_disconnect_by_data (self->load_toast, self);
+      self->load_toast = NULL;
+    }
   if (self->session != NULL)
     {
       bench_session_cancel (self->session);
