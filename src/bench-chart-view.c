@@ -415,8 +415,10 @@ bench_chart_view_set_results (BenchChartView *self,
 {
   g_return_if_fail (BENCH_IS_CHART_VIEW (self));
 
-  g_ptr_array_set_size (self->results, 0);
-  g_ptr_array_extend (self->results, results, (GCopyFunc) (void (*) (void)) g_object_ref, NULL);
+  /* shared with the page and the spec: never copied, never changed */
+  g_ptr_array_ref (results);
+  g_ptr_array_unref (self->results);
+  self->results = results;
   self->kind = kind;
   self->hover = NULL;
   g_clear_pointer (&self->spec, bench_chart_spec_unref);
@@ -426,8 +428,7 @@ bench_chart_view_set_results (BenchChartView *self,
       SpecJob *job = g_new0 (SpecJob, 1);
       g_autoptr (GTask) task = NULL;
 
-      job->results = g_ptr_array_copy (self->results, (GCopyFunc) (void (*) (void)) g_object_ref, NULL);
-      g_ptr_array_set_free_func (job->results, g_object_unref);
+      job->results = g_ptr_array_ref (self->results);
       job->kind = kind;
       self->building = g_cancellable_new ();
       task = g_task_new (NULL, self->building, on_spec_built, g_object_ref (self));
@@ -454,10 +455,9 @@ bench_chart_view_set_spec (BenchChartView *self,
     bench_chart_spec_ref (spec);
   g_clear_pointer (&self->spec, bench_chart_spec_unref);
   self->spec = spec;
-  g_ptr_array_set_size (self->results, 0);
-  if (spec != NULL)
-    g_ptr_array_extend (self->results, bench_chart_spec_get_results (spec),
-                        (GCopyFunc) (void (*) (void)) g_object_ref, NULL);
+  g_ptr_array_unref (self->results);
+  self->results = spec != NULL ? g_ptr_array_ref (bench_chart_spec_get_results (spec))
+                               : g_ptr_array_new_with_free_func (g_object_unref);
   self->hover = NULL;
   update_description (self);
   invalidate_layout (self);

@@ -14,7 +14,8 @@ G_DECLARE_FINAL_TYPE (BenchChartView, bench_chart_view, BENCH, CHART_VIEW, GtkWi
 
 GtkWidget *bench_chart_view_new         (void);
 /* The results to chart; @kind says what the view groups by, which becomes
- * the chart's categories. */
+ * the chart's categories. @results is referenced, not copied: it must own
+ * its results and not change afterwards (see bench_chart_spec_new_for_view()). */
 void       bench_chart_view_set_results (BenchChartView *self,
                                          GPtrArray      *results,
                                          BenchGroupKind  kind);

@@ -820,9 +820,15 @@ bench_compare_dialog_new (GtkWindow *parent,
     {
       const char *field = g_ptr_array_index (varying, i);
 
-      if (!g_strv_contains (splittable, field))
+      const char *known = NULL;
+
+      /* the menu's own names: nothing from the file is kept */
+      for (guint k = 0; k < G_N_ELEMENTS (splittable) && known == NULL; k++)
+        if (strcmp (splittable[k], field) == 0)
+          known = splittable[k];
+      if (known == NULL)
         continue;
-      g_ptr_array_add (self->split_fields, (gpointer) g_intern_string (field));
+      g_ptr_array_add (self->split_fields, (gpointer) known);
       /* Translators: an entry of the compare window's Sides menu, "each flash_attn" */
       {
         g_autofree char *text = g_strdup_printf (_("Each %s"), field);

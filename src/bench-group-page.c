@@ -362,10 +362,11 @@ add_result_column (BenchGroupPage *self,
 {
   GtkListItemFactory *factory = gtk_signal_list_item_factory_new ();
   g_autoptr (GtkColumnViewColumn) column = NULL;
-  ResultColumn *rc = g_new0 (ResultColumn, 1);
+  /* the field's name is kept with the column: it outlives the results */
+  ResultColumn *rc = g_malloc0 (sizeof (ResultColumn) + (field ? strlen (field) + 1 : 0));
 
   rc->fixed = fixed;
-  rc->field = field;
+  rc->field = field ? strcpy ((char *) (rc + 1), field) : NULL;
   g_signal_connect (factory, "setup", G_CALLBACK (setup_label), GINT_TO_POINTER (numeric));
   g_signal_connect_data (factory, "bind", G_CALLBACK (bind_result_label), rc,
                          (GClosureNotify) (void (*) (void)) g_free, 0);
@@ -413,25 +414,36 @@ rebuild_result_columns (BenchGroupPage *self,
   add_result_column (self, _("Source"), RC_SOURCE, NULL, FALSE, FALSE, 200);
 }
 
+/* One group's results are its own immutable array, shared as they are;
+ * several groups' are joined once. */
 GPtrArray *
 bench_group_page_get_chart_results (BenchGroupPage *self)
 {
-  GPtrArray *results = g_ptr_array_new_with_free_func (g_object_unref);
+  g_autoptr (GPtrArray) groups = g_ptr_array_new_with_free_func (g_object_unref);
   GListModel *model = G_LIST_MODEL (self->selection);
   g_autoptr (GtkBitset) selected = gtk_selection_model_get_selection (GTK_SELECTION_MODEL (self->selection));
   guint n = g_list_model_get_n_items (model);
   gboolean any = !gtk_bitset_is_empty (selected);
+  GPtrArray *results;
+  guint total = 0;
 
   for (guint i = 0; i < n; i++)
     {
-      g_autoptr (BenchGroup) group = NULL;
+      BenchGroup *group;
 
       if (any ? !gtk_bitset_contains (selected, i) : i >= CHART_DEFAULT_GROUPS)
         continue;
       group = g_list_model_get_item (model, i);
-      g_ptr_array_extend (results, bench_group_get_results (group),
-                          (GCopyFunc) (void (*) (void)) g_object_ref, NULL);
+      total += bench_group_get_n_results (group);
+      g_ptr_array_add (groups, group);
     }
+  if (groups->len == 1)
+    return g_ptr_array_ref (bench_group_get_results (g_ptr_array_index (groups, 0)));
+
+  results = g_ptr_array_new_full (total, g_object_unref);
+  for (guint i = 0; i < groups->len; i++)
+    g_ptr_array_extend (results, bench_group_get_results (g_ptr_array_index (groups, i)),
+                        (GCopyFunc) (void (*) (void)) g_object_ref, NULL);
   return results;
 }
 

@@ -105,7 +105,7 @@ main (int    argc,
   g_autofree char *script = g_build_filename (dir, "plot.py", NULL);
   g_autoptr (GFile) file = NULL;
   g_autoptr (BenchSource) source = NULL;
-  g_autoptr (GPtrArray) pp = g_ptr_array_new ();
+  g_autoptr (GPtrArray) pp = g_ptr_array_new_with_free_func (g_object_unref);
   g_autoptr (BenchChartSpec) spec = NULL;
   g_autoptr (BenchChartTheme) theme = bench_chart_theme_new (BENCH_CHART_STYLE_LIGHT);
   cairo_surface_t *surface = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, 1920, 1080);
@@ -120,7 +120,7 @@ main (int    argc,
     {
       BenchResult *r = g_ptr_array_index (bench_source_get_results (source), i);
       if (bench_result_get_test_kind (r) == BENCH_TEST_PP)
-        g_ptr_array_add (pp, r);
+        g_ptr_array_add (pp, g_object_ref (r));
     }
   spec = bench_chart_spec_new (pp);
   for (guint i = 0; i < G_N_ELEMENTS (times); i++)

@@ -523,6 +523,33 @@ test_comparison_chart (void)
   }
 }
 
+/* One machine, two backends: in the machines' chart the backend tells the
+ * marks apart (it no longer hides inside the machine's name). */
+static void
+test_backends_apart (void)
+{
+  g_autoptr (BenchSource) source =
+    bench_test_load_corpus ("public/strix-halo-sweep-Qwen3-32B-Q8_0.jsonl");
+  g_autoptr (BenchChartSpec) spec =
+    bench_chart_spec_new_for_view (bench_source_get_results (source), BENCH_GROUP_HARDWARE);
+  gboolean rocm = FALSE, vulkan = FALSE;
+
+  g_assert_cmpuint (bench_chart_spec_get_n_panels (spec), >, 0);
+  for (guint p = 0; p < bench_chart_spec_get_n_panels (spec); p++)
+    {
+      BenchChartPanel *panel = bench_chart_spec_get_panel (spec, p);
+
+      for (guint i = 0; i < panel->series->len; i++)
+        {
+          const char *name = g_ptr_array_index (panel->series, i);
+          rocm |= strstr (name, "ROCm") != NULL;
+          vulkan |= strstr (name, "Vulkan") != NULL;
+        }
+    }
+  g_assert_true (rocm);
+  g_assert_true (vulkan);
+}
+
 int
 main (int    argc,
       char **argv)
@@ -536,6 +563,7 @@ main (int    argc,
   g_test_add_func ("/chart/layout/line-chart-for-sweeps", test_line_chart_for_sweeps);
   g_test_add_func ("/chart/layout/gap-not-zero", test_gap_not_zero);
   g_test_add_func ("/chart/layout/hit", test_hit);
+  g_test_add_func ("/chart/spec/backends-apart", test_backends_apart);
   g_test_add_func ("/chart/layout/comparison-around-one", test_comparison_chart);
   g_test_add_func ("/chart/export/png", test_export_png);
   g_test_add_func ("/chart/export/svg", test_export_svg);

@@ -29,7 +29,7 @@ test_groups (void)
   g_assert_cmpuint (g_list_model_get_n_items (hardware), ==, 2);
 
   epyc = g_list_model_get_item (hardware, 0);
-  g_assert_cmpstr (bench_group_get_label (epyc), ==, "AMD EPYC (CPU)");
+  g_assert_cmpstr (bench_group_get_label (epyc), ==, "AMD EPYC");
   g_assert_cmpuint (bench_group_get_n_models (epyc), ==, 3);
   g_assert_cmpuint (bench_group_get_n_results (epyc), ==, 6);
   /* best prefill is the f16 model's pp128: 6404.64 t/s */
@@ -219,6 +219,154 @@ test_loader_paste (void)
   g_main_loop_unref (state.loop);
 }
 
+typedef struct
+{
+  guint position, removed, added;
+} Change;
+
+static void
+record_change (GListModel *model,
+               guint       position,
+               guint       removed,
+               guint       added,
+               GArray     *changes)
+{
+  Change change = { position, removed, added };
+  g_array_append_val (changes, change);
+}
+
+static BenchSource *
+load_lines (const char *path,
+            char      **lines,
+            guint       n)
+{
+  g_autoptr (GString) text = g_string_new (NULL);
+  g_autoptr (GFile) file = g_file_new_for_path (path);
+  g_autoptr (GError) error = NULL;
+  BenchSource *source;
+
+  for (guint i = 0; i < n && lines[i] != NULL; i++)
+    if (*lines[i] != '\0')
+      g_string_append_printf (text, "%s\n", lines[i]);
+  g_assert_true (g_file_set_contents (path, text->str, text->len, NULL));
+  source = bench_source_load_file (file, NULL, NULL, NULL, &error);
+  g_assert_no_error (error);
+  return source;
+}
+
+/* A file that grows and is loaded again keeps every group object: a group
+ * that gains results is the same object with new contents, and the models
+ * report only what changed (the file's stretch of results; each group
+ * touched, in place). */
+static void
+test_reload_keeps_groups (void)
+{
+  g_autoptr (BenchDataset) dataset = bench_dataset_new ();
+  g_autoptr (BenchSource) before = bench_test_load_corpus ("generated/cpu-three-models.json");
+  g_autoptr (BenchSource) after = bench_test_load_corpus ("generated/cpu-threads-fa.sql");
+  g_autoptr (BenchSource) half = NULL;
+  g_autoptr (BenchSource) whole = NULL;
+  g_autofree char *corpus = bench_test_corpus_path ("generated/cpu-sweep-prompt-depth.jsonl");
+  g_autofree char *text = NULL;
+  g_autofree char *dir = g_dir_make_tmp ("benchtop-reload-XXXXXX", NULL);
+  g_autofree char *path = g_build_filename (dir, "running.jsonl", NULL);
+  g_auto (GStrv) lines = NULL;
+  g_autoptr (GArray) result_changes = g_array_new (FALSE, FALSE, sizeof (Change));
+  GArray *group_changes[3];
+  GPtrArray *kept[3];
+
+  g_assert_true (g_file_get_contents (corpus, &text, NULL, NULL));
+  lines = g_strsplit (text, "\n", -1);
+  half = load_lines (path, lines, 6);
+
+  bench_dataset_add_source (dataset, before);
+  bench_dataset_add_source (dataset, half);
+  bench_dataset_add_source (dataset, after);
+  g_assert_cmpuint (bench_dataset_get_n_results (dataset), ==, 6 + 6 + 8);
+
+  g_signal_connect (dataset, "items-changed", G_CALLBACK (record_change), result_changes);
+  for (guint k = 0; k < 3; k++)
+    {
+      GListModel *groups = bench_dataset_get_groups (dataset, k);
+
+      group_changes[k] = g_array_new (FALSE, FALSE, sizeof (Change));
+      kept[k] = g_ptr_array_new_with_free_func (g_object_unref);
+      for (guint i = 0; i < g_list_model_get_n_items (groups); i++)
+        g_ptr_array_add (kept[k], g_list_model_get_item (groups, i));
+      g_signal_connect (groups, "items-changed", G_CALLBACK (record_change), group_changes[k]);
+    }
+
+  /* llama-bench wrote the other six records; the file is read again */
+  whole = load_lines (path, lines, G_MAXUINT);
+  bench_dataset_add_source (dataset, whole);
+  g_assert_cmpuint (bench_dataset_get_n_results (dataset), ==, 6 + 12 + 8);
+
+  /* the results list: the file's stretch only */
+  g_assert_cmpuint (result_changes->len, ==, 1);
+  g_assert_cmpuint (g_array_index (result_changes, Change, 0).position, ==, 6);
+  g_assert_cmpuint (g_array_index (result_changes, Change, 0).removed, ==, 6);
+  g_assert_cmpuint (g_array_index (result_changes, Change, 0).added, ==, 12);
+
+  for (guint k = 0; k < 3; k++)
+    {
+      GListModel *groups = bench_dataset_get_groups (dataset, k);
+
+      /* the same objects, in the same places */
+      g_assert_cmpuint (g_list_model_get_n_items (groups), ==, kept[k]->len);
+      for (guint i = 0; i < kept[k]->len; i++)
+        {
+          g_autoptr (BenchGroup) group = g_list_model_get_item (groups, i);
+          g_assert_true (group == g_ptr_array_index (kept[k], i));
+        }
+      /* each change is one group that holds the file's results, in place */
+      g_assert_cmpuint (group_changes[k]->len, >=, 1);
+      for (guint c = 0; c < group_changes[k]->len; c++)
+        {
+          Change *change = &g_array_index (group_changes[k], Change, c);
+          g_autoptr (BenchGroup) group = g_list_model_get_item (groups, change->position);
+
+          g_assert_cmpuint (change->removed, ==, 1);
+          g_assert_cmpuint (change->added, ==, 1);
+          g_assert_true (g_ptr_array_find (bench_group_get_results (group),
+                                           g_ptr_array_index (bench_source_get_results (whole), 0),
+                                           NULL));
+        }
+    }
+
+  /* the run is the second group, now with twelve results */
+  g_assert_cmpuint (group_changes[BENCH_GROUP_RUN]->len, ==, 1);
+  g_assert_cmpuint (g_array_index (group_changes[BENCH_GROUP_RUN], Change, 0).position, ==, 1);
+  g_assert_cmpuint (bench_group_get_n_results (g_ptr_array_index (kept[BENCH_GROUP_RUN], 1)), ==, 12);
+  /* one machine ran all three files: 26 results now */
+  g_assert_cmpuint (kept[BENCH_GROUP_HARDWARE]->len, ==, 1);
+  g_assert_cmpuint (bench_group_get_n_results (g_ptr_array_index (kept[BENCH_GROUP_HARDWARE], 0)), ==, 26);
+
+  /* removing the file takes out its stretch and its run, nothing else */
+  g_array_set_size (result_changes, 0);
+  for (guint k = 0; k < 3; k++)
+    g_array_set_size (group_changes[k], 0);
+  bench_dataset_remove_source (dataset, whole);
+  g_assert_cmpuint (result_changes->len, ==, 1);
+  g_assert_cmpuint (g_array_index (result_changes, Change, 0).position, ==, 6);
+  g_assert_cmpuint (g_array_index (result_changes, Change, 0).removed, ==, 12);
+  g_assert_cmpuint (g_array_index (result_changes, Change, 0).added, ==, 0);
+  g_assert_cmpuint (group_changes[BENCH_GROUP_RUN]->len, ==, 1);
+  g_assert_cmpuint (g_array_index (group_changes[BENCH_GROUP_RUN], Change, 0).position, ==, 1);
+  g_assert_cmpuint (g_array_index (group_changes[BENCH_GROUP_RUN], Change, 0).removed, ==, 1);
+  g_assert_cmpuint (g_array_index (group_changes[BENCH_GROUP_RUN], Change, 0).added, ==, 0);
+  g_assert_cmpuint (bench_group_get_n_results (g_ptr_array_index (kept[BENCH_GROUP_HARDWARE], 0)), ==, 14);
+
+  for (guint k = 0; k < 3; k++)
+    {
+      g_signal_handlers_disconnect_by_data (bench_dataset_get_groups (dataset, k), group_changes[k]);
+      g_array_unref (group_changes[k]);
+      g_ptr_array_unref (kept[k]);
+    }
+  g_signal_handlers_disconnect_by_data (dataset, result_changes);
+  bench_test_remove_tree (dir);
+}
+
+
 int
 main (int    argc,
       char **argv)
@@ -227,6 +375,7 @@ main (int    argc,
 
   g_test_add_func ("/dataset/groups", test_groups);
   g_test_add_func ("/dataset/replace-and-remove", test_replace_and_remove);
+  g_test_add_func ("/dataset/reload-keeps-groups", test_reload_keeps_groups);
   g_test_add_func ("/loader/folder-and-failures", test_loader_folder);
   g_test_add_func ("/loader/cancel", test_loader_cancel);
   g_test_add_func ("/loader/cancel-large-file", test_cancel_large_file);

@@ -3,6 +3,7 @@
 #include <glib/gstdio.h>
 #include <string.h>
 
+#include "bench-group.h"
 #include "bench-test-util.h"
 
 static const struct { const char *path; guint records; BenchFormat format; } corpus[] = {
@@ -377,6 +378,47 @@ test_input_not_written (void)
   g_assert_cmpint (st1.st_mtime, ==, st2.st_mtime);
 }
 
+/* One llama-bench run of 4,000 results is one run however many threads
+ * parse it: runs are told apart by value, not by where a thread interned
+ * its strings. */
+static void
+test_one_run_on_any_thread_count (void)
+{
+  g_autofree char *path = bench_test_corpus_path ("generated/cpu-sweep-prompt-depth.jsonl");
+  g_autofree char *text = NULL;
+  g_autoptr (GString) run = g_string_new (NULL);
+  g_autofree char *saved = g_strdup (g_getenv ("BENCHTOP_PARSER_THREADS"));
+  const char *threads[] = { "1", "2", "8" };
+  const char *end;
+
+  g_assert_true (g_file_get_contents (path, &text, NULL, NULL));
+  end = strchr (text, '\n');
+  g_assert_nonnull (end);
+  for (guint i = 0; i < 4000; i++)
+    g_string_append_printf (run, "%.*s\n", (int) (end - text), text);
+
+  for (guint t = 0; t < G_N_ELEMENTS (threads); t++)
+    {
+      g_autoptr (GError) error = NULL;
+      g_autoptr (BenchSource) source = NULL;
+      g_autoptr (GPtrArray) runs = NULL;
+      GPtrArray *results;
+
+      g_setenv ("BENCHTOP_PARSER_THREADS", threads[t], TRUE);
+      source = bench_test_load_text (run->str, run->len, &error);
+      g_assert_no_error (error);
+      results = bench_source_get_results (source);
+      g_assert_cmpuint (results->len, ==, 4000);
+      g_assert_cmpuint (bench_result_get_run_index (g_ptr_array_index (results, results->len - 1)), ==, 0);
+      runs = bench_group_results (results, BENCH_GROUP_RUN);
+      g_assert_cmpuint (runs->len, ==, 1);
+    }
+  if (saved != NULL)
+    g_setenv ("BENCHTOP_PARSER_THREADS", saved, TRUE);
+  else
+    g_unsetenv ("BENCHTOP_PARSER_THREADS");
+}
+
 int
 main (int    argc,
       char **argv)
@@ -397,6 +439,7 @@ main (int    argc,
   g_test_add_func ("/reader/json/hostile/numbers-and-sizes", test_hostile_numbers_and_sizes);
   g_test_add_func ("/reader/json/not-llama-bench", test_not_llama_bench);
   g_test_add_func ("/reader/json/input-not-written", test_input_not_written);
+  g_test_add_func ("/reader/json/one-run-on-any-thread-count", test_one_run_on_any_thread_count);
 
   return g_test_run ();
 }

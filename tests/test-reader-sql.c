@@ -785,7 +785,8 @@ test_hostile_other_statements (void)
   assert_diagnostic (diagnostics, "CREATE TRIGGER is not allowed", 54, 1);
   assert_diagnostic (diagnostics, "DELETE is not allowed", 59, 1);
   assert_diagnostic (diagnostics, "DROP is not allowed", 61, 1);
-  assert_diagnostic (diagnostics, "PRAGMA table_info is not allowed", 64, 1);
+  /* running the text, rows come from VALUES only */
+  assert_diagnostic (diagnostics, "SELECT FROM pragma_table_info is not allowed", 64, 1);
   g_assert_false (g_file_test ("/tmp/benchtop-test-writefile", G_FILE_TEST_EXISTS));
 
   g_assert_cmpuint (bench_source_get_n_results (source), ==, 8);
@@ -985,9 +986,9 @@ test_hostile_slow_statement (void)
   g_autofree char *sql = corpus_text ("generated/cpu-threads-fa.sql", NULL);
   g_autofree char *text = g_strconcat (
     sql,
-    "INSERT INTO llama_bench (n_prompt, n_gen, avg_ts) SELECT a.n_prompt, b.n_gen, 1 "
-    "FROM llama_bench a, llama_bench b, llama_bench c, llama_bench d, llama_bench e, "
-    "llama_bench f, llama_bench g, llama_bench h, llama_bench i;\n",
+    "WITH a (x) AS (VALUES (1), (2), (3), (4), (5), (6), (7), (8), (9), (10)) "
+    "INSERT INTO llama_bench (n_prompt, n_gen, avg_ts) SELECT 1, 1, 1 "
+    "FROM a, a b, a c, a d, a e, a f, a g, a h, a i LIMIT 1 OFFSET 1000000000000;\n",
     NULL);
   g_autoptr (BenchSource) source = load_sql (text);
   GPtrArray *diagnostics = bench_source_get_diagnostics (source);

@@ -2,6 +2,7 @@
  * per weight, bandwidth, statistics recomputed from samples, normalization. */
 #include <math.h>
 
+#include "bench-group.h"
 #include "bench-test-util.h"
 
 static BenchResult *
@@ -131,10 +132,110 @@ test_hardware (void)
   BenchResult *r = first_result (talk);
 
   g_assert_cmpstr (bench_result_get_backends (r), ==, "ROCm");
-  g_assert_cmpstr (bench_result_get_hardware_label (r), ==, "Radeon 8060S Graphics (ROCm)");
-  g_assert_cmpstr (bench_result_get_hardware_label (first_result (cpu)), ==, "AMD EPYC (CPU)");
+  /* an integrated GPU: the CPU names the box */
+  g_assert_cmpstr (bench_result_get_hardware_label (r), ==, "AMD RYZEN AI MAX+ 395 w/ Radeon 8060S");
+  g_assert_cmpstr (bench_result_get_hardware_label (first_result (cpu)), ==, "AMD EPYC");
   g_assert_cmpstr (bench_result_get_hardware_key (r), !=,
                    bench_result_get_hardware_key (first_result (cpu)));
+}
+
+static GPtrArray *
+machines_of (BenchSource *source)
+{
+  return bench_group_results (bench_source_get_results (source), BENCH_GROUP_HARDWARE);
+}
+
+/* A box that ran ROCm and Vulkan is one machine with two backends: ROCm
+ * calls a Strix Halo's GPU "AMD Radeon Graphics", Vulkan "Radeon 8060S
+ * Graphics (RADV GFX1151)". The file holds two such boxes (an engineering
+ * sample and a retail Ryzen AI MAX+ 395), each run on both backends. */
+static void
+test_machine_not_backend (void)
+{
+  g_autoptr (BenchSource) sweep =
+    bench_test_load_corpus ("public/strix-halo-sweep-Qwen3-30B-A3B-UD-Q4_K_XL.jsonl");
+  g_autoptr (BenchSource) rocm =
+    bench_test_load_corpus ("public/kyuz0-strixhalo-rocm714-deepseek-v4-flash-curve-gen.jsonl");
+  g_autoptr (BenchSource) vulkan =
+    bench_test_load_corpus ("public/kyuz0-strixhalo-vulkan-radv-deepseek-v4-flash-curve-prefill.jsonl");
+  g_autoptr (GPtrArray) machines = machines_of (sweep);
+  g_autoptr (GPtrArray) all = g_ptr_array_new ();
+
+  g_assert_cmpuint (machines->len, ==, 2);
+  for (guint i = 0; i < machines->len; i++)
+    {
+      BenchGroup *machine = g_ptr_array_index (machines, i);
+      GPtrArray *results = bench_group_get_results (machine);
+      gboolean rocm_seen = FALSE, vulkan_seen = FALSE;
+
+      for (guint j = 0; j < results->len; j++)
+        {
+          const char *backend = bench_result_get_backends (g_ptr_array_index (results, j));
+          rocm_seen |= g_str_equal (backend, "ROCm");
+          vulkan_seen |= g_str_equal (backend, "Vulkan");
+        }
+      g_assert_true (rocm_seen && vulkan_seen);
+    }
+  g_assert_cmpstr (bench_group_get_label (g_ptr_array_index (machines, 0)), ==,
+                   "AMD Eng Sample: 100-000001243-50_Y");
+
+  /* two files, one box: "AMD Radeon 8060S Graphics" (ROCm 7.14) and
+   * "AMD Radeon 8060S Graphics (RADV STRIX_HALO)", with the box above */
+  g_ptr_array_extend (all, bench_source_get_results (rocm), NULL, NULL);
+  g_ptr_array_extend (all, bench_source_get_results (vulkan), NULL, NULL);
+  g_ptr_array_extend (all, bench_source_get_results (sweep), NULL, NULL);
+  g_ptr_array_unref (machines);
+  machines = bench_group_results (all, BENCH_GROUP_HARDWARE);
+  g_assert_cmpuint (machines->len, ==, 2);
+  g_assert_cmpuint (bench_group_get_n_results (g_ptr_array_index (machines, 0)), ==, 9 + 9 + 208);
+}
+
+/* Discrete GPUs: the same card named by two backends is one machine,
+ * another card another machine. */
+static void
+test_machine_gpu_names (void)
+{
+  static const struct { const char *gpu, *backend; guint machine; } cases[] = {
+    { "AMD Radeon RX 7900 XTX", "ROCm", 0 },
+    { "Radeon RX 7900 XTX (RADV NAVI31)", "Vulkan", 0 },
+    { "AMD Radeon RX 7900 XTX (AMD proprietary driver)", "Vulkan", 0 },
+    { "Intel(R) Arc(TM) B580 Graphics", "SYCL", 1 },
+    { "Intel(R) Arc(tm) B580 Graphics (BMG G21)", "Vulkan", 1 },
+    { "NVIDIA GeForce RTX 4090", "CUDA", 2 },
+    { "NVIDIA GeForce RTX 4090", "Vulkan", 2 },
+    { "NVIDIA GeForce RTX 4090, AMD Radeon Graphics", "Vulkan", 2 },
+    { "NVIDIA GeForce RTX 3090", "CUDA", 3 },
+  };
+  const char *keys[4] = { NULL };
+  g_autoptr (GString) text = g_string_new (NULL);
+  g_autoptr (GError) error = NULL;
+  g_autoptr (BenchSource) source = NULL;
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    g_string_append_printf (text,
+                            "{\"cpu_info\": \"AMD Ryzen 9 7950X 16-Core Processor\", \"gpu_info\": \"%s\", "
+                            "\"backends\": \"%s\", \"model_type\": \"llama 8B Q4_0\", "
+                            "\"n_prompt\": 512, \"n_gen\": 0, \"avg_ts\": 100.0}\n",
+                            cases[i].gpu, cases[i].backend);
+  source = bench_test_load_text (text->str, text->len, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (bench_source_get_n_results (source), ==, G_N_ELEMENTS (cases));
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      BenchResult *r = g_ptr_array_index (bench_source_get_results (source), i);
+      const char *key = bench_result_get_hardware_key (r);
+
+      if (keys[cases[i].machine] == NULL)
+        keys[cases[i].machine] = key;
+      g_assert_cmpstr (key, ==, keys[cases[i].machine]);
+    }
+  for (guint a = 0; a < G_N_ELEMENTS (keys); a++)
+    for (guint b = a + 1; b < G_N_ELEMENTS (keys); b++)
+      g_assert_cmpstr (keys[a], !=, keys[b]);
+  g_assert_cmpstr (bench_result_get_hardware_label (g_ptr_array_index (bench_source_get_results (source), 1)), ==,
+                   "Radeon RX 7900 XTX");
+  g_assert_cmpstr (bench_result_get_hardware_label (g_ptr_array_index (bench_source_get_results (source), 4)), ==,
+                   "Arc B580 Graphics");
 }
 
 /* Before the backends string: one boolean per backend. */
@@ -227,6 +328,8 @@ main (int    argc,
   g_test_add_func ("/result/statistics/mismatch-flagged", test_statistics_mismatch);
   g_test_add_func ("/result/bits-per-weight-and-bandwidth", test_bits_and_bandwidth);
   g_test_add_func ("/result/hardware", test_hardware);
+  g_test_add_func ("/result/machine/not-backend", test_machine_not_backend);
+  g_test_add_func ("/result/machine/gpu-names", test_machine_gpu_names);
   g_test_add_func ("/result/old-backend-booleans", test_old_backend_booleans);
   g_test_add_func ("/result/flash-attn", test_flash_attn);
   g_test_add_func ("/result/unknown-fields-kept", test_unknown_fields_kept);

@@ -896,6 +896,155 @@ test_live_reload (void)
   bench_test_remove_tree (dir);
 }
 
+static GtkWidget *
+find_widget_of_type (GtkWidget *widget,
+                     GType      type)
+{
+  if (g_type_is_a (G_OBJECT_TYPE (widget), type))
+    return widget;
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = find_widget_of_type (child, type);
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+static void
+append_lines (const char *path,
+              char      **lines,
+              guint       from)
+{
+  FILE *out = fopen (path, "a");
+
+  g_assert_nonnull (out);
+  for (guint i = from; lines[i] != NULL; i++)
+    if (*lines[i] != '\0')
+      fprintf (out, "%s\n", lines[i]);
+  fclose (out);
+}
+
+/* Watching a run that llama-bench is still writing: two runs selected, the
+ * table filtered and sorted; the file grows and is read again. The same two
+ * rows stay selected, in the same order under the same filter, and the
+ * chart shows the new points. */
+static void
+test_reload_keeps_selection (void)
+{
+  BenchWindow *window = new_window ();
+  g_autofree char *source_path = bench_test_corpus_path ("generated/cpu-sweep-prompt-depth.jsonl");
+  g_autofree char *three_path = bench_test_corpus_path ("generated/cpu-three-models.json");
+  g_autofree char *fa_path = bench_test_corpus_path ("generated/cpu-threads-fa.sql");
+  g_autofree char *text = NULL;
+  g_autofree char *dir = g_dir_make_tmp ("benchtop-watch-XXXXXX", NULL);
+  g_autofree char *path = g_build_filename (dir, "running.jsonl", NULL);
+  g_autoptr (GFile) file = g_file_new_for_path (path);
+  g_autoptr (GFile) three = g_file_new_for_path (three_path);
+  g_autoptr (GFile) fa = g_file_new_for_path (fa_path);
+  g_autoptr (GString) first_half = g_string_new (NULL);
+  g_autoptr (GPtrArray) order = g_ptr_array_new_with_free_func (g_object_unref);
+  g_auto (GStrv) lines = NULL;
+  BenchDataset *dataset = bench_window_get_dataset (window);
+  GFile *files[3] = { three, file, fa };
+  BenchGroupPage *runs;
+  GtkSelectionModel *selection;
+  GListModel *visible;
+  GtkColumnView *table;
+  GtkEditable *search;
+  g_autoptr (GtkBitset) selected = NULL;
+  g_autoptr (GtkColumnViewColumn) name_column = NULL;
+  gint64 deadline;
+
+  g_assert_true (g_file_get_contents (source_path, &text, NULL, NULL));
+  lines = g_strsplit (text, "\n", -1);
+  for (guint i = 0; i < 6; i++)
+    g_string_append_printf (first_half, "%s\n", lines[i]);
+  g_assert_true (g_file_set_contents (path, first_half->str, -1, NULL));
+
+  bench_dataset_clear (dataset);
+  bench_window_load_files (window, files, G_N_ELEMENTS (files));
+  wait_until_loaded (window);
+  g_assert_cmpuint (bench_dataset_get_n_results (dataset), ==, 6 + 6 + 8);
+
+  bench_window_show_view (window, BENCH_GROUP_RUN);
+  runs = bench_window_get_page (window, BENCH_GROUP_RUN);
+  selection = bench_group_page_get_selection (runs);
+  visible = bench_group_page_get_visible (runs);
+  g_assert_cmpuint (g_list_model_get_n_items (visible), ==, 3);
+
+  /* the JSON files only, by name from Z to A */
+  search = GTK_EDITABLE (find_widget_of_type (GTK_WIDGET (runs), GTK_TYPE_SEARCH_ENTRY));
+  gtk_editable_set_text (search, "json");
+  deadline = g_get_monotonic_time () + 10 * G_USEC_PER_SEC;
+  while (g_list_model_get_n_items (visible) != 2 && g_get_monotonic_time () < deadline)
+    g_main_context_iteration (NULL, TRUE);
+  g_assert_cmpuint (g_list_model_get_n_items (visible), ==, 2);
+  table = GTK_COLUMN_VIEW (find_widget_of_type (GTK_WIDGET (runs), GTK_TYPE_COLUMN_VIEW));
+  name_column = g_list_model_get_item (gtk_column_view_get_columns (table), 0);
+  gtk_column_view_sort_by_column (table, name_column, GTK_SORT_DESCENDING);
+  for (guint i = 0; i < 2; i++)
+    g_ptr_array_add (order, g_list_model_get_item (visible, i));
+  g_assert_true (g_str_has_prefix (bench_group_get_label (g_ptr_array_index (order, 0)), "running.jsonl"));
+  gtk_selection_model_select_all (selection);
+  g_assert_cmpuint (n_chart_results (window, BENCH_GROUP_RUN), ==, 6 + 6);
+
+  /* llama-bench appends the other six records */
+  append_lines (path, lines, 6);
+  deadline = g_get_monotonic_time () + 10 * G_USEC_PER_SEC;
+  while (bench_dataset_get_n_results (dataset) != 6 + 12 + 8 && g_get_monotonic_time () < deadline)
+    {
+      g_main_context_iteration (NULL, FALSE);
+      g_usleep (5000);
+    }
+  g_assert_cmpuint (bench_dataset_get_n_results (dataset), ==, 6 + 12 + 8);
+  while (g_main_context_iteration (NULL, FALSE))
+    ;
+
+  /* the same rows, in the same order, still selected */
+  g_assert_cmpuint (g_list_model_get_n_items (visible), ==, 2);
+  for (guint i = 0; i < 2; i++)
+    {
+      g_autoptr (BenchGroup) group = g_list_model_get_item (visible, i);
+      g_assert_true (group == g_ptr_array_index (order, i));
+    }
+  selected = gtk_selection_model_get_selection (selection);
+  g_assert_cmpuint (gtk_bitset_get_size (selected), ==, 2);
+  g_assert_cmpuint (bench_group_get_n_results (g_ptr_array_index (order, 0)), ==, 12);
+  /* the chart has the new points */
+  g_assert_cmpuint (n_chart_results (window, BENCH_GROUP_RUN), ==, 6 + 12);
+
+  gtk_window_destroy (GTK_WINDOW (window));
+  bench_test_remove_tree (dir);
+}
+
+/* A chart is given its group's results as they are: one shared, immutable
+ * list from the dataset to the spec, never a copy on the way. */
+static void
+test_chart_shares_results (void)
+{
+  BenchWindow *window = new_window ();
+  BenchGroupPage *runs;
+  GtkSelectionModel *selection;
+  g_autoptr (BenchGroup) group = NULL;
+  BenchChartView *chart;
+
+  load_corpus (window, "generated/cpu-three-models.json", "generated/cpu-threads-fa.sql", NULL);
+  bench_window_show_view (window, BENCH_GROUP_RUN);
+  runs = bench_window_get_page (window, BENCH_GROUP_RUN);
+  selection = bench_group_page_get_selection (runs);
+  gtk_selection_model_select_item (selection, 1, TRUE);
+  group = g_list_model_get_item (G_LIST_MODEL (selection), 1);
+  chart = BENCH_CHART_VIEW (bench_group_page_get_chart (runs));
+
+  g_assert_true (bench_chart_view_get_results (chart) == bench_group_get_results (group));
+  g_assert_nonnull (bench_chart_view_get_spec (chart));
+  g_assert_true (bench_chart_spec_get_results (bench_chart_view_get_spec (chart)) ==
+                 bench_group_get_results (group));
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
 /* A file opened once is offered again on the empty window. */
 static void
 test_recent (void)
@@ -1000,6 +1149,8 @@ main (int    argc,
   g_test_add_func ("/window/small-width", test_small_width);
   g_test_add_func ("/window/recent", test_recent);
   g_test_add_func ("/window/live-reload", test_live_reload);
+  g_test_add_func ("/window/reload-keeps-selection", test_reload_keeps_selection);
+  g_test_add_func ("/window/chart-shares-results", test_chart_shares_results);
   g_test_add_func ("/window/choosers", test_choosers);
   g_test_add_func ("/window/large-chart-in-worker", test_large_chart_in_worker);
   g_test_add_func ("/window/italian", test_italian);

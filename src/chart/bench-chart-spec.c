@@ -313,15 +313,10 @@ build_panel (BenchChartSpec *self,
       if (is_ignored_field (field) || g_strcmp0 (field, sweep) == 0 ||
           strcmp (field, category) == 0 ||
           (strcmp (category, "run") == 0 && strcmp (field, "build_commit") == 0) ||
-          (strcmp (category, "hardware_label") == 0 && strcmp (field, "backends") == 0) ||
           (panel->kind == BENCH_CHART_BARS && tests_vary &&
            (strcmp (field, "n_prompt") == 0 || strcmp (field, "n_gen") == 0 ||
             strcmp (field, "n_depth") == 0)) ||
           g_ptr_array_find_with_equal_func (series_fields, field, g_str_equal, NULL))
-        continue;
-      /* the machine follows from a varying backend string already */
-      if (strcmp (field, "backends") == 0 &&
-          g_ptr_array_find_with_equal_func (series_fields, "hardware_label", g_str_equal, NULL))
         continue;
       /* what the category (or, in lines, the series' first field) already
        * tells, the legend does not repeat: one model on one machine is
@@ -425,8 +420,8 @@ spec_new (GPtrArray      *results,
   static const BenchTestKind kinds[] = { BENCH_TEST_PP, BENCH_TEST_TG, BENCH_TEST_PG };
 
   g_atomic_ref_count_init (&self->ref_count);
-  self->results = g_ptr_array_new_with_free_func (g_object_unref);
-  g_ptr_array_extend (self->results, results, (GCopyFunc) (void (*) (void)) g_object_ref, NULL);
+  /* shared, never copied: the caller's list is immutable */
+  self->results = g_ptr_array_ref (results);
   self->has_view = has_view;
   self->view = view;
   self->panels = g_ptr_array_new_with_free_func ((GDestroyNotify) panel_free);
@@ -434,13 +429,14 @@ spec_new (GPtrArray      *results,
 
   for (guint k = 0; k < G_N_ELEMENTS (kinds); k++)
     {
-      g_autoptr (GPtrArray) subset = g_ptr_array_new_with_free_func (g_object_unref);
+      /* borrowed: self->results holds them */
+      g_autoptr (GPtrArray) subset = g_ptr_array_new ();
 
       for (guint i = 0; i < results->len; i++)
         {
           BenchResult *r = g_ptr_array_index (results, i);
           if (bench_result_get_test_kind (r) == kinds[k] && isfinite (bench_result_get_avg_ts (r)))
-            g_ptr_array_add (subset, g_object_ref (r));
+            g_ptr_array_add (subset, r);
         }
       if (subset->len > 0)
         g_ptr_array_add (self->panels, build_panel (self, kinds[k], subset));

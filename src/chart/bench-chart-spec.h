@@ -48,7 +48,10 @@ void             bench_chart_panel_get_value   (const BenchChartPanel *panel,
                                                 double                *value,
                                                 double                *error);
 
-/* @view: what the results' view groups by; it picks the categories. */
+/* @results is referenced, not copied: it must own a reference to each of
+ * its results (g_object_unref as its free function) and not change
+ * afterwards. @view: what the results' view groups by; it picks the
+ * categories. */
 BenchChartSpec  *bench_chart_spec_new_for_view (GPtrArray       *results,
                                                 BenchGroupKind   view);
 /* Categories chosen from the data alone (the command line). */

@@ -83,30 +83,120 @@ bench_dataset_new (void)
   return g_object_new (BENCH_TYPE_DATASET, NULL);
 }
 
-/* Sources change rarely and grouping 100,000 results takes milliseconds:
- * rebuild everything rather than patch. */
+/* How many items two arrays share at their start and, after that, at their
+ * end: what lies between is all that changed. */
 static void
-rebuild (BenchDataset *self)
+common_ends (gpointer *a,
+             guint     a_len,
+             gpointer *b,
+             guint     b_len,
+             guint    *prefix,
+             guint    *suffix)
 {
-  guint old_len = self->results->len;
-  guint n_sources = g_list_model_get_n_items (G_LIST_MODEL (self->sources));
+  guint n = MIN (a_len, b_len);
+  guint p = 0, q = 0;
 
-  g_ptr_array_set_size (self->results, 0);
+  while (p < n && a[p] == b[p])
+    p++;
+  while (q < n - p && a[a_len - 1 - q] == b[b_len - 1 - q])
+    q++;
+  *prefix = p;
+  *suffix = q;
+}
+
+/* The results of every source in order. The list model reports only the
+ * stretch that changed: the results of the source added, replaced or
+ * removed. */
+static void
+update_results (BenchDataset *self)
+{
+  g_autoptr (GPtrArray) old = self->results;
+  guint n_sources = g_list_model_get_n_items (G_LIST_MODEL (self->sources));
+  guint prefix, suffix;
+
+  self->results = g_ptr_array_new_with_free_func (g_object_unref);
   for (guint i = 0; i < n_sources; i++)
     {
       g_autoptr (BenchSource) source = g_list_model_get_item (G_LIST_MODEL (self->sources), i);
       g_ptr_array_extend (self->results, bench_source_get_results (source),
                           (GCopyFunc) (void (*) (void)) g_object_ref, NULL);
     }
-  g_list_model_items_changed (G_LIST_MODEL (self), 0, old_len, self->results->len);
+  common_ends (old->pdata, old->len, self->results->pdata, self->results->len, &prefix, &suffix);
+  if (prefix + suffix < MAX (old->len, self->results->len))
+    g_list_model_items_changed (G_LIST_MODEL (self), prefix, old->len - prefix - suffix,
+                                self->results->len - prefix - suffix);
+}
 
-  for (guint k = 0; k < G_N_ELEMENTS (self->groups); k++)
+/* Regroups every result, then keeps each group that is still there (by
+ * key) as the same object: a group whose results changed gets them in
+ * place, and the store reports it as changed (removed and added again at
+ * its place, so sorted and filtered views place it anew and a selection
+ * keeps it); groups that appear or vanish are spliced in or out. Nothing
+ * else is reported: the views keep their selection and scroll position. */
+static void
+update_groups (BenchDataset   *self,
+               BenchGroupKind  kind)
+{
+  GListModel *model = G_LIST_MODEL (self->groups[kind]);
+  guint n_old = g_list_model_get_n_items (model);
+  g_autoptr (GPtrArray) old = g_ptr_array_new_full (n_old, g_object_unref);
+  g_autoptr (GPtrArray) fresh = bench_group_results (self->results, kind);
+  g_autoptr (GPtrArray) next = g_ptr_array_new_full (fresh->len, g_object_unref);
+  g_autoptr (GHashTable) by_key = g_hash_table_new (g_str_hash, g_str_equal);
+  g_autoptr (GHashTable) changed = g_hash_table_new (NULL, NULL);
+  guint prefix, suffix;
+
+  for (guint i = 0; i < n_old; i++)
     {
-      g_autoptr (GPtrArray) groups = bench_group_results (self->results, k);
-      g_list_store_splice (self->groups[k], 0,
-                           g_list_model_get_n_items (G_LIST_MODEL (self->groups[k])),
-                           groups->pdata, groups->len);
+      BenchGroup *group = g_list_model_get_item (model, i);
+
+      g_ptr_array_add (old, group);
+      g_hash_table_insert (by_key, (gpointer) bench_group_get_key (group), group);
     }
+  for (guint i = 0; i < fresh->len; i++)
+    {
+      BenchGroup *group = g_ptr_array_index (fresh, i);
+      BenchGroup *kept = g_hash_table_lookup (by_key, bench_group_get_key (group));
+
+      if (kept == NULL)
+        g_ptr_array_add (next, g_object_ref (group));
+      else
+        {
+          if (bench_group_set_results (kept, bench_group_get_results (group)))
+            g_hash_table_add (changed, kept);
+          g_ptr_array_add (next, g_object_ref (kept));
+        }
+    }
+
+  common_ends (old->pdata, old->len, next->pdata, next->len, &prefix, &suffix);
+  if (prefix + suffix < MAX (old->len, next->len))
+    g_list_store_splice (self->groups[kind], prefix, old->len - prefix - suffix,
+                         next->pdata + prefix, next->len - prefix - suffix);
+
+  /* the groups that stayed where they were but changed, stretch by stretch */
+  for (guint i = 0; i < next->len; i++)
+    {
+      guint n = 0;
+
+      if (i >= prefix && i < next->len - suffix)
+        continue;
+      while (i + n < next->len && (i + n < prefix || i + n >= next->len - suffix) &&
+             g_hash_table_contains (changed, g_ptr_array_index (next, i + n)))
+        n++;
+      if (n > 0)
+        {
+          g_list_store_splice (self->groups[kind], i, n, next->pdata + i, n);
+          i += n - 1;
+        }
+    }
+}
+
+static void
+update (BenchDataset *self)
+{
+  update_results (self);
+  for (guint k = 0; k < G_N_ELEMENTS (self->groups); k++)
+    update_groups (self, k);
 }
 
 static gboolean
@@ -137,12 +227,12 @@ bench_dataset_add_source (BenchDataset *self,
       if (same_source (existing, source))
         {
           g_list_store_splice (self->sources, i, 1, (gpointer *) &source, 1);
-          rebuild (self);
+          update (self);
           return;
         }
     }
   g_list_store_append (self->sources, source);
-  rebuild (self);
+  update (self);
 }
 
 void
@@ -155,7 +245,7 @@ bench_dataset_remove_source (BenchDataset *self,
   if (g_list_store_find (self->sources, source, &position))
     {
       g_list_store_remove (self->sources, position);
-      rebuild (self);
+      update (self);
     }
 }
 
@@ -164,7 +254,7 @@ bench_dataset_clear (BenchDataset *self)
 {
   g_return_if_fail (BENCH_IS_DATASET (self));
   g_list_store_remove_all (self->sources);
-  rebuild (self);
+  update (self);
 }
 
 BenchSource *

@@ -21,7 +21,10 @@ G_DECLARE_FINAL_TYPE (BenchDataset, bench_dataset, BENCH, DATASET, GObject)
 BenchDataset *bench_dataset_new             (void);
 
 /* Adds @source, replacing a source of the same file (or, for pastes, the
- * same name). Emits items-changed on every model that changes. */
+ * same name). Every model reports only what changed: the results list the
+ * source's stretch; the groups keep their objects (a group whose results
+ * change is updated in place, see bench_group_set_results(), and reported
+ * as removed and added again at its position). */
 void          bench_dataset_add_source      (BenchDataset *self,
                                              BenchSource  *source);
 void          bench_dataset_remove_source   (BenchDataset *self,
@@ -34,7 +37,7 @@ BenchSource  *bench_dataset_find_source     (BenchDataset *self,
 GListModel   *bench_dataset_get_sources     (BenchDataset *self);
 /* BenchResult: the dataset itself is this list model */
 guint         bench_dataset_get_n_results   (BenchDataset *self);
-/* BenchGroup, rebuilt when sources change */
+/* BenchGroup, kept by key across changes */
 GListModel   *bench_dataset_get_groups      (BenchDataset  *self,
                                              BenchGroupKind kind);
 

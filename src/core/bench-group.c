@@ -27,6 +27,9 @@ struct _BenchGroup
 
 G_DEFINE_FINAL_TYPE (BenchGroup, bench_group, G_TYPE_OBJECT)
 
+enum { CHANGED, N_SIGNALS };
+static guint signals[N_SIGNALS];
+
 static void
 bench_group_finalize (GObject *object)
 {
@@ -44,6 +47,15 @@ static void
 bench_group_class_init (BenchGroupClass *klass)
 {
   G_OBJECT_CLASS (klass)->finalize = bench_group_finalize;
+
+  /**
+   * BenchGroup::changed:
+   *
+   * The group's results were replaced (a file it came from grew or was
+   * reloaded); its figures are recomputed. Every property is notified too.
+   */
+  signals[CHANGED] = g_signal_new ("changed", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
+                                   0, NULL, NULL, NULL, G_TYPE_NONE, 0);
 }
 
 static void
@@ -135,6 +147,12 @@ finish_group (BenchGroup *self)
   g_autoptr (GString) models_text = g_string_new (NULL);
   BenchResult *previous = NULL;
 
+  self->best_pp = NAN;
+  self->best_tg = NAN;
+  self->best_bandwidth = NAN;
+  self->date = "";
+  g_clear_pointer (&self->models_text, g_free);
+
   for (guint i = 0; i < self->results->len; i++)
     {
       BenchResult *r = g_ptr_array_index (self->results, i);
@@ -178,6 +196,42 @@ finish_group (BenchGroup *self)
   self->n_machines = g_hash_table_size (machines);
   self->n_models = g_hash_table_size (models);
   self->models_text = g_string_free (g_steal_pointer (&models_text), FALSE);
+}
+
+gboolean
+bench_group_set_results (BenchGroup *self,
+                         GPtrArray  *results)
+{
+  g_autofree GParamSpec **pspecs = NULL;
+  guint n_pspecs;
+
+  g_return_val_if_fail (BENCH_IS_GROUP (self), FALSE);
+  g_return_val_if_fail (results != NULL, FALSE);
+
+  if (results == self->results ||
+      (results->len == self->results->len &&
+       memcmp (results->pdata, self->results->pdata, results->len * sizeof (gpointer)) == 0))
+    return FALSE;
+
+  /* the old array stays valid for whoever holds a reference to it */
+  g_ptr_array_unref (self->results);
+  self->results = g_ptr_array_ref (results);
+  if (results->len > 0)
+    {
+      g_free (self->label);
+      self->label = group_label (g_ptr_array_index (results, 0), self->kind);
+    }
+  finish_group (self);
+
+  /* whatever shows a figure of the group follows it */
+  g_object_freeze_notify (G_OBJECT (self));
+  pspecs = g_object_class_list_properties (G_OBJECT_GET_CLASS (self), &n_pspecs);
+  for (guint i = 0; i < n_pspecs; i++)
+    if (pspecs[i]->flags & G_PARAM_READABLE)
+      g_object_notify_by_pspec (G_OBJECT (self), pspecs[i]);
+  g_object_thaw_notify (G_OBJECT (self));
+  g_signal_emit (self, signals[CHANGED], 0);
+  return TRUE;
 }
 
 /* What makes a result's group key, by identity: interned strings by

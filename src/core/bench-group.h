@@ -22,7 +22,9 @@ G_DECLARE_FINAL_TYPE (BenchGroup, bench_group, BENCH, GROUP, GObject)
 BenchGroupKind bench_group_get_kind          (BenchGroup *self);
 const char    *bench_group_get_key           (BenchGroup *self);
 const char    *bench_group_get_label         (BenchGroup *self);
-GPtrArray     *bench_group_get_results       (BenchGroup *self);  /* BenchResult */
+/* BenchResult, never modified: a group that changes gets a new array, so a
+ * reference taken here stays what it was. */
+GPtrArray     *bench_group_get_results       (BenchGroup *self);
 guint          bench_group_get_n_results     (BenchGroup *self);
 BenchResult   *bench_group_get_first         (BenchGroup *self);
 
@@ -38,6 +40,13 @@ guint          bench_group_get_n_models      (BenchGroup *self);
 const char    *bench_group_get_models_text   (BenchGroup *self);
 /* earliest test_time of the group ("" when the format has none) */
 const char    *bench_group_get_date          (BenchGroup *self);
+
+/* Replaces the group's results by @results (referenced, never modified;
+ * same free function as the group's own: g_object_unref), recomputes its
+ * figures, notifies every property and emits BenchGroup::changed. Returns
+ * FALSE, doing nothing, when @results holds the same results as before. */
+gboolean       bench_group_set_results       (BenchGroup *self,
+                                              GPtrArray  *results);
 
 /* Groups @results (in order) by @kind; returns a GPtrArray of BenchGroup in
  * order of first appearance. */

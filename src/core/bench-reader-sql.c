@@ -32,8 +32,9 @@
 
 /* Longest statement: a llama-bench INSERT is about 1 KiB. */
 #define MAX_STATEMENT_BYTES (256 * 1024)
-/* Longest value or row SQLite will build. */
-#define MAX_VALUE_BYTES (4 * 1024 * 1024)
+/* Longest value or row SQLite will build: a llama-bench row with a
+ * thousand samples is about 40 KiB. */
+#define MAX_VALUE_BYTES (1024 * 1024)
 /* Statements read from one text; a 4 GiB file holds fewer INSERTs. */
 #define MAX_STATEMENTS 5000000
 /* Failed statements before the text is given up on. */
@@ -41,9 +42,17 @@
 /* Statements or rows reported one by one; the rest are counted. */
 #define MAX_WARNINGS 100
 /* Virtual machine instructions between progress handler calls, and the
- * most one statement or one row may take. */
-#define OPS_PER_CHECK 1000
+ * most one statement or one row may take. One instruction may build a
+ * value of up to MAX_VALUE_BYTES, so checks come often. */
+#define OPS_PER_CHECK 100
 #define MAX_OPS (10 * 1000 * 1000)
+/* Time for the whole file, all statements and rows together: a base and
+ * more per MiB of input (llama-bench's own SQL runs at well over 10 MiB/s). */
+#define TIME_BASE_US (2 * G_USEC_PER_SEC)
+#define TIME_PER_MIB_US (G_USEC_PER_SEC / 2)
+/* Memory SQLite may hold for one file (its own connection, counted in the
+ * thread that reads it): a base and three times the input. */
+#define MEMORY_BASE_BYTES (G_GINT64_CONSTANT (64) * 1024 * 1024)
 /* Statements or rows between cancellation checks and progress reports. */
 #define CHECK_EVERY 256
 
@@ -51,6 +60,7 @@ typedef enum
 {
   ACCESS_LOAD,  /* running the text: create tables and insert rows */
   ACCESS_READ,  /* reading the tables back */
+  ACCESS_SCHEMA, /* the reader looks at a table's columns */
 } Access;
 
 /* What the authorizer and the progress handler share with the reader. */
@@ -60,6 +70,10 @@ typedef struct
   GCancellable *cancellable;
   guint64       ops;
   gboolean      over_budget;
+  gint64        deadline;         /* monotonic time the whole file must end by */
+  gint64        memory;           /* bytes SQLite holds for this file */
+  gint64        memory_limit;
+  gboolean      too_expensive;    /* the deadline or the memory bound was hit */
   gboolean      writes_rows;      /* the statement prepared inserts into a table */
   char          insert_table[256];
   char          denied[128];      /* what was refused, for the warning */
@@ -87,10 +101,13 @@ typedef struct
 } Loader;
 
 /* Functions a value may be computed with: pure, bounded by the length
- * limit, touching nothing outside the statement. */
+ * limit, touching nothing outside the statement. llama-bench calls none;
+ * `sqlite3 .dump` writes newlines as replace(…, '\n', char(10)). Nothing
+ * that makes a long value from a short one (printf's '%.*c', format,
+ * zeroblob, randomblob, hex). */
 static const char *const allowed_functions[] = {
-  "abs", "char", "coalesce", "date", "datetime", "format", "hex", "ifnull", "iif",
-  "instr", "julianday", "length", "lower", "ltrim", "max", "min", "nullif", "printf",
+  "abs", "char", "coalesce", "date", "datetime", "ifnull", "iif",
+  "instr", "julianday", "length", "lower", "ltrim", "max", "min", "nullif",
   "quote", "replace", "round", "rtrim", "strftime", "substr", "substring", "time",
   "trim", "typeof", "unicode", "upper",
 };
@@ -205,6 +222,15 @@ authorize (void       *user_data,
       break;
 
     case SQLITE_READ:
+      /* Running the text, rows come from VALUES only: llama-bench never
+       * reads a table back, and INSERT … SELECT over joins of a table
+       * with itself is a bomb. */
+      if (load && in_main && !is_schema_table (arg1))
+        {
+          g_snprintf (guard->denied, sizeof guard->denied, "SELECT FROM %s",
+                      arg1 ? arg1 : "?");
+          return SQLITE_DENY;
+        }
       /* a table of a join none of whose columns is used comes without a
        * database name */
       if (in_main || (db_name == NULL && arg2 != NULL && *arg2 == '\0'))
@@ -226,6 +252,10 @@ authorize (void       *user_data,
     case SQLITE_PRAGMA:
       /* what `sqlite3 .dump` puts first */
       if (load && arg1 != NULL && g_ascii_strcasecmp (arg1, "foreign_keys") == 0)
+        return SQLITE_OK;
+      /* the reader's own look at a table's columns */
+      if (guard->access == ACCESS_SCHEMA && arg1 != NULL &&
+          g_ascii_strcasecmp (arg1, "table_xinfo") == 0)
         return SQLITE_OK;
       g_snprintf (guard->denied, sizeof guard->denied, "PRAGMA %s", arg1 ? arg1 : "");
       return SQLITE_DENY;
@@ -260,7 +290,128 @@ on_progress (void *user_data)
       guard->over_budget = TRUE;
       return 1;
     }
+  if (g_get_monotonic_time () > guard->deadline || guard->memory > guard->memory_limit)
+    {
+      guard->too_expensive = TRUE;
+      return 1;
+    }
   return g_cancellable_is_cancelled (guard->cancellable) ? 1 : 0;
+}
+
+/* Memory: SQLite's allocator, wrapped to count what each reading thread's
+ * connection holds. sqlite3_hard_heap_limit64() would bound the whole
+ * process, and the window reads several files at once; each file is read
+ * by one thread, with one connection, so the count is per thread. */
+
+static sqlite3_mem_methods default_mem;
+static _Thread_local Guard *thread_guard;
+
+static void *
+counted_malloc (int n)
+{
+  Guard *guard = thread_guard;
+  void *p;
+
+  if (guard != NULL && guard->memory + n > guard->memory_limit)
+    {
+      guard->too_expensive = TRUE;
+      return NULL;
+    }
+  p = default_mem.xMalloc (n);
+  if (p != NULL && guard != NULL)
+    guard->memory += default_mem.xSize (p);
+  return p;
+}
+
+static void
+counted_free (void *p)
+{
+  Guard *guard = thread_guard;
+
+  if (p != NULL && guard != NULL)
+    guard->memory -= default_mem.xSize (p);
+  default_mem.xFree (p);
+}
+
+static void *
+counted_realloc (void *p,
+                 int   n)
+{
+  Guard *guard = thread_guard;
+  int old = p != NULL ? default_mem.xSize (p) : 0;
+  void *q;
+
+  if (guard != NULL && n > old && guard->memory + (n - old) > guard->memory_limit)
+    {
+      guard->too_expensive = TRUE;
+      return NULL;
+    }
+  q = default_mem.xRealloc (p, n);
+  if (q != NULL && guard != NULL)
+    guard->memory += default_mem.xSize (q) - old;
+  return q;
+}
+
+static gsize counting_installed;
+
+/* Before SQLite's first use in the process; FALSE when something else in
+ * the process started SQLite first (then only time is bounded). */
+static gboolean
+install_counting_allocator (void)
+{
+  if (g_once_init_enter (&counting_installed))
+    {
+      static sqlite3_mem_methods counted;
+      gboolean ok = FALSE;
+
+      if (sqlite3_config (SQLITE_CONFIG_GETMALLOC, &default_mem) == SQLITE_OK)
+        {
+          counted = default_mem;
+          counted.xMalloc = counted_malloc;
+          counted.xFree = counted_free;
+          counted.xRealloc = counted_realloc;
+          ok = sqlite3_config (SQLITE_CONFIG_MALLOC, &counted) == SQLITE_OK;
+        }
+      g_once_init_leave (&counting_installed, ok ? 2 : 1);
+    }
+  return counting_installed == 2;
+}
+
+/* The budget of one file: from now, for @len bytes of input. */
+static void
+guard_start (Guard *guard,
+             gsize  len)
+{
+  guard->deadline = g_get_monotonic_time () + TIME_BASE_US +
+                    (gint64) ((double) len / (1024 * 1024) * TIME_PER_MIB_US);
+  guard->memory = 0;
+  guard->memory_limit = MEMORY_BASE_BYTES + 3 * (gint64) len;
+  guard->too_expensive = FALSE;
+  install_counting_allocator ();
+  thread_guard = guard;
+}
+
+static void
+guard_stop (Guard *guard)
+{
+  if (thread_guard == guard)
+    thread_guard = NULL;
+}
+
+static void
+set_too_expensive (GError **error,
+                   guint    line,
+                   guint    column)
+{
+  /* Translators: an SQL file that would take minutes or gigabytes */
+  const char *what = _("reading this SQL takes too much time or memory (llama-bench output "
+                       "never does): gave up");
+
+  if (line > 0)
+    g_set_error (error, BENCH_READER_ERROR, BENCH_READER_ERROR_TOO_LARGE, "%u:%u: %s",
+                 line, MAX (column, 1), what);
+  else
+    g_set_error_literal (error, BENCH_READER_ERROR, BENCH_READER_ERROR_TOO_LARGE, what);
 }
 
 static void
@@ -434,6 +585,13 @@ is_word_char (char c)
   return g_ascii_isalnum (c) || c == '_' || (guchar) c >= 0x80;
 }
 
+static gboolean consume_word (const char **p,
+                              const char  *end,
+                              const char  *word);
+static gboolean starts_with_word (const char *p,
+                                  const char *end,
+                                  const char *word);
+
 static gboolean
 line_starts_statement (const char *p,
                        const char *end)
@@ -471,6 +629,81 @@ next_statement_line (const char *from,
       nl = memchr (p, '\n', end - p);
     }
   return end;
+}
+
+/* Where the statement at @start ends: after the `;` that closes it,
+ * outside quotes and comments (and, for CREATE TRIGGER, after its END;),
+ * or NULL when the text ends first. Lets a refused statement be skipped
+ * whole, keeping the statements after it on the same line. */
+static const char *
+statement_end (const char *start,
+               const char *end)
+{
+  const char *p = start;
+  gboolean trigger = FALSE;
+  gboolean after_end = FALSE;   /* the last word was END (triggers) */
+
+  {
+    const char *q = start;
+    if (consume_word (&q, end, "CREATE"))
+      {
+        const char *r = q;
+        if (consume_word (&r, end, "TEMP") || consume_word (&r, end, "TEMPORARY"))
+          q = r;
+        trigger = starts_with_word (q, end, "TRIGGER");
+      }
+  }
+
+  while (p < end)
+    {
+      char c = *p;
+
+      if (c == '\'' || c == '"' || c == '`' || c == '[')
+        {
+          char close = c == '[' ? ']' : c;
+          const char *q = memchr (p + 1, close, end - p - 1);
+
+          /* a doubled quote is a quote inside: the scan goes on after it */
+          if (q == NULL)
+            return NULL;
+          p = q + 1;
+          after_end = FALSE;
+        }
+      else if (c == '-' && end - p >= 2 && p[1] == '-')
+        {
+          const char *nl = memchr (p, '\n', end - p);
+          if (nl == NULL)
+            return NULL;
+          p = nl + 1;
+        }
+      else if (c == '/' && end - p >= 2 && p[1] == '*')
+        {
+          const char *close = g_strstr_len (p + 2, end - p - 2, "*/");
+          if (close == NULL)
+            return NULL;
+          p = close + 2;
+        }
+      else if (c == ';')
+        {
+          if (!trigger || after_end)
+            return p + 1;
+          p++;
+        }
+      else if (is_word_char (c))
+        {
+          const char *w = p;
+          while (p < end && is_word_char (*p))
+            p++;
+          after_end = p - w == 3 && g_ascii_strncasecmp (w, "END", 3) == 0;
+        }
+      else
+        {
+          if (!g_ascii_isspace (c))
+            after_end = FALSE;
+          p++;
+        }
+    }
+  return NULL;
 }
 
 /* Whether [start, tail) is a whole statement ending in `;`: SQLite parsed
@@ -755,6 +988,12 @@ run_text (Loader  *l,
               sqlite3_finalize (stmt);
               return FALSE;
             }
+          else if (l->guard.too_expensive)
+            {
+              sqlite3_finalize (stmt);
+              set_too_expensive (error, line, column);
+              return FALSE;
+            }
           else if (l->guard.over_budget)
             message = g_strdup (_("the statement takes too long"));
           else if (l->guard.denied[0] != '\0')
@@ -796,8 +1035,17 @@ run_text (Loader  *l,
           /* Refused for what it does, or broken mid-way (an unescaped
            * quote): go on after it, or at the next line that starts a
            * statement. */
+          if (l->guard.too_expensive)
+            {
+              set_too_expensive (error, line, column);
+              return FALSE;
+            }
           if (is_complete_statement (start, tail))
             resume = tail;
+          else if (l->guard.denied[0] != '\0' &&
+                   (resume = statement_end (start, end)) != NULL &&
+                   is_complete_statement (start, resume))
+            ;  /* refused for what it names, mid-way: skipped whole */
           else
             {
               if (l->guard.denied[0] == '\0' && insert_unescaped (l, start, line))
@@ -807,8 +1055,20 @@ run_text (Loader  *l,
                                  "quotes in SQL); read as llama-bench printed it"));
                   g_clear_pointer (&message, g_free);
                   n_ok++;
+                  resume = next_statement_line (start, end);
                 }
-              resume = next_statement_line (start, end);
+              else
+                {
+                  /* broken: go on after its `;` when that is on its own
+                   * line (more statements may follow there), else at the
+                   * next line that starts a statement */
+                  const char *stop = statement_end (start, end);
+
+                  if (stop != NULL && memchr (start, '\n', stop - start) == NULL)
+                    resume = stop;
+                  else
+                    resume = next_statement_line (start, end);
+                }
             }
         }
 
@@ -924,8 +1184,43 @@ add_row (Loader       *l,
   return TRUE;
 }
 
+/* Whether the table computes columns (GENERATED ALWAYS AS … , virtual or
+ * stored): llama-bench makes none, and a virtual one is computed again for
+ * every row read. The authorizer is not asked about them; the table's
+ * columns say. */
+static gboolean
+has_generated_columns (Loader     *l,
+                       const char *quoted)
+{
+  g_autofree char *query = g_strdup_printf ("PRAGMA table_xinfo(%s)", quoted);
+  Access access = l->guard.access;
+  sqlite3_stmt *stmt = NULL;
+  gboolean generated = FALSE;
+  int rc;
+
+  l->guard.access = ACCESS_SCHEMA;
+  guard_reset (&l->guard);
+  rc = sqlite3_prepare_v2 (l->db, query, -1, &stmt, NULL);
+  if (rc == SQLITE_OK)
+    {
+      while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+        {
+          /* "hidden": 2 a virtual generated column, 3 a stored one */
+          int hidden = sqlite3_column_int (stmt, 6);
+          if (hidden == 2 || hidden == 3)
+            generated = TRUE;
+        }
+    }
+  /* a table whose columns cannot be listed is not read either */
+  if (rc != SQLITE_DONE)
+    generated = TRUE;
+  sqlite3_finalize (stmt);
+  l->guard.access = access;
+  return generated;
+}
+
 /* Reads one table if it has llama-bench columns. Returns FALSE with @error
- * only when cancelled. */
+ * only when cancelled or when reading costs too much. */
 static gboolean
 read_table (Loader     *l,
             const char *table,
@@ -939,6 +1234,21 @@ read_table (Loader     *l,
   sqlite3_stmt *stmt = NULL;
   guint row = 0;
   int rc;
+
+  if (has_generated_columns (l, quoted))
+    {
+      if (l->guard.too_expensive)
+        {
+          set_too_expensive (error, 0, 0);
+          return FALSE;
+        }
+      /* Translators: %s is a table name */
+      g_autofree char *message = g_strdup_printf (_("table “%s” computes columns (GENERATED "
+                                                    "ALWAYS AS); llama-bench makes none, "
+                                                    "table skipped"), table);
+      loader_warn (l, 0, 0, message);
+      return TRUE;
+    }
 
   guard_reset (&l->guard);
   rc = sqlite3_prepare_v2 (l->db, query, -1, &stmt, NULL);
@@ -1021,6 +1331,12 @@ read_table (Loader     *l,
           sqlite3_finalize (stmt);
           return FALSE;
         }
+      if (l->guard.too_expensive)
+        {
+          sqlite3_finalize (stmt);
+          set_too_expensive (error, row + 1, 0);
+          return FALSE;
+        }
       if (l->guard.over_budget)
         message = g_strdup_printf (_("table “%s”: reading a row takes too long, "
                                      "the rest of the table was not read"), table);
@@ -1066,7 +1382,11 @@ read_tables (Loader  *l,
     }
   if (rc != SQLITE_DONE)
     {
-      if (!g_cancellable_set_error_if_cancelled (l->ctx->cancellable, error))
+      if (g_cancellable_set_error_if_cancelled (l->ctx->cancellable, error))
+        ;
+      else if (l->guard.too_expensive)
+        set_too_expensive (error, 0, 0);
+      else
         g_set_error (error, BENCH_READER_ERROR, BENCH_READER_ERROR_INVALID,
                      _("not a valid SQLite database: %s"), sqlite3_errmsg (l->db));
       sqlite3_finalize (stmt);
@@ -1119,6 +1439,7 @@ bench_read_sql (BenchReadContext  *ctx,
   l.row_lines = g_hash_table_new_full (g_str_hash, g_str_equal, g_free,
                                        (GDestroyNotify) g_hash_table_unref);
 
+  guard_start (&l.guard, len);
   l.db = open_private_database (error);
   /* the database may grow to twice the text, and 4 MiB */
   if (l.db != NULL &&
@@ -1130,6 +1451,7 @@ bench_read_sql (BenchReadContext  *ctx,
   if (ok)
     bench_read_context_progress (ctx, len, len);
   sqlite3_close (l.db);
+  guard_stop (&l.guard);
   g_hash_table_unref (l.row_lines);
   g_free (l.text);
   return ok;
@@ -1163,9 +1485,13 @@ bench_read_sqlite (BenchReadContext  *ctx,
       return FALSE;
     }
 
+  guard_start (&l.guard, len);
   l.db = open_private_database (error);
   if (l.db == NULL)
-    return FALSE;
+    {
+      guard_stop (&l.guard);
+      return FALSE;
+    }
 
   copy = sqlite3_malloc64 (len);
   if (copy == NULL)
@@ -1173,6 +1499,7 @@ bench_read_sqlite (BenchReadContext  *ctx,
       g_set_error (error, BENCH_READER_ERROR, BENCH_READER_ERROR_TOO_LARGE,
                    _("not enough memory to read the database"));
       sqlite3_close (l.db);
+      guard_stop (&l.guard);
       return FALSE;
     }
   memcpy (copy, data, len);
@@ -1193,5 +1520,6 @@ bench_read_sqlite (BenchReadContext  *ctx,
   if (ok)
     bench_read_context_progress (ctx, len, len);
   sqlite3_close (l.db);
+  guard_stop (&l.guard);
   return ok;
 }

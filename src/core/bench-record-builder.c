@@ -117,6 +117,10 @@ static const FieldInfo known_fields[] = {
 
 #define N_BACKEND_FLAGS 9
 
+/* Parameters searched one by one up to this many (llama-bench writes
+ * about 40 fields); past it, through a hash table. */
+#define PARAM_SCAN_MAX 64
+
 struct _BenchRecordBuilder
 {
   BenchStrPool *pool;
@@ -131,6 +135,9 @@ struct _BenchRecordBuilder
   int           flash_attn;
 
   GArray       *params;       /* BenchParam */
+  /* pooled key → index + 1 in params, once a record has many: a record
+   * with 100,000 keys is linear, not quadratic */
+  GHashTable   *param_index;
   GArray       *samples_ns;   /* gint64 */
   GArray       *samples_ts;   /* double */
 
@@ -138,6 +145,10 @@ struct _BenchRecordBuilder
   GPtrArray    *key_cache_names;   /* const char *, pool-owned */
   GArray       *key_cache_info;    /* const FieldInfo * (NULL: unknown) */
   guint         key_index;
+
+  /* the last record's machine, pool-owned: records repeat it too */
+  const char   *machine_cpu, *machine_gpu, *machine_source;
+  const char   *machine_key, *machine_label;
 };
 
 static GHashTable *known_fields_table;
@@ -162,6 +173,7 @@ bench_record_builder_new (BenchStrPool *pool)
 
   self->pool = bench_str_pool_ref (pool);
   self->params = g_array_sized_new (FALSE, FALSE, sizeof (BenchParam), 48);
+  self->param_index = g_hash_table_new (g_direct_hash, g_direct_equal);
   self->samples_ns = g_array_new (FALSE, FALSE, sizeof (gint64));
   self->samples_ts = g_array_new (FALSE, FALSE, sizeof (double));
   self->key_cache_names = g_ptr_array_new ();
@@ -176,6 +188,7 @@ bench_record_builder_free (BenchRecordBuilder *self)
   if (self == NULL)
     return;
   g_array_unref (self->params);
+  g_hash_table_unref (self->param_index);
   g_array_unref (self->samples_ns);
   g_array_unref (self->samples_ts);
   g_ptr_array_unref (self->key_cache_names);
@@ -203,6 +216,8 @@ bench_record_builder_reset (BenchRecordBuilder *self)
   self->backend_flags_true = 0;
   self->flash_attn = -2;
   g_array_set_size (self->params, 0);
+  if (g_hash_table_size (self->param_index) > 0)
+    g_hash_table_remove_all (self->param_index);
   g_array_set_size (self->samples_ns, 0);
   g_array_set_size (self->samples_ts, 0);
   self->key_index = 0;
@@ -315,17 +330,37 @@ set_param (BenchRecordBuilder *self,
            BenchValueType      type)
 {
   BenchParam param = { key, text, type };
+  guint index;
 
-  for (guint i = 0; i < self->params->len; i++)
+  /* keys are pooled: the same name is the same pointer */
+  if (self->params->len <= PARAM_SCAN_MAX)
     {
-      BenchParam *existing = &g_array_index (self->params, BenchParam, i);
-      if (existing->key == key)
+      for (guint i = 0; i < self->params->len; i++)
         {
-          *existing = param;
-          return;
+          BenchParam *existing = &g_array_index (self->params, BenchParam, i);
+          if (existing->key == key)
+            {
+              *existing = param;
+              return;
+            }
         }
+      g_array_append_val (self->params, param);
+      /* from here on, by the index */
+      if (self->params->len > PARAM_SCAN_MAX)
+        for (guint i = 0; i < self->params->len; i++)
+          g_hash_table_insert (self->param_index,
+                               (gpointer) g_array_index (self->params, BenchParam, i).key,
+                               GUINT_TO_POINTER (i + 1));
+      return;
+    }
+  index = GPOINTER_TO_UINT (g_hash_table_lookup (self->param_index, key));
+  if (index > 0)
+    {
+      g_array_index (self->params, BenchParam, index - 1) = param;
+      return;
     }
   g_array_append_val (self->params, param);
+  g_hash_table_insert (self->param_index, (gpointer) key, GUINT_TO_POINTER (self->params->len));
 }
 
 /* Canonical text of a double: shortest round-trip form. */
@@ -846,6 +881,139 @@ backends_from_flags (BenchRecordBuilder *self)
   return pooled;
 }
 
+static gboolean
+strip_prefix_nocase (GString    *text,
+                     const char *prefix)
+{
+  gsize n = strlen (prefix);
+
+  if (text->len > n && g_ascii_strncasecmp (text->str, prefix, n) == 0)
+    {
+      g_string_erase (text, 0, n);
+      return TRUE;
+    }
+  return FALSE;
+}
+
+/* AMD's integrated graphics: "Radeon Graphics" (what ROCm calls every
+ * APU's GPU), "Radeon 8060S Graphics", "Radeon 780M Graphics", "Radeon
+ * Vega 8 Graphics". Discrete cards are "Radeon RX …", "Radeon Pro …". */
+static gboolean
+is_integrated_radeon (const char *name)
+{
+  const char *p = name;
+
+  if (!g_str_has_prefix (p, "Radeon "))
+    return FALSE;
+  p += strlen ("Radeon ");
+  if (g_str_has_prefix (p, "Vega "))
+    p += strlen ("Vega ");
+  if (g_ascii_isdigit (*p))
+    {
+      while (g_ascii_isalnum (*p))
+        p++;
+      if (*p++ != ' ')
+        return FALSE;
+    }
+  return strcmp (p, "Graphics") == 0;
+}
+
+/* One GPU as every backend names it alike: Vulkan appends its driver
+ * ("Radeon 8060S Graphics (RADV GFX1151)"), backends spell trademarks
+ * differently ("Intel(R) Arc(TM)" / "Arc(tm)") and may or may not put the
+ * vendor first ("AMD Radeon 8060S Graphics"). Appends nothing for AMD's
+ * integrated graphics: ROCm and Vulkan name them differently ("AMD Radeon
+ * Graphics" / "Radeon 8060S Graphics"), and the CPU names that box. */
+static void
+append_gpu_name (GString    *out,
+                 const char *name,
+                 gsize       len)
+{
+  g_autoptr (GString) gpu = g_string_new_len (name, len);
+  static const char *marks[] = { "(R)", "(r)", "(TM)", "(tm)", "(Tm)", "®", "™" };
+  gsize end;
+
+  for (guint i = 0; i < G_N_ELEMENTS (marks); i++)
+    g_string_replace (gpu, marks[i], "", 0);
+  /* a driver in brackets at the end */
+  g_strstrip (gpu->str);
+  g_string_set_size (gpu, strlen (gpu->str));
+  if (gpu->len > 0 && gpu->str[gpu->len - 1] == ')')
+    {
+      const char *open = strrchr (gpu->str, '(');
+      if (open != NULL && open > gpu->str)
+        g_string_truncate (gpu, open - gpu->str);
+    }
+  /* one space between words */
+  end = 0;
+  for (gsize i = 0; i < gpu->len; i++)
+    if (!g_ascii_isspace (gpu->str[i]) || (end > 0 && gpu->str[end - 1] != ' '))
+      gpu->str[end++] = g_ascii_isspace (gpu->str[i]) ? ' ' : gpu->str[i];
+  while (end > 0 && gpu->str[end - 1] == ' ')
+    end--;
+  g_string_truncate (gpu, end);
+
+  if (!strip_prefix_nocase (gpu, "AMD ") && !strip_prefix_nocase (gpu, "NVIDIA "))
+    strip_prefix_nocase (gpu, "Intel ");
+  if (gpu->len == 0 || is_integrated_radeon (gpu->str))
+    return;
+  if (out->len > 0)
+    g_string_append (out, ", ");
+  g_string_append_len (out, gpu->str, gpu->len);
+}
+
+/* The machine is the box, not the backend that ran on it: its CPU and its
+ * discrete GPUs as every backend names them. One box that ran ROCm and
+ * Vulkan is one machine; the backend stays a property of each result. */
+static void
+derive_machine (BenchRecordBuilder *self,
+                BenchResult        *result)
+{
+  const char *cpu = result->cpu_info, *gpu_info = result->gpu_info;
+  g_autoptr (GString) gpus = g_string_new (NULL);
+  g_autofree char *key = NULL;
+  g_autofree char *label = NULL;
+
+  if (self->machine_key != NULL && cpu == self->machine_cpu && gpu_info == self->machine_gpu &&
+      result->source == self->machine_source)
+    {
+      result->hardware_key = self->machine_key;
+      result->hardware_label = self->machine_label;
+      return;
+    }
+
+  /* lists: ", " since late 2024, "/" before */
+  for (const char *p = gpu_info; *p != '\0';)
+    {
+      gsize n = strcspn (p, ",/");
+      append_gpu_name (gpus, p, n);
+      p += n;
+      if (*p != '\0')
+        p++;
+    }
+
+  if (*cpu != '\0' || gpus->len > 0)
+    {
+      g_autofree char *cpu_folded = g_utf8_casefold (cpu, -1);
+      g_autofree char *gpus_folded = g_utf8_casefold (gpus->str, -1);
+
+      key = g_strdup_printf ("%s\x1f%s", cpu_folded, gpus_folded);
+      label = g_strdup (gpus->len > 0 ? gpus->str : cpu);
+    }
+  else
+    {
+      /* Markdown tables do not name the machine: tell machines apart by
+       * the file they came from. */
+      key = g_strdup_printf ("\x1f\x1f%s", result->source ? result->source : "");
+      label = g_strdup (result->source && *result->source ? result->source : _("unknown machine"));
+    }
+  self->machine_cpu = cpu;
+  self->machine_gpu = gpu_info;
+  self->machine_source = result->source;
+  self->machine_key = result->hardware_key = bench_str_pool_intern (self->pool, key);
+  self->machine_label = result->hardware_label = bench_str_pool_intern (self->pool, label);
+}
+
 static void
 derive_labels (BenchRecordBuilder *self,
                BenchResult        *result)
@@ -853,41 +1021,10 @@ derive_labels (BenchRecordBuilder *self,
   g_autofree char *label = bench_format_test_label (result->n_prompt, result->n_gen,
                                                     result->n_depth);
   g_autofree char *quant = bench_quantization_from_model_type (result->model_type);
-  g_autofree char *key = NULL;
-  g_autofree char *hw = NULL;
-  const char *device;
 
   result->test_label = bench_str_pool_intern (self->pool, label);
   result->quantization = bench_str_pool_intern (self->pool, quant);
-
-  if (result->gpu_info != NULL && *result->gpu_info != '\0')
-    device = result->gpu_info;
-  else if (result->cpu_info != NULL && *result->cpu_info != '\0')
-    device = result->cpu_info;
-  else
-    device = NULL;
-
-  if (device != NULL)
-    {
-      key = g_strdup_printf ("%s\x1f%s\x1f%s", result->cpu_info ? result->cpu_info : "",
-                             result->gpu_info ? result->gpu_info : "", result->backends);
-      /* Translators: hardware label, "GPU or CPU name (backend)" */
-      hw = g_strdup_printf (_("%s (%s)"), device, result->backends);
-    }
-  else
-    {
-      /* Markdown tables do not name the machine: tell machines apart by the
-       * file they came from. */
-      key = g_strdup_printf ("\x1f%s\x1f%s", result->source ? result->source : "",
-                             result->backends);
-      if (*result->backends != '\0')
-        hw = g_strdup_printf (_("%s (%s)"), result->backends,
-                              result->source ? result->source : _("unknown machine"));
-      else
-        hw = g_strdup (result->source && *result->source ? result->source : _("unknown machine"));
-    }
-  result->hardware_key = bench_str_pool_intern (self->pool, key);
-  result->hardware_label = bench_str_pool_intern (self->pool, hw);
+  derive_machine (self, result);
 }
 
 BenchResult *
@@ -951,13 +1088,4 @@ bench_record_builder_finish (BenchRecordBuilder *self,
   derive_labels (self, result);
   bench_record_builder_reset (self);
   return result;
-}
-
-const char *
-bench_result_get_run_key (BenchResult *result)
-{
-  g_autofree char *key = g_strdup_printf ("%s\x1f%" G_GINT64_FORMAT "\x1f%s",
-                                          result->build_commit, result->build_number,
-                                          result->hardware_key);
-  return bench_str_pool_intern (result->pool, key);
 }

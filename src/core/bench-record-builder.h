@@ -64,10 +64,6 @@ BenchResult *bench_record_builder_finish         (BenchRecordBuilder *self,
                                                   guint               run_index,
                                                   GError            **error);
 
-/* The key a record's identity depends on for run splitting: build and
- * hardware. Stable for the lifetime of the pool. */
-const char  *bench_result_get_run_key            (BenchResult        *result);
-
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (BenchRecordBuilder, bench_record_builder_free)
 
 G_END_DECLS

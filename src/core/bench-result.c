@@ -522,7 +522,7 @@ bench_results_find_varying (BenchResult **results,
 
   for (guint i = 0; i < param_keys->len; i++)
     if (g_hash_table_contains (varying_keys, g_ptr_array_index (param_keys, i)))
-      g_ptr_array_add (varying, (gpointer) g_intern_string (g_ptr_array_index (param_keys, i)));
+      g_ptr_array_add (varying, g_ptr_array_index (param_keys, i));
 
   return varying;
 }

@@ -126,7 +126,9 @@ char          *bench_result_dup_field_display  (BenchResult *self,
                                                 const char  *field);
 
 /* Fields in which a set of results differ (core test/model/hardware fields
- * and parameters), in a stable order: the sweep and legend candidates. */
+ * and parameters), in a stable order: the sweep and legend candidates. The
+ * names belong to the results (parameter names are the file's own): they
+ * stay valid as long as the results do; copy one to keep it longer. */
 GPtrArray     *bench_results_find_varying      (BenchResult **results,
                                                 guint         n_results);
 /* How many values @field takes among the results ("absent" counts as one);

@@ -50,26 +50,99 @@ bench_source_init (BenchSource *self)
 {
 }
 
+/* Two results of one run: the same build on the same machine. Compared by
+ * value: the JSON reader interns strings in one pool per parser thread, so
+ * equal texts need not be one pointer. */
+static gboolean
+same_text (const char *a,
+           const char *b)
+{
+  return a == b || g_strcmp0 (a, b) == 0;
+}
+
+static gboolean
+same_run (BenchResult *a,
+          BenchResult *b)
+{
+  return a->build_number == b->build_number &&
+         same_text (a->build_commit, b->build_commit) &&
+         same_text (a->hardware_key, b->hardware_key);
+}
+
 /* Readers number the tables or arrays they find ("segments"); a run is a
  * stretch of one segment with one build and one machine. */
 static void
 number_runs (GPtrArray *results)
 {
-  const char *prev_key = NULL;
+  BenchResult *prev = NULL;
   guint prev_segment = G_MAXUINT;
   guint run = 0;
 
   for (guint i = 0; i < results->len; i++)
     {
       BenchResult *result = g_ptr_array_index (results, i);
-      const char *key = bench_result_get_run_key (result);
 
-      if (i > 0 && (result->run_index != prev_segment || key != prev_key))
+      if (prev != NULL && (result->run_index != prev_segment || !same_run (result, prev)))
         run++;
       prev_segment = result->run_index;
-      prev_key = key;
+      prev = result;
       result->run_index = run;
     }
+}
+
+/* TRUE when @data holds only blanks; @data need not be NUL-terminated (a
+ * mapped file, standard input, a paste copied at its exact size). */
+static gboolean
+is_blank (const char *data,
+          gsize       len)
+{
+  for (gsize i = 0; i < len; i++)
+    if (data[i] != ' ' && data[i] != '\t' && data[i] != '\r' && data[i] != '\n')
+      return FALSE;
+  return TRUE;
+}
+
+/* UTF-16 with a byte order mark (what PowerShell's `>` writes) to UTF-8;
+ * NULL when @data has no such mark. Unpaired surrogates become U+FFFD, so
+ * the readers report them as text they cannot read, at their position. */
+static char *
+decode_utf16 (const char *data,
+              gsize       len,
+              gsize      *out_len)
+{
+  const guchar *p = (const guchar *) data;
+  gboolean big_endian;
+  GString *out;
+
+  if (len >= 2 && p[0] == 0xFF && p[1] == 0xFE)
+    big_endian = FALSE;
+  else if (len >= 2 && p[0] == 0xFE && p[1] == 0xFF)
+    big_endian = TRUE;
+  else
+    return NULL;
+
+  out = g_string_sized_new (len / 2 + 16);
+  for (gsize i = 2; i + 1 < len; i += 2)
+    {
+      gunichar u = big_endian ? (p[i] << 8 | p[i + 1]) : (p[i + 1] << 8 | p[i]);
+
+      if (u >= 0xD800 && u < 0xDC00 && i + 3 < len)
+        {
+          gunichar low = big_endian ? (p[i + 2] << 8 | p[i + 3]) : (p[i + 3] << 8 | p[i + 2]);
+          if (low >= 0xDC00 && low < 0xE000)
+            {
+              u = 0x10000 + ((u - 0xD800) << 10) + (low - 0xDC00);
+              i += 2;
+            }
+          else
+            u = 0xFFFD;
+        }
+      else if (u >= 0xD800 && u < 0xE000)
+        u = 0xFFFD;
+      g_string_append_unichar (out, u);
+    }
+  *out_len = out->len;
+  return g_string_free (out, FALSE);
 }
 
 static BenchSource *
@@ -102,6 +175,17 @@ load_data (const char         *data,
   BenchFormat format;
   gboolean ok;
   BenchSource *self;
+  g_autofree char *decoded = NULL;
+  gsize decoded_len = 0;
+
+  /* the readers read UTF-8; a UTF-16 file is read as its UTF-8 copy */
+  decoded = decode_utf16 (data, len, &decoded_len);
+  if (decoded != NULL)
+    {
+      data = decoded;
+      len = decoded_len;
+      ctx.release_input = FALSE;
+    }
 
   format = bench_detect_format (data, len);
   ctx.format = format;
@@ -126,7 +210,7 @@ load_data (const char         *data,
       break;
     case BENCH_FORMAT_UNKNOWN:
     default:
-      if (len == 0 || strspn (data, " \t\r\n") == len)
+      if (is_blank (data, len))
         g_set_error (error, BENCH_READER_ERROR, BENCH_READER_ERROR_EMPTY,
                      _("%s: the file is empty"), name);
       else

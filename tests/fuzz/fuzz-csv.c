@@ -1,0 +1,11 @@
+/* fuzz-csv.c — libFuzzer harness: the csv reader alone. */
+#include "fuzz-common.h"
+
+int LLVMFuzzerTestOneInput (const uint8_t *data, size_t size);
+
+int
+LLVMFuzzerTestOneInput (const uint8_t *data,
+                        size_t         size)
+{
+  return fuzz_read (BENCH_FORMAT_CSV, data, size);
+}

@@ -1,0 +1,11 @@
+/* fuzz-json.c — libFuzzer harness: the json reader alone. */
+#include "fuzz-common.h"
+
+int LLVMFuzzerTestOneInput (const uint8_t *data, size_t size);
+
+int
+LLVMFuzzerTestOneInput (const uint8_t *data,
+                        size_t         size)
+{
+  return fuzz_read (BENCH_FORMAT_JSON, data, size);
+}

@@ -1,0 +1,11 @@
+/* fuzz-sql.c — libFuzzer harness: the sql reader alone. */
+#include "fuzz-common.h"
+
+int LLVMFuzzerTestOneInput (const uint8_t *data, size_t size);
+
+int
+LLVMFuzzerTestOneInput (const uint8_t *data,
+                        size_t         size)
+{
+  return fuzz_read (BENCH_FORMAT_SQL, data, size);
+}
