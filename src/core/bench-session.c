@@ -132,6 +132,10 @@ put_entry (BenchSession     *self,
   guint position;
 
   self->adding = TRUE;
+  /* the dataset first: it tells whether the source repeats another, which
+   * the list shows */
+  if (source != NULL)
+    bench_dataset_add_source (self->dataset, source);
   old = find_entry (self, entry, &position);
   if (old != NULL)
     {
@@ -142,8 +146,6 @@ put_entry (BenchSession     *self,
     }
   else
     g_list_store_append (self->entries, entry);
-  if (source != NULL)
-    bench_dataset_add_source (self->dataset, source);
   self->adding = FALSE;
 }
 

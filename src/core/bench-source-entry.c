@@ -246,7 +246,9 @@ const char *
 bench_source_entry_get_duplicate_of (BenchSourceEntry *self)
 {
   g_return_val_if_fail (BENCH_IS_SOURCE_ENTRY (self), NULL);
-  /* TODO: once the dataset tells duplicates apart (bench_source_get_duplicate_of
-   * or similar), answer from it. */
+  /* TODO: once the dataset tells duplicates apart (the identity branch adds
+   * bench_source_get_duplicate_of), answer with the original's name. The
+   * session adds a source to the dataset before it lists its entry, so
+   * the answer is known when the row is made. */
   return NULL;
 }
