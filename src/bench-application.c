@@ -5,6 +5,7 @@
 #include <glib/gi18n-lib.h>
 
 #include "bench-application.h"
+#include "bench-gguf.h"
 #include "bench-window.h"
 
 struct _BenchApplication
@@ -118,6 +119,32 @@ bench_application_startup (GApplication *app)
                                            accels[i].accels);
 }
 
+/* --gguf=FILE (repeatable): model files whose headers give the KV cache
+ * size; registered before the window opens. A file that does not read
+ * stops the command, naming it, as on the headless command line. */
+static int
+bench_application_handle_local_options (GApplication *app,
+                                        GVariantDict *options)
+{
+  g_autofree const char **paths = NULL;
+
+  if (g_variant_dict_lookup (options, "gguf", "^a&ay", &paths))
+    for (guint i = 0; paths[i] != NULL; i++)
+      {
+        g_autoptr (GError) error = NULL;
+        g_autoptr (BenchGgufInfo) info = bench_gguf_info_read_file (paths[i], &error);
+
+        if (info == NULL)
+          {
+            /* Translators: prefix of an error printed on the terminal */
+            g_printerr ("%s %s\n", _("error:"), error->message);
+            return 1;
+          }
+        bench_gguf_register (paths[i], info);
+      }
+  return -1;
+}
+
 static void
 bench_application_class_init (BenchApplicationClass *klass)
 {
@@ -126,11 +153,20 @@ bench_application_class_init (BenchApplicationClass *klass)
   app_class->activate = bench_application_activate;
   app_class->open = bench_application_open;
   app_class->startup = bench_application_startup;
+  app_class->handle_local_options = bench_application_handle_local_options;
 }
 
 static void
 bench_application_init (BenchApplication *self)
 {
+  static const GOptionEntry entries[] = {
+    { "gguf", 0, 0, G_OPTION_ARG_FILENAME_ARRAY, NULL,
+      N_("A GGUF model file of the results (repeatable): its header gives the KV cache size"),
+      N_("FILE") },
+    { NULL }
+  };
+
+  g_application_add_main_option_entries (G_APPLICATION (self), entries);
 }
 
 BenchApplication *

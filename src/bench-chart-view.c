@@ -33,6 +33,12 @@ struct _BenchChartView
   gboolean           layout_dark;
   BenchResult       *hover;
   gboolean           log_scale;
+  gboolean           hide_rooflines;
+  BenchChartXScale   x_scale;
+  gboolean           overview;
+  gboolean           grow_to_fit;
+  int                fit_width;    /* the width fit_height was measured for */
+  int                fit_height;
   GCancellable      *building;   /* a large chart's spec, made in a worker */
 };
 
@@ -45,16 +51,29 @@ G_DEFINE_FINAL_TYPE (BenchChartView, bench_chart_view, GTK_TYPE_WIDGET)
 enum { RESULT_ACTIVATED, N_SIGNALS };
 static guint signals[N_SIGNALS];
 
+/* The style the window actually uses, read from the colour its text is
+ * drawn in: light text means a dark style, also when the theme is forced
+ * (GTK_THEME=Adwaita:dark) behind AdwStyleManager's back. */
 static gboolean
-is_dark (void)
+is_dark (GtkWidget *widget)
 {
-  return adw_style_manager_get_dark (adw_style_manager_get_default ());
+  GdkRGBA color;
+
+#if GTK_CHECK_VERSION (4, 10, 0)
+  gtk_widget_get_color (widget, &color);
+#else
+  gtk_style_context_get_color (gtk_widget_get_style_context (widget), &color);
+#endif
+  return 0.2126 * color.red + 0.7152 * color.green + 0.0722 * color.blue > 0.5;
 }
 
 static void
 invalidate_layout (BenchChartView *self)
 {
   g_clear_pointer (&self->layout, bench_chart_layout_free);
+  self->fit_width = 0;
+  if (self->grow_to_fit)
+    gtk_widget_queue_resize (GTK_WIDGET (self));
   gtk_widget_queue_draw (GTK_WIDGET (self));
 }
 
@@ -63,7 +82,7 @@ ensure_layout (BenchChartView *self,
                int             width,
                int             height)
 {
-  gboolean dark = is_dark ();
+  gboolean dark = is_dark (GTK_WIDGET (self));
 
   if (self->layout != NULL && self->layout_width == width && self->layout_height == height &&
       self->layout_dark == dark)
@@ -95,6 +114,42 @@ bench_chart_view_snapshot (GtkWidget   *widget,
   cr = gtk_snapshot_append_cairo (snapshot, &GRAPHENE_RECT_INIT (0, 0, width, height));
   bench_chart_paint (self->layout, theme, cr, self->hover);
   cairo_destroy (cr);
+}
+
+/* With grow_to_fit, the height at which every plot keeps ~160 px under
+ * its legend, for @width: measured once per width and chart. */
+static void
+bench_chart_view_measure (GtkWidget      *widget,
+                          GtkOrientation  orientation,
+                          int             for_size,
+                          int            *minimum,
+                          int            *natural,
+                          int            *minimum_baseline,
+                          int            *natural_baseline)
+{
+  BenchChartView *self = BENCH_CHART_VIEW (widget);
+
+  *minimum = *natural = orientation == GTK_ORIENTATION_HORIZONTAL ? 200 : 160;
+  /* a huge chart's bars are thin, its legend short: not worth a second layout */
+  if (orientation != GTK_ORIENTATION_VERTICAL || !self->grow_to_fit || self->spec == NULL ||
+      for_size <= 0 || self->results->len >= ASYNC_RESULTS / 4)
+    return;
+  if (self->fit_width != for_size)
+    {
+      g_autoptr (BenchChartLayout) layout = NULL;
+      int height = MAX (gtk_widget_get_height (widget), 400);
+
+      layout = bench_chart_layout_new (self->spec, for_size, height, 1.0);
+      self->fit_width = for_size;
+      self->fit_height = layout->min_height > height ? (int) ceil (layout->min_height) : 160;
+    }
+  *minimum = *natural = self->fit_height;
+}
+
+static GtkSizeRequestMode
+bench_chart_view_get_request_mode (GtkWidget *widget)
+{
+  return GTK_SIZE_REQUEST_HEIGHT_FOR_WIDTH;
 }
 
 static void
@@ -324,6 +379,8 @@ bench_chart_view_class_init (BenchChartViewClass *klass)
   object_class->dispose = bench_chart_view_dispose;
   widget_class->snapshot = bench_chart_view_snapshot;
   widget_class->size_allocate = bench_chart_view_size_allocate;
+  widget_class->measure = bench_chart_view_measure;
+  widget_class->get_request_mode = bench_chart_view_get_request_mode;
 
   signals[RESULT_ACTIVATED] = g_signal_new ("result-activated", G_TYPE_FROM_CLASS (klass),
                                             G_SIGNAL_RUN_LAST, 0, NULL, NULL, NULL,
@@ -349,7 +406,6 @@ bench_chart_view_init (BenchChartView *self)
   gtk_widget_add_controller (GTK_WIDGET (self), GTK_EVENT_CONTROLLER (click));
   g_signal_connect (adw_style_manager_get_default (), "notify::dark",
                     G_CALLBACK (on_dark_changed), self);
-  gtk_widget_set_size_request (GTK_WIDGET (self), 200, 160);
   update_description (self);
 }
 
@@ -363,7 +419,17 @@ typedef struct
 {
   GPtrArray      *results;
   BenchGroupKind  kind;
+  gboolean        overview;
 } SpecJob;
+
+static BenchChartSpec *
+make_spec (GPtrArray      *results,
+           BenchGroupKind  kind,
+           gboolean        overview)
+{
+  return overview ? bench_chart_spec_new_overview (results, kind)
+                  : bench_chart_spec_new_for_view (results, kind);
+}
 
 static void
 spec_job_free (SpecJob *job)
@@ -383,7 +449,7 @@ build_spec_thread (GTask        *task,
   /* replaced before it started: skip the work */
   if (g_task_return_error_if_cancelled (task))
     return;
-  g_task_return_pointer (task, bench_chart_spec_new_for_view (job->results, job->kind),
+  g_task_return_pointer (task, make_spec (job->results, job->kind, job->overview),
                          (GDestroyNotify) bench_chart_spec_unref);
 }
 
@@ -404,6 +470,8 @@ on_spec_built (GObject      *source,
   g_clear_pointer (&self->spec, bench_chart_spec_unref);
   self->spec = spec;
   bench_chart_spec_set_log_scale (self->spec, self->log_scale);
+  bench_chart_spec_set_rooflines (self->spec, !self->hide_rooflines);
+  bench_chart_spec_set_x_scale (self->spec, self->x_scale);
   update_description (self);
   invalidate_layout (self);
 }
@@ -430,6 +498,7 @@ bench_chart_view_set_results (BenchChartView *self,
 
       job->results = g_ptr_array_ref (self->results);
       job->kind = kind;
+      job->overview = self->overview;
       self->building = g_cancellable_new ();
       task = g_task_new (NULL, self->building, on_spec_built, g_object_ref (self));
       g_task_set_task_data (task, job, (GDestroyNotify) spec_job_free);
@@ -437,8 +506,10 @@ bench_chart_view_set_results (BenchChartView *self,
     }
   else if (self->results->len > 0)
     {
-      self->spec = bench_chart_spec_new_for_view (self->results, kind);
+      self->spec = make_spec (self->results, kind, self->overview);
       bench_chart_spec_set_log_scale (self->spec, self->log_scale);
+      bench_chart_spec_set_rooflines (self->spec, !self->hide_rooflines);
+      bench_chart_spec_set_x_scale (self->spec, self->x_scale);
     }
   update_description (self);
   invalidate_layout (self);
@@ -494,4 +565,67 @@ bench_chart_view_set_log_scale (BenchChartView *self,
   if (self->spec != NULL)
     bench_chart_spec_set_log_scale (self->spec, log_scale);
   invalidate_layout (self);
+}
+
+/* The decode roofline over generation-versus-depth charts (shown by
+ * default): peak bandwidth / (active weights + depth × KV per token). */
+void
+bench_chart_view_set_rooflines (BenchChartView *self,
+                                gboolean        rooflines)
+{
+  g_return_if_fail (BENCH_IS_CHART_VIEW (self));
+
+  self->hide_rooflines = !rooflines;
+  if (self->spec != NULL)
+    bench_chart_spec_set_rooflines (self->spec, rooflines);
+  invalidate_layout (self);
+}
+
+gboolean
+bench_chart_view_has_rooflines (BenchChartView *self)
+{
+  g_return_val_if_fail (BENCH_IS_CHART_VIEW (self), FALSE);
+  if (self->spec == NULL)
+    return FALSE;
+  for (guint i = 0; i < bench_chart_spec_get_n_panels (self->spec); i++)
+    if (bench_chart_spec_get_panel (self->spec, i)->rooflines != NULL)
+      return TRUE;
+  return FALSE;
+}
+
+void
+bench_chart_view_set_x_scale (BenchChartView   *self,
+                              BenchChartXScale  x_scale)
+{
+  g_return_if_fail (BENCH_IS_CHART_VIEW (self));
+
+  self->x_scale = x_scale;
+  if (self->spec != NULL)
+    bench_chart_spec_set_x_scale (self->spec, x_scale);
+  invalidate_layout (self);
+}
+
+void
+bench_chart_view_set_overview (BenchChartView *self,
+                               gboolean        overview)
+{
+  g_return_if_fail (BENCH_IS_CHART_VIEW (self));
+  self->overview = overview;
+}
+
+gboolean
+bench_chart_view_is_dark (BenchChartView *self)
+{
+  g_return_val_if_fail (BENCH_IS_CHART_VIEW (self), FALSE);
+  return is_dark (GTK_WIDGET (self));
+}
+
+void
+bench_chart_view_set_grow_to_fit (BenchChartView *self,
+                                  gboolean        grow_to_fit)
+{
+  g_return_if_fail (BENCH_IS_CHART_VIEW (self));
+  self->grow_to_fit = grow_to_fit;
+  self->fit_width = 0;
+  gtk_widget_queue_resize (GTK_WIDGET (self));
 }

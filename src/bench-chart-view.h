@@ -29,5 +29,24 @@ BenchChartSpec *bench_chart_view_get_spec (BenchChartView *self);
 gboolean   bench_chart_view_is_building (BenchChartView *self);
 void       bench_chart_view_set_log_scale (BenchChartView *self,
                                            gboolean        log_scale);
+/* the next results given are everything loaded, nothing selected: the
+ * chart shows the best speed of each group (bench_chart_spec_new_overview) */
+void       bench_chart_view_set_overview (BenchChartView *self,
+                                          gboolean        overview);
+/* asks for the height that keeps every plot readable under a long legend
+ * (for a chart in a scrolled window); otherwise it fits what it is given */
+void       bench_chart_view_set_grow_to_fit (BenchChartView *self,
+                                             gboolean        grow_to_fit);
+/* TRUE when the chart is drawn dark: its text colour is light */
+gboolean   bench_chart_view_is_dark      (BenchChartView *self);
+/* the sweep axis: automatic, or the user's linear or log₂ */
+void       bench_chart_view_set_x_scale (BenchChartView   *self,
+                                         BenchChartXScale  x_scale);
+
+/* the decode roofline over generation-versus-depth charts (default on) */
+void       bench_chart_view_set_rooflines (BenchChartView *self,
+                                           gboolean        rooflines);
+/* TRUE when the chart shown has a roofline to show or hide */
+gboolean   bench_chart_view_has_rooflines (BenchChartView *self);
 
 G_END_DECLS

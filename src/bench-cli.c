@@ -20,6 +20,8 @@
 #include "bench-cli.h"
 #include "bench-chart-export.h"
 #include "bench-compare.h"
+#include "bench-efficiency.h"
+#include "bench-gguf.h"
 #include "bench-result.h"
 #include "bench-session.h"
 #include "bench-source.h"
@@ -27,6 +29,7 @@
 
 static const char * const headless_options[] = {
   "--list", "--summary", "--json", "--version", "--compare", "--baseline", "--csv", "--export",
+  "--model-info",
 };
 
 typedef struct
@@ -315,7 +318,51 @@ append_param (GString          *out,
 }
 
 /* members --json adds after llama-bench's own */
-static const char * const own_keys[] = { "source", "format", "test", "kind", NULL };
+static const char * const own_keys[] = { "source", "format", "test", "kind", "bytes_per_token",
+                                         "bytes_per_token_estimated", "bandwidth_gbs", "peak_gbs",
+                                         "peak_gbs_min", "bandwidth_share", NULL };
+
+/* The decode roofline figures, each only where it is known (absent, never
+ * 0, where not): bytes read per token, the bandwidth that makes, the
+ * machine's peak and the share of it. */
+static void
+append_efficiency (GString     *out,
+                   BenchResult *r)
+{
+  BenchEfficiency e;
+
+  bench_efficiency_compute (r, NULL, &e);
+  if (isfinite (e.bytes_per_token))
+    {
+      append_key (out, "bytes_per_token");
+      append_json_double (out, round (e.bytes_per_token), 0);
+      if (e.weights_estimated || e.kv_omitted)
+        {
+          append_key (out, "bytes_per_token_estimated");
+          g_string_append (out, "true");
+        }
+    }
+  if (isfinite (e.bandwidth_gbs))
+    {
+      append_key (out, "bandwidth_gbs");
+      append_json_double (out, e.bandwidth_gbs, 6);
+    }
+  if (e.status != BENCH_SHARE_NOT_GENERATION && isfinite (e.peak.gbs))
+    {
+      append_key (out, "peak_gbs");
+      append_json_double (out, e.peak.gbs, 6);
+      if (e.peak.gbs_min < e.peak.gbs)
+        {
+          append_key (out, "peak_gbs_min");
+          append_json_double (out, e.peak.gbs_min, 6);
+        }
+    }
+  if (e.status == BENCH_SHARE_KNOWN)
+    {
+      append_key (out, "bandwidth_share");
+      append_json_double (out, e.share, 6);
+    }
+}
 
 static void
 print_json_line (BenchResult *r,
@@ -395,6 +442,7 @@ print_json_line (BenchResult *r,
   append_json_string (out, bench_result_get_test_label (r));
   append_key (out, "kind");
   append_json_string (out, bench_test_kind_to_string (bench_result_get_test_kind (r)));
+  append_efficiency (out, r);
 #undef STR
 #undef INT
 
@@ -660,7 +708,13 @@ run_export (GPtrArray       *results,
           return 2;
         }
     }
-  spec = options->view ? bench_chart_spec_new_for_view (results, view) : bench_chart_spec_new (results);
+  /* one file: its own chart (a sweep when it sweeps); several, as the
+   * window shows them with nothing selected: the best of each model,
+   * machine or run, not every setting of every file as a series */
+  if (bench_results_count_distinct ((BenchResult **) results->pdata, results->len, "source") > 1)
+    spec = bench_chart_spec_new_overview (results, view);
+  else
+    spec = options->view ? bench_chart_spec_new_for_view (results, view) : bench_chart_spec_new (results);
   return export_spec (spec, options, width, height, style);
 }
 
@@ -690,12 +744,330 @@ export_spec (BenchChartSpec  *spec,
   return 0;
 }
 
+/* —— model files: --gguf and --model-info —— */
+
+/* Registers every --gguf=FILE for the commands that look model files up;
+ * FALSE (with the message printed) when one is not a readable GGUF. */
+static gboolean
+register_gguf_files (char **paths)
+{
+  gboolean ok = TRUE;
+
+  for (guint i = 0; paths != NULL && paths[i] != NULL; i++)
+    {
+      g_autoptr (GError) error = NULL;
+      g_autoptr (BenchGgufInfo) info = bench_gguf_info_read_file (paths[i], &error);
+
+      if (info == NULL)
+        {
+          g_printerr ("%s %s\n", _("error:"), error->message);
+          ok = FALSE;
+          continue;
+        }
+      bench_gguf_register (paths[i], info);
+    }
+  return ok;
+}
+
+static void
+append_json_int (GString    *out,
+                 const char *key,
+                 gint64      value)
+{
+  append_key (out, key);
+  g_string_append_printf (out, "%" G_GINT64_FORMAT, value);
+}
+
+static void
+append_json_heads (GString       *out,
+                   const char    *key,
+                   BenchGgufInfo *info,
+                   gboolean       per_layer,
+                   gint64       (*get) (BenchGgufInfo *, guint))
+{
+  gint64 layers = bench_gguf_info_get_block_count (info);
+
+  if (!per_layer)
+    {
+      append_json_int (out, key, get (info, 0));
+      return;
+    }
+  append_key (out, key);
+  g_string_append_c (out, '[');
+  for (gint64 i = 0; i < layers; i++)
+    g_string_append_printf (out, "%s%" G_GINT64_FORMAT, i ? ", " : "", get (info, (guint) i));
+  g_string_append_c (out, ']');
+}
+
+static const char * const model_info_cache_types[] = { "f16", "q8_0", "q4_0" };
+
+static void
+append_json_kv_bytes (GString       *out,
+                      const char    *key,
+                      BenchGgufInfo *info,
+                      gboolean       swa)
+{
+  append_key (out, key);
+  if (!bench_gguf_info_is_kv_known (info))
+    {
+      g_string_append (out, "null");
+      return;
+    }
+  g_string_append_c (out, '{');
+  for (guint i = 0; i < G_N_ELEMENTS (model_info_cache_types); i++)
+    {
+      const char *type = model_info_cache_types[i];
+      guint64 bytes = swa ? bench_gguf_info_get_swa_kv_bytes_per_token (info, type, type)
+                          : bench_gguf_info_get_kv_bytes_per_token (info, type, type);
+
+      g_string_append_printf (out, "%s\"%s\": %" G_GUINT64_FORMAT, i ? ", " : "", type, bytes);
+    }
+  g_string_append_c (out, '}');
+}
+
+static void
+print_model_info_json (const char    *path,
+                       BenchGgufInfo *info)
+{
+  g_autoptr (GString) out = g_string_new ("{");
+
+  append_key (out, "file");
+  append_json_string (out, path);
+  append_key (out, "architecture");
+  append_json_string (out, bench_gguf_info_get_architecture (info));
+  append_json_int (out, "block_count", bench_gguf_info_get_block_count (info));
+  append_json_int (out, "context_length", bench_gguf_info_get_context_length (info));
+  append_json_int (out, "embedding_length", bench_gguf_info_get_embedding_length (info));
+  append_json_heads (out, "head_count", info, bench_gguf_info_is_head_count_per_layer (info),
+                     bench_gguf_info_get_layer_head_count);
+  append_json_heads (out, "head_count_kv", info, bench_gguf_info_is_head_count_kv_per_layer (info),
+                     bench_gguf_info_get_layer_head_count_kv);
+  append_json_int (out, "key_length", bench_gguf_info_get_key_length (info));
+  append_json_int (out, "value_length", bench_gguf_info_get_value_length (info));
+  append_json_int (out, "expert_count", bench_gguf_info_get_expert_count (info));
+  append_json_int (out, "expert_used_count", bench_gguf_info_get_expert_used_count (info));
+  append_json_int (out, "sliding_window", bench_gguf_info_get_sliding_window (info));
+  append_json_int (out, "file_type", bench_gguf_info_get_file_type (info));
+  append_json_kv_bytes (out, "kv_bytes_per_token", info, FALSE);
+  if (bench_gguf_info_get_sliding_layer_count (info) > 0)
+    {
+      append_json_kv_bytes (out, "swa_kv_bytes_per_token", info, TRUE);
+      append_json_int (out, "sliding_layers", bench_gguf_info_get_sliding_layer_count (info));
+      if (bench_gguf_info_is_sliding_pattern_assumed (info))
+        {
+          append_key (out, "sliding_pattern_assumed");
+          g_string_append (out, "true");
+        }
+    }
+  if (bench_gguf_info_is_kv_approximate (info))
+    {
+      append_key (out, "kv_approximate");
+      g_string_append (out, "true");
+    }
+  g_string_append (out, "}\n");
+  fputs (out->str, stdout);
+}
+
+/* "131072 bytes (128.0 KiB)" */
+static char *
+format_kv_bytes (guint64 bytes)
+{
+  g_autofree char *size = g_format_size_full (bytes, G_FORMAT_SIZE_IEC_UNITS);
+  g_autofree char *number = g_strdup_printf ("%" G_GUINT64_FORMAT, bytes);
+
+  if (bytes < 1024)
+    /* Translators: KV cache bytes per token, e.g. "512 bytes" */
+    return g_strdup_printf (_("%s bytes"), number);
+  /* Translators: KV cache bytes per token, e.g. "131072 bytes (128.0 KiB)" */
+  return g_strdup_printf (_("%s bytes (%s)"), number, size);
+}
+
+static char *
+format_heads (BenchGgufInfo *info,
+              gboolean       per_layer,
+              gint64       (*get) (BenchGgufInfo *, guint))
+{
+  GString *out = g_string_new (NULL);
+  gint64 layers = bench_gguf_info_get_block_count (info);
+
+  if (!per_layer)
+    g_string_append_printf (out, "%" G_GINT64_FORMAT, get (info, 0));
+  else
+    for (gint64 i = 0; i < layers; i++)
+      g_string_append_printf (out, "%s%" G_GINT64_FORMAT, i ? " " : "", get (info, (guint) i));
+  return g_string_free (out, FALSE);
+}
+
+static void
+print_fact (const char *label,
+            const char *value)
+{
+  /* the labels are translated: pad by characters, not bytes */
+  glong width = g_utf8_strlen (label, -1);
+
+  g_print ("  %s%*s %s\n", label, (int) MAX (0, 24 - width), "", value);
+}
+
+static void
+print_kv_line (const char    *label,
+               BenchGgufInfo *info,
+               gboolean       swa)
+{
+  g_autoptr (GString) line = g_string_new (NULL);
+
+  for (guint i = 0; i < G_N_ELEMENTS (model_info_cache_types); i++)
+    {
+      const char *type = model_info_cache_types[i];
+      guint64 bytes = swa ? bench_gguf_info_get_swa_kv_bytes_per_token (info, type, type)
+                          : bench_gguf_info_get_kv_bytes_per_token (info, type, type);
+      g_autofree char *text = format_kv_bytes (bytes);
+
+      g_string_append_printf (line, "%s%s %s", i ? ", " : "", type, text);
+    }
+  print_fact (label, line->str);
+}
+
+static void
+print_model_info_text (const char    *path,
+                       BenchGgufInfo *info)
+{
+  g_autofree char *heads = format_heads (info, bench_gguf_info_is_head_count_per_layer (info),
+                                         bench_gguf_info_get_layer_head_count);
+  g_autofree char *kv_heads = format_heads (info, bench_gguf_info_is_head_count_kv_per_layer (info),
+                                            bench_gguf_info_get_layer_head_count_kv);
+  const char *arch = bench_gguf_info_get_architecture (info);
+  const char *file_type = bench_gguf_file_type_to_string (bench_gguf_info_get_file_type (info));
+  g_autofree char *text = NULL;
+
+  g_print ("%s\n", path);
+  print_fact (_("architecture"), *arch ? arch : "—");
+  if (bench_gguf_info_get_model_name (info) != NULL)
+    print_fact (_("name"), bench_gguf_info_get_model_name (info));
+  text = g_strdup_printf ("%" G_GINT64_FORMAT, bench_gguf_info_get_block_count (info));
+  print_fact (_("layers"), text);
+  g_free (text);
+  text = g_strdup_printf ("%" G_GINT64_FORMAT, bench_gguf_info_get_context_length (info));
+  print_fact (_("trained context"), text);
+  g_free (text);
+  text = g_strdup_printf ("%" G_GINT64_FORMAT, bench_gguf_info_get_embedding_length (info));
+  print_fact (_("embedding length"), text);
+  print_fact (_("attention heads"), heads);
+  print_fact (_("KV heads"), kv_heads);
+  g_free (text);
+  text = g_strdup_printf ("%" G_GINT64_FORMAT " / %" G_GINT64_FORMAT,
+                          bench_gguf_info_get_key_length (info),
+                          bench_gguf_info_get_value_length (info));
+  print_fact (_("key / value length"), text);
+  g_free (text);
+  if (bench_gguf_info_get_expert_count (info) > 0)
+    {
+      g_autofree char *total = g_strdup_printf ("%" G_GINT64_FORMAT,
+                                                bench_gguf_info_get_expert_count (info));
+      g_autofree char *used = g_strdup_printf ("%" G_GINT64_FORMAT,
+                                               bench_gguf_info_get_expert_used_count (info));
+      /* Translators: "128 experts, 8 used per token" */
+      text = g_strdup_printf (_("%s, %s used per token"), total, used);
+    }
+  else
+    text = g_strdup (_("none (dense)"));
+  print_fact (_("experts"), text);
+  g_free (text);
+  if (bench_gguf_info_get_expert_count (info) > 0 && !isnan (bench_gguf_info_get_expert_share (info)))
+    {
+      g_autofree char *percent = g_strdup_printf ("%.1f %%", 100 * bench_gguf_info_get_expert_share (info));
+
+      text = bench_gguf_info_is_expert_share_estimated (info)
+        /* Translators: "96.9 % (estimated from the header)" */
+        ? g_strdup_printf (_("%s (estimated from the header)"), percent)
+        : g_strdup (percent);
+      print_fact (_("weights in experts"), text);
+      g_free (text);
+    }
+  if (bench_gguf_info_get_sliding_window (info) > 0)
+    {
+      g_autofree char *window = g_strdup_printf ("%" G_GINT64_FORMAT,
+                                                 bench_gguf_info_get_sliding_window (info));
+      g_autofree char *layers = g_strdup_printf ("%u", bench_gguf_info_get_sliding_layer_count (info));
+      g_autofree char *all = g_strdup_printf ("%" G_GINT64_FORMAT,
+                                              bench_gguf_info_get_block_count (info));
+      /* Translators: "1024 tokens on 29 of 34 layers" */
+      text = g_strdup_printf (_("%s tokens on %s of %s layers"), window, layers, all);
+      if (bench_gguf_info_is_sliding_pattern_assumed (info))
+        {
+          char *longer = g_strdup_printf ("%s %s", text,
+                                          _("(which layers: the architecture’s known pattern, "
+                                            "assumed)"));
+          g_free (text);
+          text = longer;
+        }
+    }
+  else
+    text = g_strdup (_("none"));
+  print_fact (_("sliding window"), text);
+  g_free (text);
+  if (file_type != NULL)
+    text = g_strdup_printf ("%s (%" G_GINT64_FORMAT ")", file_type, bench_gguf_info_get_file_type (info));
+  else if (bench_gguf_info_get_file_type (info) >= 0)
+    text = g_strdup_printf ("%" G_GINT64_FORMAT, bench_gguf_info_get_file_type (info));
+  else
+    text = g_strdup ("—");
+  print_fact (_("file type"), text);
+
+  if (!bench_gguf_info_is_kv_known (info))
+    print_fact (_("KV cache per token"), _("unknown (the header lacks layers, heads or lengths)"));
+  else if (!bench_gguf_info_has_kv_cache (info))
+    print_fact (_("KV cache per token"), _("none"));
+  else
+    {
+      print_kv_line (_("KV cache per token"), info, FALSE);
+      if (bench_gguf_info_get_sliding_layer_count (info) > 0)
+        print_kv_line (_("sliding-window KV"), info, TRUE);
+    }
+  if (bench_gguf_info_is_kv_approximate (info))
+    print_fact ("", _("approximate: this architecture’s cache differs from the simple formula "
+                      "(compressed, recurrent or hybrid layers)"));
+}
+
+/* --model-info FILE…: what the headers say; 1 when a file is not a
+ * readable GGUF (the others are still printed) */
+static int
+run_model_info (char     **paths,
+                gboolean   json)
+{
+  int status = 0;
+
+  for (guint i = 0; paths[i] != NULL; i++)
+    {
+      g_autoptr (GError) error = NULL;
+      g_autoptr (BenchGgufInfo) info = bench_gguf_info_read_file (paths[i], &error);
+
+      if (info == NULL)
+        {
+          g_printerr ("%s %s\n", _("error:"), error->message);
+          status = 1;
+          continue;
+        }
+      if (json)
+        print_model_info_json (paths[i], info);
+      else
+        {
+          if (i > 0)
+            g_print ("\n");
+          print_model_info_text (paths[i], info);
+        }
+    }
+  fflush (stdout);
+  return status;
+}
+
 int
 bench_cli_run (int    argc,
                char **argv)
 {
   gboolean list = FALSE, summary = FALSE, json = FALSE, version = FALSE, compare = FALSE;
   gboolean csv = FALSE;
+  gboolean model_info = FALSE;
+  g_auto (GStrv) gguf_files = NULL;
   Loaded loaded = { NULL, FALSE, 0 };
   g_autofree char *baseline = NULL;
   g_auto (ExportOptions) export = { .scale = 1.0 };
@@ -732,7 +1104,7 @@ bench_cli_run (int    argc,
     { "scale", 0, 0, G_OPTION_ARG_DOUBLE, &export.scale,
       N_("With --export: pixels per unit for PNG (default 1)"), N_("N") },
     { "style", 0, 0, G_OPTION_ARG_STRING, &export.style,
-      N_("With --export: light, dark or transparent"), N_("STYLE") },
+      N_("With --export: light, dark, transparent (dark text, for light slides) or transparent-dark (light text, for dark slides)"), N_("STYLE") },
     { "title", 0, 0, G_OPTION_ARG_STRING, &export.title, N_("With --export: the title"), N_("TEXT") },
     { "subtitle", 0, 0, G_OPTION_ARG_STRING, &export.subtitle,
       N_("With --export: the subtitle"), N_("TEXT") },
@@ -742,6 +1114,12 @@ bench_cli_run (int    argc,
       N_("With --export: a logarithmic tokens/s axis"), NULL },
     { "values", 0, 0, G_OPTION_ARG_NONE, &export.values,
       N_("With --export: write the value over each bar"), NULL },
+    { "model-info", 0, 0, G_OPTION_ARG_NONE, &model_info,
+      N_("Print what the GGUF model files say: layers, heads, experts, sliding window and "
+         "the KV cache per token"), NULL },
+    { "gguf", 0, 0, G_OPTION_ARG_FILENAME_ARRAY, &gguf_files,
+      N_("A GGUF model file of the results (repeatable): its header gives the KV cache size"),
+      N_("FILE") },
     { "version", 0, 0, G_OPTION_ARG_NONE, &version, N_("Print the version"), NULL },
     { G_OPTION_REMAINING, 0, 0, G_OPTION_ARG_FILENAME_ARRAY, &files, NULL, N_("FILE…") },
     { NULL }
@@ -759,6 +1137,7 @@ bench_cli_run (int    argc,
                                       "  benchtop --compare --baseline=old.json new.json\n"
                                       "  benchtop --compare --baseline=old.json new.json --export=speedup.svg\n"
                                       "  benchtop --export=chart.png --view=models --size=1920x1080 results.jsonl\n"
+                                      "  benchtop --model-info --json model.gguf\n"
                                       "\n"
                                       "Exit status: 0 when every file was read (warnings "
                                       "included), 1 when a file could not be read or a chart "
@@ -776,15 +1155,32 @@ bench_cli_run (int    argc,
       g_print ("benchtop %s\n", PACKAGE_VERSION);
       return 0;
     }
-  if (json && !list && !summary)
-    {
-      g_printerr ("benchtop: %s\n", _("--json goes with --list or --summary"));
-      return 2;
-    }
-  if (summary && (list || compare || export.path != NULL))
+  if (summary && (list || compare || export.path != NULL || model_info))
     {
       g_printerr ("benchtop: %s\n", _("--summary cannot be used with --list, --compare or --export"));
       return 2;
+    }
+  if (model_info && (list || compare || export.path != NULL))
+    {
+      g_printerr ("benchtop: %s\n", _("--model-info cannot be used with --list, --compare "
+                                        "or --export"));
+      return 2;
+    }
+  if (json && !list && !summary && !model_info)
+    {
+      g_printerr ("benchtop: %s\n", _("--json goes with --list, --summary or --model-info"));
+      return 2;
+    }
+  if (!register_gguf_files (gguf_files))
+    return 1;
+  if (model_info)
+    {
+      if (files == NULL || files[0] == NULL)
+        {
+          g_printerr ("benchtop: %s\n", _("--model-info needs at least one GGUF file"));
+          return 2;
+        }
+      return run_model_info (files, json);
     }
   if (export.path != NULL)
     {
@@ -811,7 +1207,7 @@ bench_cli_run (int    argc,
         }
       if (export.style != NULL && !bench_chart_style_from_string (export.style, &style))
         {
-          g_printerr ("benchtop: %s\n", _("--style takes light, dark or transparent"));
+          g_printerr ("benchtop: %s\n", _("--style takes light, dark, transparent or transparent-dark"));
           return 2;
         }
       if (export.scale < 0.25 || export.scale > 8)

@@ -17,6 +17,7 @@ struct _BenchExportDialog
   AdwWindow        parent_instance;
 
   BenchChartSpec  *spec;
+  GSettings       *settings;   /* last style, size, scale and folder */
 
   AdwToastOverlay *toast_overlay;
   GtkDrawingArea  *preview;
@@ -56,15 +57,82 @@ get_size (BenchExportDialog *self,
     }
 }
 
+/* the style row's entries, in order */
+static const BenchChartStyle styles[] = {
+  BENCH_CHART_STYLE_LIGHT, BENCH_CHART_STYLE_DARK, BENCH_CHART_STYLE_TRANSPARENT,
+  BENCH_CHART_STYLE_TRANSPARENT_DARK,
+};
+
 static BenchChartStyle
 get_style (BenchExportDialog *self)
 {
-  switch (adw_combo_row_get_selected (self->style_row))
+  guint i = adw_combo_row_get_selected (self->style_row);
+  return i < G_N_ELEMENTS (styles) ? styles[i] : BENCH_CHART_STYLE_LIGHT;
+}
+
+static gboolean
+is_transparent (BenchChartStyle style)
+{
+  return style == BENCH_CHART_STYLE_TRANSPARENT || style == BENCH_CHART_STYLE_TRANSPARENT_DARK;
+}
+
+/* The last export's choices, or the defaults: 1920 × 1080, light, 1×. */
+static void
+restore_settings (BenchExportDialog *self)
+{
+  g_autofree char *style_name = g_settings_get_string (self->settings, "export-style");
+  int w = g_settings_get_int (self->settings, "export-width");
+  int h = g_settings_get_int (self->settings, "export-height");
+  BenchChartStyle style = BENCH_CHART_STYLE_LIGHT;
+  guint preset = G_N_ELEMENTS (preset_sizes);
+
+  if (bench_chart_style_from_string (style_name, &style))
+    for (guint i = 0; i < G_N_ELEMENTS (styles); i++)
+      if (styles[i] == style)
+        adw_combo_row_set_selected (self->style_row, i);
+  for (guint i = 0; i < G_N_ELEMENTS (preset_sizes); i++)
+    if (preset_sizes[i][0] == w && preset_sizes[i][1] == h)
+      preset = i;
+  gtk_spin_button_set_value (self->width_spin, w);
+  gtk_spin_button_set_value (self->height_spin, h);
+  adw_combo_row_set_selected (self->size_row, preset);
+  adw_combo_row_set_selected (self->scale_row, CLAMP (g_settings_get_int (self->settings, "export-scale"), 1, 3) - 1);
+}
+
+static void
+save_settings (BenchExportDialog *self,
+               GFile             *folder)
+{
+  int w, h;
+
+  get_size (self, &w, &h);
+  g_settings_delay (self->settings);
+  g_settings_set_string (self->settings, "export-style", bench_chart_style_to_string (get_style (self)));
+  g_settings_set_int (self->settings, "export-width", CLAMP (w, 200, 8000));
+  g_settings_set_int (self->settings, "export-height", CLAMP (h, 150, 8000));
+  g_settings_set_int (self->settings, "export-scale", adw_combo_row_get_selected (self->scale_row) + 1);
+  if (folder != NULL)
     {
-    case 1:  return BENCH_CHART_STYLE_DARK;
-    case 2:  return BENCH_CHART_STYLE_TRANSPARENT;
-    default: return BENCH_CHART_STYLE_LIGHT;
+      g_autofree char *path = g_file_get_path (folder);
+      if (path != NULL)
+        g_settings_set_string (self->settings, "export-folder", path);
     }
+  g_settings_apply (self->settings);
+}
+
+/* where the chooser opens: the last export's folder while it exists,
+ * else the user's Pictures folder (never the working directory) */
+GFile *
+bench_export_dialog_dup_folder (GSettings *settings)
+{
+  g_autofree char *last = g_settings_get_string (settings, "export-folder");
+  const char *pictures = g_get_user_special_dir (G_USER_DIRECTORY_PICTURES);
+
+  if (*last && g_file_test (last, G_FILE_TEST_IS_DIR))
+    return g_file_new_for_path (last);
+  if (pictures != NULL && g_file_test (pictures, G_FILE_TEST_IS_DIR))
+    return g_file_new_for_path (pictures);
+  return g_file_new_for_path (g_get_home_dir ());
 }
 
 static void
@@ -95,7 +163,7 @@ draw_preview (GtkDrawingArea *area,
   cairo_translate (cr, (width - w * fit) / 2, (height - h * fit) / 2);
   cairo_scale (cr, fit, fit);
   /* a checkerboard hint under a transparent background */
-  if (get_style (self) == BENCH_CHART_STYLE_TRANSPARENT)
+  if (is_transparent (get_style (self)))
     {
       for (int y = 0; y < h; y += 40)
         for (int x = 0; x < w; x += 40)
@@ -156,7 +224,12 @@ on_file_chosen (GObject *owner,
   else if (!bench_chart_export_file (self->spec, path, w, h, scale, get_style (self), &error))
     toast (self, error->message);
   else
-    gtk_window_close (GTK_WINDOW (self));
+    {
+      g_autoptr (GFile) folder = g_file_get_parent (file);
+
+      save_settings (self, folder);
+      gtk_window_close (GTK_WINDOW (self));
+    }
 }
 
 /* The chooser asks before replacing a file; the file itself is written
@@ -167,13 +240,14 @@ on_export_clicked (BenchExportDialog *self)
   guint format = adw_combo_row_get_selected (self->format_row);
   g_autofree char *name = NULL;
   g_autofree char *base = NULL;
+  g_autoptr (GFile) folder = bench_export_dialog_dup_folder (self->settings);
 
   base = g_strdup (gtk_editable_get_text (GTK_EDITABLE (self->title_row)));
   g_strdelimit (base, "/\\:*?\"<>| ", '-');
   /* Translators: the default file name of an exported chart, without extension */
   name = g_strdup_printf ("%s.%s", *base ? base : _("chart"), extensions[format]);
-  bench_file_chooser_save (GTK_WINDOW (self), _("Export Chart"), _("_Export"), name,
-                           G_OBJECT (self), on_file_chosen);
+  bench_file_chooser_save_in (GTK_WINDOW (self), _("Export Chart"), _("_Export"), folder, name,
+                              G_OBJECT (self), on_file_chosen);
 }
 
 static void
@@ -205,6 +279,7 @@ on_copy_clicked (BenchExportDialog *self)
                                     cairo_image_surface_get_stride (surface));
   cairo_surface_destroy (surface);
   gdk_clipboard_set_texture (gtk_widget_get_clipboard (GTK_WIDGET (self)), texture);
+  save_settings (self, NULL);
   toast (self, _("Chart copied"));
 }
 
@@ -215,6 +290,7 @@ bench_export_dialog_dispose (GObject *object)
 
   gtk_widget_dispose_template (GTK_WIDGET (self), BENCH_TYPE_EXPORT_DIALOG);
   g_clear_pointer (&self->spec, bench_chart_spec_unref);
+  g_clear_object (&self->settings);
 
   G_OBJECT_CLASS (bench_export_dialog_parent_class)->dispose (object);
 }
@@ -251,6 +327,8 @@ bench_export_dialog_init (BenchExportDialog *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
 
+  self->settings = g_settings_new ("io.github.benchtop.Benchtop");
+  restore_settings (self);
   gtk_drawing_area_set_draw_func (self->preview, draw_preview, self, NULL);
   g_signal_connect_swapped (self->format_row, "notify::selected", G_CALLBACK (on_changed), self);
   g_signal_connect_swapped (self->size_row, "notify::selected", G_CALLBACK (on_changed), self);
@@ -263,7 +341,7 @@ bench_export_dialog_init (BenchExportDialog *self)
   g_signal_connect_swapped (self->caption_row, "changed", G_CALLBACK (on_changed), self);
 }
 
-void
+BenchExportDialog *
 bench_export_dialog_present (GtkWindow      *parent,
                              BenchChartSpec *spec)
 {
@@ -280,4 +358,23 @@ bench_export_dialog_present (GtkWindow      *parent,
   gtk_editable_set_text (GTK_EDITABLE (self->caption_row), caption ? caption : "");
   on_changed (self);
   gtk_window_present (GTK_WINDOW (self));
+  return self;
+}
+
+BenchChartStyle
+bench_export_dialog_get_style (BenchExportDialog *self)
+{
+  g_return_val_if_fail (BENCH_IS_EXPORT_DIALOG (self), BENCH_CHART_STYLE_LIGHT);
+  return get_style (self);
+}
+
+void
+bench_export_dialog_get_size (BenchExportDialog *self,
+                              int               *width,
+                              int               *height,
+                              int               *scale)
+{
+  g_return_if_fail (BENCH_IS_EXPORT_DIALOG (self));
+  get_size (self, width, height);
+  *scale = adw_combo_row_get_selected (self->scale_row) + 1;
 }

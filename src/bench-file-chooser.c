@@ -103,15 +103,18 @@ bench_file_chooser_open (GtkWindow         *parent,
 }
 
 void
-bench_file_chooser_save (GtkWindow         *parent,
-                         const char        *title,
-                         const char        *accept_label,
-                         const char        *initial_name,
-                         GObject           *owner,
-                         BenchFileChosen    chosen)
+bench_file_chooser_save_in (GtkWindow         *parent,
+                            const char        *title,
+                            const char        *accept_label,
+                            GFile             *folder,
+                            const char        *initial_name,
+                            GObject           *owner,
+                            BenchFileChosen    chosen)
 {
   g_autoptr (GtkFileDialog) dialog = gtk_file_dialog_new ();
 
+  if (folder != NULL)
+    gtk_file_dialog_set_initial_folder (dialog, folder);
   gtk_file_dialog_set_title (dialog, title);
   gtk_file_dialog_set_accept_label (dialog, accept_label);
   gtk_file_dialog_set_initial_name (dialog, initial_name);
@@ -169,17 +172,20 @@ bench_file_chooser_open (GtkWindow         *parent,
 
 /* The chooser asks before it replaces a file. */
 void
-bench_file_chooser_save (GtkWindow         *parent,
-                         const char        *title,
-                         const char        *accept_label,
-                         const char        *initial_name,
-                         GObject           *owner,
-                         BenchFileChosen    chosen)
+bench_file_chooser_save_in (GtkWindow         *parent,
+                            const char        *title,
+                            const char        *accept_label,
+                            GFile             *folder,
+                            const char        *initial_name,
+                            GObject           *owner,
+                            BenchFileChosen    chosen)
 {
   GtkFileChooserNative *dialog;
 
   dialog = gtk_file_chooser_native_new (title, parent, GTK_FILE_CHOOSER_ACTION_SAVE,
                                         accept_label, _("_Cancel"));
+  if (folder != NULL)
+    gtk_file_chooser_set_current_folder (GTK_FILE_CHOOSER (dialog), folder, NULL);
   gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (dialog), initial_name);
   gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (dialog), TRUE);
   g_signal_connect (dialog, "response", G_CALLBACK (on_response), request_new (owner, NULL, chosen));
@@ -187,3 +193,14 @@ bench_file_chooser_save (GtkWindow         *parent,
 }
 
 #endif
+
+void
+bench_file_chooser_save (GtkWindow         *parent,
+                         const char        *title,
+                         const char        *accept_label,
+                         const char        *initial_name,
+                         GObject           *owner,
+                         BenchFileChosen    chosen)
+{
+  bench_file_chooser_save_in (parent, title, accept_label, NULL, initial_name, owner, chosen);
+}

@@ -28,5 +28,13 @@ void bench_file_chooser_save (GtkWindow         *parent,
                               const char        *initial_name,
                               GObject           *owner,
                               BenchFileChosen    chosen);
+/* the same, opening in @folder (NULL: the chooser's own choice) */
+void bench_file_chooser_save_in (GtkWindow         *parent,
+                                 const char        *title,
+                                 const char        *accept_label,
+                                 GFile             *folder,
+                                 const char        *initial_name,
+                                 GObject           *owner,
+                                 BenchFileChosen    chosen);
 
 G_END_DECLS

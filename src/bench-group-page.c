@@ -14,7 +14,8 @@
 #include "bench-group-page.h"
 #include "bench-units.h"
 
-/* When nothing is selected the chart shows the first groups in the table. */
+/* When nothing is selected the results table shows the first groups'
+ * results (the chart shows the best of everything). */
 #define CHART_DEFAULT_GROUPS 8
 
 struct _BenchGroupPage
@@ -36,7 +37,12 @@ struct _BenchGroupPage
   GtkWidget          *chart_box;
   GtkWidget          *chart;
   GtkToggleButton    *log_toggle;
+  GtkWidget          *roofline_toggle;
+  GtkToggleButton    *log_x_toggle;
   GtkWidget          *compare_button;
+  GtkWidget          *peak_button;     /* Hardware: the selected machine's peak */
+  GtkWidget          *peak_label;
+  GtkWidget          *peak_spin;
   GtkSearchEntry     *search_entry;
   GtkStack           *table_stack;
   GtkWidget          *groups_scroller;
@@ -57,6 +63,8 @@ typedef struct
   GroupText    text;
   GroupNumber  number;   /* sort key; NULL sorts by text */
   gboolean     expand;
+  GroupText    tooltip;  /* NULL: the text when the column expands */
+  gboolean     live;     /* follows notify::efficiency-text */
 } GroupColumn;
 
 static char *
@@ -123,8 +131,47 @@ static double n_models (BenchGroup *g) { return bench_group_get_n_models (g); }
 static char *g_n_models (BenchGroup *g) { return g_strdup_printf ("%u", bench_group_get_n_models (g)); }
 static char *g_cpu (BenchGroup *g) { return text_or_dash (bench_result_get_cpu_info (bench_group_get_first (g))); }
 static char *g_gpu (BenchGroup *g) { return text_or_dash (bench_result_get_gpu_info (bench_group_get_first (g))); }
-static double n_bandwidth (BenchGroup *g) { return bench_group_get_best_bandwidth (g); }
-static char *g_bandwidth (BenchGroup *g) { return format_rate (n_bandwidth (g)); }
+/* The share of the peak sorts; without one, the bandwidth used below any share. */
+static double
+n_efficiency (BenchGroup *g)
+{
+  const BenchEfficiency *e = bench_group_get_efficiency (g);
+
+  if (!isnan (e->share))
+    return e->share;
+  return isnan (e->bandwidth_gbs) ? NAN : -1.0 / (1.0 + e->bandwidth_gbs);
+}
+
+static gboolean
+efficiency_is_low (BenchGroup *g)
+{
+  const BenchEfficiency *e = bench_group_get_efficiency (g);
+  return !isnan (e->share_max) && e->share_max < BENCH_EFFICIENCY_LOW_SHARE;
+}
+
+static char *
+g_efficiency (BenchGroup *g)
+{
+  g_autofree char *text = bench_group_dup_efficiency_text (g);
+
+  /* Translators: marks a run far below its memory bandwidth roofline */
+  return efficiency_is_low (g) ? g_strdup_printf (_("⚠ %s"), text) : g_steal_pointer (&text);
+}
+
+static char *
+g_efficiency_tooltip (BenchGroup *g)
+{
+  BenchResult *r = bench_group_get_efficiency_result (g);
+  g_autofree char *why = NULL;
+
+  if (r == NULL)
+    return g_strdup (_("No generation test: the memory bandwidth is measured by generation."));
+  why = bench_efficiency_dup_explanation (bench_group_get_efficiency (g));
+  /* Translators: the tooltip of the Efficiency column: which run, then how it was computed */
+  return g_strdup_printf (_("Generation run closest to its roofline: %s, %s on %s.\n%s"),
+                          bench_result_get_test_label (r), bench_result_get_model_type (r),
+                          bench_result_get_hardware_label (r), why);
+}
 
 static const GroupColumn run_columns[] = {
   { N_("Source"), g_source, NULL, TRUE },
@@ -147,6 +194,8 @@ static const GroupColumn model_columns[] = {
   { N_("Best pp t/s"), g_best_pp, n_best_pp, FALSE },
   /* Translators: best generation speed, tokens per second */
   { N_("Best tg t/s"), g_best_tg, n_best_tg, FALSE },
+  /* Translators: memory bandwidth used by generation and its share of the machine's peak */
+  { N_("Efficiency"), g_efficiency, n_efficiency, FALSE, g_efficiency_tooltip, TRUE },
   { N_("Machines"), g_machines, n_machines, FALSE },
 };
 
@@ -158,8 +207,7 @@ static const GroupColumn hardware_columns[] = {
   { N_("Models"), g_n_models, n_models, FALSE },
   { N_("Best pp t/s"), g_best_pp, n_best_pp, FALSE },
   { N_("Best tg t/s"), g_best_tg, n_best_tg, FALSE },
-  /* Translators: effective memory bandwidth of generation, gigabytes per second */
-  { N_("Bandwidth GB/s"), g_bandwidth, n_bandwidth, FALSE },
+  { N_("Efficiency"), g_efficiency, n_efficiency, FALSE, g_efficiency_tooltip, TRUE },
 };
 
 static const GroupColumn *
@@ -196,16 +244,61 @@ setup_label (GtkSignalListItemFactory *factory,
 }
 
 static void
+show_group_label (GtkWidget         *label,
+                  BenchGroup        *group,
+                  const GroupColumn *column)
+{
+  g_autofree char *text = column->text (group);
+
+  gtk_label_set_text (GTK_LABEL (label), text);
+  if (column->tooltip != NULL)
+    {
+      g_autofree char *tooltip = column->tooltip (group);
+      gtk_widget_set_tooltip_text (label, tooltip);
+    }
+  else
+    gtk_widget_set_tooltip_text (label, column->expand ? text : NULL);
+  if (column->live && efficiency_is_low (group))
+    gtk_widget_add_css_class (label, "warning");
+  else
+    gtk_widget_remove_css_class (label, "warning");
+}
+
+static void
+on_group_efficiency_changed (BenchGroup  *group,
+                             GParamSpec  *pspec,
+                             GtkListItem *item)
+{
+  const GroupColumn *column = g_object_get_data (G_OBJECT (item), "column");
+  show_group_label (gtk_list_item_get_child (item), group, column);
+}
+
+static void
 bind_group_label (GtkSignalListItemFactory *factory,
                   GtkListItem              *item,
                   const GroupColumn        *column)
 {
   BenchGroup *group = gtk_list_item_get_item (item);
-  g_autofree char *text = column->text (group);
-  GtkWidget *label = gtk_list_item_get_child (item);
 
-  gtk_label_set_text (GTK_LABEL (label), text);
-  gtk_widget_set_tooltip_text (label, column->expand ? text : NULL);
+  show_group_label (gtk_list_item_get_child (item), group, column);
+  if (column->live)
+    {
+      /* a peak the user enters changes the figure in place */
+      g_object_set_data (G_OBJECT (item), "column", (gpointer) column);
+      g_signal_connect_object (group, "notify::efficiency-text",
+                               G_CALLBACK (on_group_efficiency_changed), item, 0);
+    }
+}
+
+static void
+unbind_group_label (GtkSignalListItemFactory *factory,
+                    GtkListItem              *item,
+                    const GroupColumn        *column)
+{
+  BenchGroup *group = gtk_list_item_get_item (item);
+
+  if (column->live && group != NULL)
+    g_signal_handlers_disconnect_by_func (group, on_group_efficiency_changed, item);
 }
 
 static int
@@ -247,6 +340,7 @@ add_group_columns (BenchGroupPage *self)
       g_signal_connect (factory, "setup", G_CALLBACK (setup_label),
                         GINT_TO_POINTER (columns[i].number != NULL));
       g_signal_connect (factory, "bind", G_CALLBACK (bind_group_label), (gpointer) &columns[i]);
+      g_signal_connect (factory, "unbind", G_CALLBACK (unbind_group_label), (gpointer) &columns[i]);
       column = gtk_column_view_column_new (_(columns[i].title), factory);
       gtk_column_view_column_set_expand (column, columns[i].expand);
       gtk_column_view_column_set_resizable (column, TRUE);
@@ -414,10 +508,12 @@ rebuild_result_columns (BenchGroupPage *self,
   add_result_column (self, _("Source"), RC_SOURCE, NULL, FALSE, FALSE, 200);
 }
 
-/* One group's results are its own immutable array, shared as they are;
- * several groups' are joined once. */
-GPtrArray *
-bench_group_page_get_chart_results (BenchGroupPage *self)
+/* the selection's results; with nothing selected, the first groups' or,
+ * with @all, every group's. One group's results are its own immutable
+ * array, shared as they are; several groups' are joined once. */
+static GPtrArray *
+selected_results (BenchGroupPage *self,
+                  gboolean        all)
 {
   g_autoptr (GPtrArray) groups = g_ptr_array_new_with_free_func (g_object_unref);
   GListModel *model = G_LIST_MODEL (self->selection);
@@ -431,7 +527,7 @@ bench_group_page_get_chart_results (BenchGroupPage *self)
     {
       BenchGroup *group;
 
-      if (any ? !gtk_bitset_contains (selected, i) : i >= CHART_DEFAULT_GROUPS)
+      if (any ? !gtk_bitset_contains (selected, i) : !all && i >= CHART_DEFAULT_GROUPS)
         continue;
       group = g_list_model_get_item (model, i);
       total += bench_group_get_n_results (group);
@@ -445,6 +541,19 @@ bench_group_page_get_chart_results (BenchGroupPage *self)
     g_ptr_array_extend (results, bench_group_get_results (g_ptr_array_index (groups, i)),
                         (GCopyFunc) (void (*) (void)) g_object_ref, NULL);
   return results;
+}
+
+GPtrArray *
+bench_group_page_get_chart_results (BenchGroupPage *self)
+{
+  return selected_results (self, TRUE);
+}
+
+static gboolean
+has_selection (BenchGroupPage *self)
+{
+  g_autoptr (GtkBitset) selected = gtk_selection_model_get_selection (GTK_SELECTION_MODEL (self->selection));
+  return !gtk_bitset_is_empty (selected);
 }
 
 /* A comparison takes the selected groups, or the only two: how many */
@@ -510,12 +619,47 @@ showing_results (BenchGroupPage *self)
 static void
 fill_results (BenchGroupPage *self)
 {
-  g_autoptr (GPtrArray) results = bench_group_page_get_chart_results (self);
+  g_autoptr (GPtrArray) results = selected_results (self, FALSE);
 
   self->results_stale = FALSE;
   rebuild_result_columns (self, results);
   g_list_store_splice (self->results, 0, g_list_model_get_n_items (G_LIST_MODEL (self->results)),
                        results->pdata, results->len);
+}
+
+/* The one selected group, or the only one shown when none is selected */
+static BenchGroup *
+single_selected_group (BenchGroupPage *self)
+{
+  g_autoptr (GtkBitset) selected = NULL;
+
+  if (self->selection == NULL)
+    return NULL;
+  selected = gtk_selection_model_get_selection (GTK_SELECTION_MODEL (self->selection));
+  if (gtk_bitset_is_empty (selected) && g_list_model_get_n_items (G_LIST_MODEL (self->selection)) == 1)
+    return g_list_model_get_item (G_LIST_MODEL (self->selection), 0);
+  if (gtk_bitset_get_size (selected) != 1)
+    return NULL;
+  return g_list_model_get_item (G_LIST_MODEL (self->selection), gtk_bitset_get_nth (selected, 0));
+}
+
+static void on_log_x_toggled (BenchGroupPage  *self,
+                              GtkToggleButton *toggle);
+
+/* The x axis toggle shows only for a sweep, and says how it is drawn. */
+static void
+sync_log_x (BenchGroupPage *self)
+{
+  BenchChartSpec *spec = bench_chart_view_get_spec (BENCH_CHART_VIEW (self->chart));
+  gboolean sweep = spec != NULL && bench_chart_spec_has_sweep (spec);
+
+  gtk_widget_set_visible (GTK_WIDGET (self->log_x_toggle), sweep);
+  if (sweep)
+    {
+      g_signal_handlers_block_by_func (self->log_x_toggle, on_log_x_toggled, self);
+      gtk_toggle_button_set_active (self->log_x_toggle, bench_chart_spec_has_log2_x (spec));
+      g_signal_handlers_unblock_by_func (self->log_x_toggle, on_log_x_toggled, self);
+    }
 }
 
 /* The chart follows the selection, the results table too once shown. */
@@ -528,7 +672,10 @@ catch_up (BenchGroupPage *self,
       g_autoptr (GPtrArray) results = bench_group_page_get_chart_results (self);
 
       self->stale = FALSE;
+      /* nothing selected: the view's question for everything loaded */
+      bench_chart_view_set_overview (BENCH_CHART_VIEW (self->chart), !has_selection (self));
       bench_chart_view_set_results (BENCH_CHART_VIEW (self->chart), results, self->kind);
+      sync_log_x (self);
     }
   if (results_too && self->results_stale)
     fill_results (self);
@@ -540,6 +687,11 @@ catch_up (BenchGroupPage *self,
 static void
 update_selection (BenchGroupPage *self)
 {
+  if (self->peak_button != NULL)
+    {
+      g_autoptr (BenchGroup) one = single_selected_group (self);
+      gtk_widget_set_sensitive (self->peak_button, one != NULL);
+    }
   self->stale = TRUE;
   self->results_stale = TRUE;
   if (gtk_widget_get_mapped (GTK_WIDGET (self)))
@@ -600,11 +752,146 @@ on_chart_activated (BenchChartView *chart,
 }
 
 static void
+on_roofline_toggled (BenchGroupPage  *self,
+                     GtkToggleButton *toggle)
+{
+  bench_chart_view_set_rooflines (BENCH_CHART_VIEW (self->chart),
+                                  gtk_toggle_button_get_active (toggle));
+}
+
+static void
 on_log_toggled (BenchGroupPage  *self,
                 GtkToggleButton *toggle)
 {
   bench_chart_view_set_log_scale (BENCH_CHART_VIEW (self->chart),
                                   gtk_toggle_button_get_active (toggle));
+}
+
+/* —— the peak bandwidth of a machine (Hardware) ——————————————— */
+
+/* The popover says what the table knows of the machine and offers the
+ * user's own figure. */
+static void
+on_peak_popover_shown (BenchGroupPage *self)
+{
+  g_autoptr (BenchGroup) group = single_selected_group (self);
+  BenchResult *first;
+  BenchPeak table;
+  double user;
+  g_autofree char *text = NULL;
+
+  if (group == NULL)
+    return;
+  first = bench_group_get_first (group);
+  user = bench_peak_get_user (bench_result_get_hardware_key (first));
+  if (bench_peak_lookup (bench_result_get_gpu_info (first), bench_result_get_cpu_info (first), &table))
+    {
+      if (table.gbs_min < table.gbs)
+        /* Translators: the shipped figure of a chip sold in variants */
+        text = g_strdup_printf (_("%s: %.0f to %.0f GB/s (its variants differ and llama-bench does not tell which; enter yours). Source: %s"),
+                                table.name, table.gbs_min, table.gbs, table.source);
+      else
+        text = g_strdup_printf (_("%s: %.0f GB/s. Source: %s"), table.name, table.gbs, table.source);
+    }
+  else
+    text = g_strdup (_("This machine is not in Benchtop’s table. A GPU’s peak is on its maker’s page; a CPU’s is channels × transfer rate × 8 bytes (two channels of DDR5-5600: 89.6 GB/s)."));
+  gtk_label_set_text (GTK_LABEL (self->peak_label), text);
+  gtk_spin_button_set_value (GTK_SPIN_BUTTON (self->peak_spin),
+                             !isnan (user) ? user : !isnan (table.gbs) ? table.gbs : 0);
+}
+
+static void
+set_peak (BenchGroupPage *self,
+          double          gbs)
+{
+  g_autoptr (BenchGroup) group = single_selected_group (self);
+
+  if (group == NULL)
+    return;
+  gtk_widget_activate_action (GTK_WIDGET (self), "win.set-peak", "(sd)",
+                              bench_result_get_hardware_key (bench_group_get_first (group)), gbs);
+  gtk_menu_button_popdown (GTK_MENU_BUTTON (self->peak_button));
+}
+
+static void
+on_peak_apply (BenchGroupPage *self)
+{
+  set_peak (self, gtk_spin_button_get_value (GTK_SPIN_BUTTON (self->peak_spin)));
+}
+
+static void
+on_peak_reset (BenchGroupPage *self)
+{
+  set_peak (self, 0);
+}
+
+static void
+add_peak_button (BenchGroupPage *self)
+{
+  GtkWidget *popover = gtk_popover_new ();
+  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 8);
+  GtkWidget *row = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
+  GtkWidget *title = gtk_label_new (_("Peak memory bandwidth"));
+  GtkWidget *unit = gtk_label_new (_("GB/s"));
+  GtkWidget *apply = gtk_button_new_with_mnemonic (_("_Set"));
+  GtkWidget *reset = gtk_button_new_with_mnemonic (_("_Use Table"));
+
+  self->peak_button = gtk_menu_button_new ();
+  gtk_menu_button_set_label (GTK_MENU_BUTTON (self->peak_button), _("_Peak…"));
+  gtk_menu_button_set_use_underline (GTK_MENU_BUTTON (self->peak_button), TRUE);
+  gtk_widget_set_tooltip_text (self->peak_button,
+                               _("The selected machine’s peak memory bandwidth, against which the Efficiency column measures its runs"));
+  gtk_widget_add_css_class (title, "heading");
+  gtk_label_set_xalign (GTK_LABEL (title), 0);
+  self->peak_label = gtk_label_new (NULL);
+  gtk_label_set_wrap (GTK_LABEL (self->peak_label), TRUE);
+  gtk_label_set_max_width_chars (GTK_LABEL (self->peak_label), 40);
+  gtk_label_set_xalign (GTK_LABEL (self->peak_label), 0);
+  self->peak_spin = gtk_spin_button_new_with_range (0, 20000, 1);
+  gtk_spin_button_set_digits (GTK_SPIN_BUTTON (self->peak_spin), 1);
+  gtk_widget_set_hexpand (self->peak_spin, TRUE);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self->peak_spin),
+                                  GTK_ACCESSIBLE_PROPERTY_LABEL, _("Peak memory bandwidth in GB/s"), -1);
+  gtk_widget_add_css_class (apply, "suggested-action");
+  gtk_widget_set_tooltip_text (reset, _("Forget your figure and use Benchtop’s table"));
+  gtk_box_append (GTK_BOX (row), self->peak_spin);
+  gtk_box_append (GTK_BOX (row), unit);
+  gtk_box_append (GTK_BOX (row), reset);
+  gtk_box_append (GTK_BOX (row), apply);
+  gtk_box_append (GTK_BOX (box), title);
+  gtk_box_append (GTK_BOX (box), self->peak_label);
+  gtk_box_append (GTK_BOX (box), row);
+  gtk_widget_set_margin_start (box, 6);
+  gtk_widget_set_margin_end (box, 6);
+  gtk_widget_set_margin_top (box, 6);
+  gtk_widget_set_margin_bottom (box, 6);
+  gtk_popover_set_child (GTK_POPOVER (popover), box);
+  gtk_menu_button_set_popover (GTK_MENU_BUTTON (self->peak_button), popover);
+  g_signal_connect_swapped (popover, "show", G_CALLBACK (on_peak_popover_shown), self);
+  g_signal_connect_swapped (apply, "clicked", G_CALLBACK (on_peak_apply), self);
+  g_signal_connect_swapped (reset, "clicked", G_CALLBACK (on_peak_reset), self);
+  gtk_widget_add_css_class (self->peak_button, "flat");
+  gtk_widget_insert_before (self->peak_button, gtk_widget_get_parent (self->roofline_toggle),
+                            self->roofline_toggle);
+  gtk_widget_set_sensitive (self->peak_button, FALSE);
+}
+
+void
+bench_group_page_invalidate_chart (BenchGroupPage *self)
+{
+  g_return_if_fail (BENCH_IS_GROUP_PAGE (self));
+  self->stale = TRUE;
+  if (gtk_widget_get_mapped (GTK_WIDGET (self)))
+    catch_up (self, FALSE);
+}
+
+static void
+on_log_x_toggled (BenchGroupPage  *self,
+                  GtkToggleButton *toggle)
+{
+  bench_chart_view_set_x_scale (BENCH_CHART_VIEW (self->chart),
+                                gtk_toggle_button_get_active (toggle) ? BENCH_CHART_X_LOG
+                                                                      : BENCH_CHART_X_LINEAR);
 }
 
 /* —— the widget ——————————————————————————————————————————— */
@@ -637,6 +924,8 @@ bench_group_page_class_init (BenchGroupPageClass *klass)
                                                "/io/github/benchtop/Benchtop/bench-group-page.ui");
   gtk_widget_class_bind_template_child (widget_class, BenchGroupPage, paned);
   gtk_widget_class_bind_template_child (widget_class, BenchGroupPage, chart_box);
+  gtk_widget_class_bind_template_child (widget_class, BenchGroupPage, log_x_toggle);
+  gtk_widget_class_bind_template_child (widget_class, BenchGroupPage, roofline_toggle);
   gtk_widget_class_bind_template_child (widget_class, BenchGroupPage, log_toggle);
   gtk_widget_class_bind_template_child (widget_class, BenchGroupPage, compare_button);
   gtk_widget_class_bind_template_child (widget_class, BenchGroupPage, search_entry);
@@ -646,6 +935,8 @@ bench_group_page_class_init (BenchGroupPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, BenchGroupPage, result_view);
   gtk_widget_class_bind_template_callback (widget_class, on_search_changed);
   gtk_widget_class_bind_template_callback (widget_class, on_log_toggled);
+  gtk_widget_class_bind_template_callback (widget_class, on_log_x_toggled);
+  gtk_widget_class_bind_template_callback (widget_class, on_roofline_toggled);
   gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
 }
 
@@ -658,7 +949,16 @@ bench_group_page_init (BenchGroupPage *self)
   self->chart = bench_chart_view_new ();
   gtk_widget_set_vexpand (self->chart, TRUE);
   gtk_widget_set_hexpand (self->chart, TRUE);
-  gtk_overlay_set_child (GTK_OVERLAY (self->chart_box), self->chart);
+  /* a chart whose legend names many series grows taller than its pane
+   * rather than squash its plots: it scrolls */
+  bench_chart_view_set_grow_to_fit (BENCH_CHART_VIEW (self->chart), TRUE);
+  {
+    GtkWidget *scroller = gtk_scrolled_window_new ();
+
+    gtk_scrolled_window_set_policy (GTK_SCROLLED_WINDOW (scroller), GTK_POLICY_NEVER, GTK_POLICY_AUTOMATIC);
+    gtk_scrolled_window_set_child (GTK_SCROLLED_WINDOW (scroller), self->chart);
+    gtk_overlay_set_child (GTK_OVERLAY (self->chart_box), scroller);
+  }
   g_signal_connect (self->chart, "result-activated", G_CALLBACK (on_chart_activated), self);
 
   self->results = g_list_store_new (BENCH_TYPE_RESULT);
@@ -679,6 +979,8 @@ bench_group_page_new (BenchGroupKind kind)
   gtk_stack_page_set_title (gtk_stack_get_page (self->table_stack, self->groups_scroller),
                             _(titles[kind]));
   add_group_columns (self);
+  if (kind == BENCH_GROUP_HARDWARE)
+    add_peak_button (self);
   return GTK_WIDGET (self);
 }
 

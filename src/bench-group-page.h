@@ -21,7 +21,7 @@ void           bench_group_page_focus_search   (BenchGroupPage *self);
 /* what the table shows after filtering and sorting (BenchGroup) */
 GListModel    *bench_group_page_get_visible    (BenchGroupPage *self);
 GtkSelectionModel *bench_group_page_get_selection (BenchGroupPage *self);
-/* the results the chart is given: the selection's, or the first groups' */
+/* what the chart shows: the selection's results, or with nothing selected all */
 GPtrArray     *bench_group_page_get_chart_results (BenchGroupPage *self);
 GtkWidget     *bench_group_page_get_chart      (BenchGroupPage *self);
 /* show the results table (TRUE) or the groups (FALSE) */
@@ -34,5 +34,9 @@ GtkWindow     *bench_group_page_compare        (BenchGroupPage *self);
 /* TRUE when the selection (or the only two rows) can be compared: what
  * enables win.compare */
 gboolean       bench_group_page_can_compare    (BenchGroupPage *self);
+
+/* The machines' figures changed (a peak the user entered): the chart is
+ * drawn again. */
+void           bench_group_page_invalidate_chart (BenchGroupPage *self);
 
 G_END_DECLS

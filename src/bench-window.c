@@ -9,9 +9,11 @@
 #include "config.h"
 
 #include <glib/gi18n-lib.h>
+#include <math.h>
 
 #include "bench-chart-view.h"
 #include "bench-export-dialog.h"
+#include "bench-efficiency.h"
 #include "bench-file-chooser.h"
 #include "bench-session.h"
 #include "bench-sources-dialog.h"
@@ -363,6 +365,56 @@ find_action (GtkWidget  *widget,
   bench_group_page_focus_search (visible_page (BENCH_WINDOW (widget)));
 }
 
+/* The user's peaks (GSettings) feed the core's table; every group and
+ * chart follows. */
+static void
+apply_peaks (BenchWindow *self)
+{
+  g_autoptr (GVariant) peaks = g_settings_get_value (self->settings, "peak-bandwidth");
+  GVariantIter iter;
+  const char *key;
+  double gbs;
+
+  bench_peak_clear_user ();
+  g_variant_iter_init (&iter, peaks);
+  while (g_variant_iter_next (&iter, "{&sd}", &key, &gbs))
+    bench_peak_set_user (key, gbs);
+
+  for (guint kind = 0; kind < G_N_ELEMENTS (self->pages); kind++)
+    {
+      GListModel *groups = bench_dataset_get_groups (bench_session_get_dataset (self->session), kind);
+      for (guint i = 0; i < g_list_model_get_n_items (groups); i++)
+        {
+          g_autoptr (BenchGroup) group = g_list_model_get_item (groups, i);
+          bench_group_update_efficiency (group);
+        }
+      bench_group_page_invalidate_chart (BENCH_GROUP_PAGE (self->pages[kind]));
+    }
+}
+
+/* win.set-peak (machine key, GB/s): 0 forgets the user's figure */
+static void
+set_peak_action (GtkWidget  *widget,
+                 const char *action_name,
+                 GVariant   *parameter)
+{
+  BenchWindow *self = BENCH_WINDOW (widget);
+  g_autoptr (GVariant) old = g_settings_get_value (self->settings, "peak-bandwidth");
+  g_autoptr (GVariantBuilder) builder = g_variant_builder_new (G_VARIANT_TYPE ("a{sd}"));
+  GVariantIter iter;
+  const char *key, *machine;
+  double gbs, value;
+
+  g_variant_get (parameter, "(&sd)", &machine, &value);
+  g_variant_iter_init (&iter, old);
+  while (g_variant_iter_next (&iter, "{&sd}", &key, &gbs))
+    if (!g_str_equal (key, machine))
+      g_variant_builder_add (builder, "{sd}", key, gbs);
+  if (isfinite (value) && value > 0)
+    g_variant_builder_add (builder, "{sd}", machine, value);
+  g_settings_set_value (self->settings, "peak-bandwidth", g_variant_builder_end (builder));
+}
+
 static void
 view_action (GtkWidget  *widget,
              const char *action_name,
@@ -640,6 +692,7 @@ bench_window_class_init (BenchWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "win.export", NULL, export_action);
   gtk_widget_class_install_action (widget_class, "win.compare", NULL, compare_action);
   gtk_widget_class_install_action (widget_class, "win.show-sources", NULL, show_sources_action);
+  gtk_widget_class_install_action (widget_class, "win.set-peak", "(sd)", set_peak_action);
   gtk_widget_class_install_action (widget_class, "win.view-runs", NULL, view_action);
   gtk_widget_class_install_action (widget_class, "win.view-models", NULL, view_action);
   gtk_widget_class_install_action (widget_class, "win.view-hardware", NULL, view_action);
@@ -707,6 +760,8 @@ bench_window_init (BenchWindow *self)
                                         _(views[i].title));
       adw_view_stack_page_set_icon_name (page, views[i].icon);
     }
+  apply_peaks (self);
+  g_signal_connect_swapped (self->settings, "changed::peak-bandwidth", G_CALLBACK (apply_peaks), self);
   view = g_settings_get_string (self->settings, "view");
   if (adw_view_stack_get_child_by_name (self->view_stack, view) != NULL)
     adw_view_stack_set_visible_child_name (self->view_stack, view);

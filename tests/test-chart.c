@@ -7,6 +7,7 @@
 #include "bench-chart-export.h"
 #include "bench-chart-layout.h"
 #include "bench-chart-spec.h"
+#include "bench-gguf.h"
 #include "bench-test-util.h"
 
 static BenchChartLayout *
@@ -281,6 +282,359 @@ test_gap_not_zero (void)
   g_assert_cmpuint (b_segments, ==, 1);
 }
 
+/* a prefill depth sweep of one model, at the given depths */
+static BenchSource *
+depth_sweep (const int *depths,
+             guint      n)
+{
+  GString *text = g_string_new (NULL);
+  g_autoptr (GError) error = NULL;
+  BenchSource *source;
+
+  for (guint i = 0; i < n; i++)
+    g_string_append_printf (text, "{\"model_type\": \"A\", \"n_prompt\": 512, \"n_gen\": 0, "
+                            "\"n_depth\": %d, \"avg_ts\": %d, \"stddev_ts\": 1}\n", depths[i], 1000 - 10 * (int) i);
+  source = bench_test_load_text (text->str, text->len, &error);
+  g_assert_no_error (error);
+  g_string_free (text, TRUE);
+  return source;
+}
+
+/* 0, 8k … 64k: evenly spaced, so a linear axis with equally spaced ticks */
+static void
+test_linear_axis_for_even_depths (void)
+{
+  static const int depths[] = { 0, 8192, 16384, 24576, 32768, 40960, 49152, 57344, 65536 };
+  g_autoptr (BenchSource) source = depth_sweep (depths, G_N_ELEMENTS (depths));
+  g_autoptr (BenchChartLayout) layout = layout_for (source, 1600, 900);
+  BenchChartPanelLayout *p = panel (layout, 0);
+  double step;
+
+  g_assert_cmpint (p->kind, ==, BENCH_CHART_LINES);
+  g_assert_false (p->log2_x);
+  g_assert_true (isnan (p->x_break));
+  g_assert_null (strstr (p->x_title.text, "log"));
+  g_assert_cmpuint (p->x_ticks->len, >=, 3);
+  step = g_array_index (p->x_ticks, BenchChartTick, 1).position - g_array_index (p->x_ticks, BenchChartTick, 0).position;
+  for (guint i = 1; i < p->x_ticks->len; i++)
+    {
+      BenchChartTick *a = &g_array_index (p->x_ticks, BenchChartTick, i - 1);
+      BenchChartTick *b = &g_array_index (p->x_ticks, BenchChartTick, i);
+      g_assert_cmpfloat_with_epsilon (b->position - a->position, step, 1e-6);
+    }
+  /* and the points keep their distances: equal steps of depth, equal steps on screen */
+  for (guint i = 2; i < p->points->len; i++)
+    {
+      BenchChartPoint *a = &g_array_index (p->points, BenchChartPoint, i - 2);
+      BenchChartPoint *b = &g_array_index (p->points, BenchChartPoint, i - 1);
+      BenchChartPoint *c = &g_array_index (p->points, BenchChartPoint, i);
+      g_assert_cmpfloat_with_epsilon (c->x - b->x, b->x - a->x, 1e-6);
+    }
+}
+
+/* 0, 512, 1k … 16k: doubling, so log₂, said on the axis, with 0 apart */
+static void
+test_log2_axis_for_doubling_sweeps (void)
+{
+  static const int depths[] = { 0, 512, 1024, 2048, 4096, 8192, 16384 };
+  g_autoptr (BenchSource) source = depth_sweep (depths, G_N_ELEMENTS (depths));
+  g_autoptr (BenchChartLayout) layout = layout_for (source, 1600, 900);
+  BenchChartPanelLayout *p = panel (layout, 0);
+  BenchChartPoint *zero = NULL, *first = NULL, *second = NULL, *third = NULL;
+
+  g_assert_true (p->log2_x);
+  g_assert_cmpstr (p->x_title.text, ==, "context depth (tokens, log₂ scale)");
+  g_assert_true (isfinite (p->x_break));
+  for (guint i = 0; i < p->points->len; i++)
+    {
+      BenchChartPoint *pt = &g_array_index (p->points, BenchChartPoint, i);
+      double depth = bench_result_get_n_depth (pt->result);
+      if (depth == 0)
+        zero = pt;
+      else if (depth == 512)
+        first = pt;
+      else if (depth == 1024)
+        second = pt;
+      else if (depth == 2048)
+        third = pt;
+    }
+  g_assert_nonnull (zero);
+  g_assert_nonnull (third);
+  /* 0 left of the break, everything else right of it */
+  g_assert_cmpfloat (zero->x, <, p->x_break);
+  g_assert_cmpfloat (first->x, >, p->x_break);
+  g_assert_cmpfloat_with_epsilon (zero->x, p->x_zero, 1e-9);
+  /* one octave, one distance */
+  g_assert_cmpfloat_with_epsilon (second->x - first->x, third->x - second->x, 1e-6);
+  /* the 0 tick is where the 0 point is, and the line over the break is marked */
+  g_assert_cmpfloat_with_epsilon (g_array_index (p->x_ticks, BenchChartTick, 0).position, zero->x, 1e-9);
+  g_assert_true (g_array_index (p->segments, BenchChartSegment, 0).across_break);
+  g_assert_false (g_array_index (p->segments, BenchChartSegment, 1).across_break);
+}
+
+/* the user's choice of x scale wins over the automatic one */
+static void
+test_x_scale_switch (void)
+{
+  static const int doubling[] = { 512, 1024, 2048, 4096, 8192 };
+  static const int even[] = { 1000, 2000, 3000, 4000, 5000, 6000, 7000, 8000, 9000 };
+  g_autoptr (BenchSource) d = depth_sweep (doubling, G_N_ELEMENTS (doubling));
+  g_autoptr (BenchSource) e = depth_sweep (even, G_N_ELEMENTS (even));
+  g_autoptr (BenchChartSpec) ds = bench_chart_spec_new (bench_source_get_results (d));
+  g_autoptr (BenchChartSpec) es = bench_chart_spec_new (bench_source_get_results (e));
+  g_autoptr (BenchChartLayout) dl = NULL;
+  g_autoptr (BenchChartLayout) el = NULL;
+
+  bench_chart_spec_set_x_scale (ds, BENCH_CHART_X_LINEAR);
+  bench_chart_spec_set_x_scale (es, BENCH_CHART_X_LOG);
+  dl = bench_chart_layout_new (ds, 1280, 720, 1.0);
+  el = bench_chart_layout_new (es, 1280, 720, 1.0);
+  g_assert_false (panel (dl, 0)->log2_x);
+  g_assert_true (panel (el, 0)->log2_x);
+  /* no zero: no break */
+  g_assert_true (isnan (panel (el, 0)->x_break));
+}
+
+/* results lacking the swept setting are left out and counted, not drawn at 0 */
+static void
+test_no_point_without_swept_setting (void)
+{
+  const char *text =
+    "{\"model_type\": \"A\", \"n_prompt\": 512, \"n_gen\": 0, \"n_threads\": 4, \"avg_ts\": 100}\n"
+    "{\"model_type\": \"A\", \"n_prompt\": 512, \"n_gen\": 0, \"n_threads\": 8, \"avg_ts\": 180}\n"
+    "{\"model_type\": \"A\", \"n_prompt\": 512, \"n_gen\": 0, \"n_threads\": 12, \"avg_ts\": 240}\n"
+    "{\"model_type\": \"A\", \"n_prompt\": 512, \"n_gen\": 0, \"n_threads\": 16, \"avg_ts\": 260}\n"
+    "{\"model_type\": \"A\", \"n_prompt\": 512, \"n_gen\": 0, \"avg_ts\": 300}\n"
+    "{\"model_type\": \"B\", \"n_prompt\": 512, \"n_gen\": 0, \"avg_ts\": 50}\n";
+  g_autoptr (GError) error = NULL;
+  g_autoptr (BenchSource) source = bench_test_load_text (text, -1, &error);
+  g_autoptr (BenchChartSpec) spec = NULL;
+  g_autoptr (BenchChartLayout) layout = NULL;
+  BenchChartPanelLayout *p;
+  BenchChartPanel *sp;
+
+  g_assert_no_error (error);
+  spec = bench_chart_spec_new (bench_source_get_results (source));
+  sp = bench_chart_spec_get_panel (spec, 0);
+  g_assert_cmpint (sp->kind, ==, BENCH_CHART_LINES);
+  g_assert_cmpstr (sp->x_field, ==, "n_threads");
+  g_assert_cmpuint (sp->n_without_x, ==, 2);
+  g_assert_nonnull (strstr (bench_chart_spec_get_subtitle (spec), "2 results without threads not shown"));
+  layout = bench_chart_layout_new (spec, 1280, 720, 1.0);
+  p = panel (layout, 0);
+  g_assert_false (p->log2_x);
+  g_assert_cmpuint (p->points->len, ==, 4);
+  for (guint i = 0; i < p->points->len; i++)
+    {
+      BenchChartPoint *pt = &g_array_index (p->points, BenchChartPoint, i);
+      g_assert_nonnull (bench_result_get_param_text (pt->result, "n_threads"));
+      /* the x axis starts at 4 threads: nothing sits at its left end but that */
+      if (pt->x <= p->plot.x + p->plot.width * 0.05)
+        g_assert_cmpstr (bench_result_get_param_text (pt->result, "n_threads"), ==, "4");
+    }
+  g_assert_cmpfloat (g_array_index (p->x_ticks, BenchChartTick, 0).value, >=, 4);
+}
+
+/* a setting that differs between files, each at one value, is no sweep */
+static void
+test_no_sweep_across_files (void)
+{
+  g_autoptr (GPtrArray) results = g_ptr_array_new_with_free_func (g_object_unref);
+  g_autoptr (BenchChartSpec) spec = NULL;
+
+  for (int t = 1; t <= 16; t *= 2)
+    {
+      g_autofree char *text = g_strdup_printf ("{\"model_type\": \"A\", \"n_prompt\": 512, \"n_gen\": 0, "
+                                               "\"n_threads\": %d, \"avg_ts\": %d}\n", t, 10 * t);
+      g_autoptr (GError) error = NULL;
+      g_autoptr (BenchSource) source = bench_test_load_text (text, -1, &error);
+
+      g_assert_no_error (error);
+      g_ptr_array_extend (results, bench_source_get_results (source), (GCopyFunc) (void (*) (void)) g_object_ref, NULL);
+    }
+  spec = bench_chart_spec_new (results);
+  g_assert_cmpint (bench_chart_spec_get_panel (spec, 0)->kind, ==, BENCH_CHART_BARS);
+  g_assert_false (bench_chart_spec_has_sweep (spec));
+}
+
+/* nothing selected: the best of each model, a bar per machine */
+static void
+test_overview_best_per_model_and_machine (void)
+{
+  g_autoptr (BenchSource) cpu = bench_test_load_corpus ("generated/cpu-three-models.json");
+  g_autoptr (BenchSource) sweep = bench_test_load_corpus ("generated/cpu-sweep-prompt-depth.jsonl");
+  g_autoptr (BenchSource) gpu = bench_test_load_corpus ("public/strix-halo-sweep-Qwen3-32B-Q8_0.jsonl");
+  g_autoptr (GPtrArray) results = g_ptr_array_new_with_free_func (g_object_unref);
+  g_autoptr (BenchChartSpec) spec = NULL;
+  g_autoptr (BenchChartLayout) layout = NULL;
+  guint n_machines, n_models;
+
+  g_ptr_array_extend (results, bench_source_get_results (cpu), (GCopyFunc) (void (*) (void)) g_object_ref, NULL);
+  g_ptr_array_extend (results, bench_source_get_results (sweep), (GCopyFunc) (void (*) (void)) g_object_ref, NULL);
+  g_ptr_array_extend (results, bench_source_get_results (gpu), (GCopyFunc) (void (*) (void)) g_object_ref, NULL);
+  n_machines = bench_results_count_distinct ((BenchResult **) results->pdata, results->len, "hardware_label");
+  n_models = bench_results_count_distinct ((BenchResult **) results->pdata, results->len, "model_type");
+  g_assert_cmpuint (n_machines, >, 1);
+
+  spec = bench_chart_spec_new_overview (results, BENCH_GROUP_MODEL);
+  g_assert_false (bench_chart_spec_has_sweep (spec));
+  g_assert_nonnull (strstr (bench_chart_spec_get_subtitle (spec), "Best speed of each model"));
+  for (guint k = 0; k < bench_chart_spec_get_n_panels (spec); k++)
+    {
+      BenchChartPanel *sp = bench_chart_spec_get_panel (spec, k);
+      g_autoptr (GHashTable) places = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+
+      g_assert_cmpint (sp->kind, ==, BENCH_CHART_BARS);
+      g_assert_cmpuint (sp->categories->len, <=, n_models);
+      g_assert_cmpuint (sp->series->len, <=, n_machines);
+      for (guint i = 0; i < sp->results->len; i++)
+        {
+          BenchResult *r = g_ptr_array_index (sp->results, i);
+          g_autofree char *place = g_strdup_printf ("%s|%s", bench_result_get_model_type (r),
+                                                    bench_result_get_hardware_label (r));
+
+          /* one bar per model and machine, and it is the best of them */
+          g_assert_false (g_hash_table_contains (places, place));
+          g_hash_table_add (places, g_steal_pointer (&place));
+          for (guint j = 0; j < results->len; j++)
+            {
+              BenchResult *o = g_ptr_array_index (results, j);
+              if (bench_result_get_test_kind (o) == sp->test_kind &&
+                  g_str_equal (bench_result_get_model_type (o), bench_result_get_model_type (r)) &&
+                  g_str_equal (bench_result_get_hardware_label (o), bench_result_get_hardware_label (r)))
+                g_assert_cmpfloat (bench_result_get_avg_ts (o), <=, bench_result_get_avg_ts (r));
+            }
+        }
+    }
+  layout = bench_chart_layout_new (spec, 1600, 900, 1.0);
+  g_assert_cmpint (panel (layout, 0)->kind, ==, BENCH_CHART_BARS);
+
+  /* the hardware view: one bar per machine */
+  {
+    g_autoptr (BenchChartSpec) hw = bench_chart_spec_new_overview (results, BENCH_GROUP_HARDWARE);
+    BenchChartPanel *sp = bench_chart_spec_get_panel (hw, 0);
+    g_assert_cmpuint (sp->categories->len, ==, sp->results->len);
+    g_assert_cmpuint (sp->series->len, ==, 1);
+  }
+}
+
+/* ROCm and Vulkan runs of one file: the legend names what differs, the
+ * subtitle what they share */
+static void
+test_legend_names_what_differs (void)
+{
+  g_autoptr (BenchSource) source = bench_test_load_corpus ("public/strix-halo-sweep-Qwen3-32B-Q8_0.jsonl");
+  g_autoptr (BenchChartSpec) spec = bench_chart_spec_new (bench_source_get_results (source));
+  g_autoptr (BenchChartLayout) layout = bench_chart_layout_new (spec, 1280, 720, 1.0);
+
+  g_assert_nonnull (strstr (bench_chart_spec_get_subtitle (spec), "ngl 99"));
+  for (guint k = 0; k < layout->panels->len; k++)
+    {
+      BenchChartPanelLayout *p = panel (layout, k);
+      g_autoptr (GHashTable) seen = g_hash_table_new (g_str_hash, g_str_equal);
+
+      g_assert_cmpuint (p->legend->len, ==, 4);
+      for (guint i = 0; i < p->legend->len; i++)
+        {
+          const char *text = g_array_index (p->legend, BenchChartLegendItem, i).label.text;
+
+          g_assert_false (g_hash_table_contains (seen, text));
+          g_hash_table_add (seen, (gpointer) text);
+          /* the backend and flash attention, not two machine strings */
+          g_assert_true (g_str_has_prefix (text, "ROCm · fa ") || g_str_has_prefix (text, "Vulkan · fa "));
+        }
+      g_assert_true (g_hash_table_contains (seen, "ROCm · fa 1"));
+      g_assert_true (g_hash_table_contains (seen, "Vulkan · fa 1"));
+    }
+}
+
+static BenchSource *
+many_series (guint n)
+{
+  GString *text = g_string_new (NULL);
+  g_autoptr (GError) error = NULL;
+  BenchSource *source;
+
+  for (guint m = 0; m < n; m++)
+    for (int d = 0; d <= 4096; d = d ? d * 2 : 512)
+      g_string_append_printf (text, "{\"model_type\": \"model %02u Q4_K - Medium\", \"n_prompt\": 512, "
+                              "\"n_gen\": 0, \"n_depth\": %d, \"avg_ts\": %g, \"stddev_ts\": 2}\n",
+                              m, d, 1000.0 - m * 20 - d / 20.0);
+  source = bench_test_load_text (text->str, text->len, &error);
+  g_assert_no_error (error);
+  g_string_free (text, TRUE);
+  return source;
+}
+
+/* 40 series on a slide: every one named (no "+ N more"), the legend inside
+ * the panel above its plot, no two entries overlapping, no two series
+ * drawn alike */
+static void
+test_legend_fits_the_slide (void)
+{
+  static const double sizes[][2] = { { 1920, 1080 }, { 1280, 720 }, { 1024, 768 } };
+  g_autoptr (BenchSource) source = many_series (40);
+
+  for (guint z = 0; z < G_N_ELEMENTS (sizes); z++)
+    {
+      g_autoptr (BenchChartLayout) layout = layout_for (source, sizes[z][0], sizes[z][1]);
+      BenchChartPanelLayout *p = panel (layout, 0);
+      g_autoptr (GHashTable) looks = g_hash_table_new (NULL, NULL);
+
+      g_assert_cmpuint (p->legend->len, ==, 40);
+      for (guint i = 0; i < p->legend->len; i++)
+        {
+          BenchChartLegendItem *a = &g_array_index (p->legend, BenchChartLegendItem, i);
+          guint look = (a->series % 8) | (a->series / 8) << 8;
+
+          g_assert_cmpuint (a->series, ==, i);
+          g_assert_null (strstr (a->label.text, "more"));
+          g_assert_cmpfloat (a->label.size, >=, 10.5);
+          g_assert_cmpfloat (a->swatch.x, >=, p->frame.x - 0.5);
+          g_assert_cmpfloat (a->label.rect.x + a->label.rect.width, <=, p->frame.x + p->frame.width + 0.5);
+          g_assert_cmpfloat (a->label.rect.y + a->label.rect.height, <=, p->plot.y);
+          g_assert_cmpfloat (a->label.rect.y + a->label.rect.height, <=, sizes[z][1]);
+          g_assert_false (g_hash_table_contains (looks, GUINT_TO_POINTER (look + 1)));
+          g_hash_table_add (looks, GUINT_TO_POINTER (look + 1));
+          for (guint j = 0; j < i; j++)
+            g_assert_false (rects_overlap (&a->label.rect, &g_array_index (p->legend, BenchChartLegendItem, j).label.rect));
+        }
+      /* and the plot keeps a readable height */
+      g_assert_cmpfloat (p->plot.height, >=, 160);
+      g_test_message ("%gx%g: legend font %.1f, plot %.0f px high", sizes[z][0], sizes[z][1],
+                      g_array_index (p->legend, BenchChartLegendItem, 0).label.size, p->plot.height);
+    }
+}
+
+/* two series with the same figures: the first is marked covered (drawn
+ * wide under the second), so neither hides the other */
+static void
+test_coinciding_lines_visible (void)
+{
+  const char *text =
+    "{\"model_type\": \"A\", \"n_prompt\": 512, \"n_gen\": 0, \"n_depth\": 0, \"avg_ts\": 100}\n"
+    "{\"model_type\": \"A\", \"n_prompt\": 512, \"n_gen\": 0, \"n_depth\": 1024, \"avg_ts\": 90}\n"
+    "{\"model_type\": \"A\", \"n_prompt\": 512, \"n_gen\": 0, \"n_depth\": 2048, \"avg_ts\": 80}\n"
+    "{\"model_type\": \"B\", \"n_prompt\": 512, \"n_gen\": 0, \"n_depth\": 0, \"avg_ts\": 100}\n"
+    "{\"model_type\": \"B\", \"n_prompt\": 512, \"n_gen\": 0, \"n_depth\": 1024, \"avg_ts\": 90}\n"
+    "{\"model_type\": \"B\", \"n_prompt\": 512, \"n_gen\": 0, \"n_depth\": 2048, \"avg_ts\": 80}\n"
+    "{\"model_type\": \"C\", \"n_prompt\": 512, \"n_gen\": 0, \"n_depth\": 0, \"avg_ts\": 50}\n"
+    "{\"model_type\": \"C\", \"n_prompt\": 512, \"n_gen\": 0, \"n_depth\": 1024, \"avg_ts\": 45}\n"
+    "{\"model_type\": \"C\", \"n_prompt\": 512, \"n_gen\": 0, \"n_depth\": 2048, \"avg_ts\": 40}\n";
+  g_autoptr (GError) error = NULL;
+  g_autoptr (BenchSource) source = bench_test_load_text (text, -1, &error);
+  g_autoptr (BenchChartLayout) layout = NULL;
+  BenchChartPanelLayout *p;
+
+  g_assert_no_error (error);
+  layout = layout_for (source, 1280, 720);
+  p = panel (layout, 0);
+  g_assert_cmpuint (p->covered->len, ==, 3);
+  g_assert_true (g_array_index (p->covered, gboolean, 0));
+  g_assert_false (g_array_index (p->covered, gboolean, 1));
+  g_assert_false (g_array_index (p->covered, gboolean, 2));
+}
+
 static void
 test_hit (void)
 {
@@ -365,6 +719,68 @@ on_start_element (GMarkupParseContext  *context,
         if (g_str_equal (names[i], "height"))
           size[1] = g_strdup (values[i]);
       }
+}
+
+/* the mean luminance and coverage of the title's pixels in a PNG export */
+static void
+title_pixels (BenchChartStyle  style,
+              double          *luminance,
+              double          *corner_alpha)
+{
+  g_autofree char *dir = g_dir_make_tmp ("benchtop-chart-XXXXXX", NULL);
+  g_autofree char *path = g_build_filename (dir, "chart.png", NULL);
+  g_autoptr (BenchChartSpec) spec = corpus_spec ("generated/cpu-three-models.json");
+  g_autoptr (BenchChartLayout) layout = bench_chart_layout_new (spec, 800, 450, 1.0);
+  g_autoptr (GError) error = NULL;
+  cairo_surface_t *png;
+  unsigned char *data;
+  int stride;
+  double sum = 0;
+  guint n = 0;
+
+  g_assert_true (bench_chart_export_file (spec, path, 800, 450, 1, style, &error));
+  g_assert_no_error (error);
+  png = cairo_image_surface_create_from_png (path);
+  g_assert_cmpint (cairo_surface_status (png), ==, CAIRO_STATUS_SUCCESS);
+  data = cairo_image_surface_get_data (png);
+  stride = cairo_image_surface_get_stride (png);
+  for (int y = layout->title.rect.y; y < layout->title.rect.y + layout->title.rect.height; y++)
+    for (int x = layout->title.rect.x; x < layout->title.rect.x + 300; x++)
+      {
+        guint32 px = *(guint32 *) (data + y * stride + x * 4);
+        double a = (px >> 24) / 255.0;
+
+        /* premultiplied ARGB: only well-covered glyph pixels */
+        if (a > 0.9)
+          {
+            sum += (0.2126 * ((px >> 16) & 0xff) + 0.7152 * ((px >> 8) & 0xff) + 0.0722 * (px & 0xff)) / 255.0 / a;
+            n++;
+          }
+      }
+  g_assert_cmpuint (n, >, 50);
+  *luminance = sum / n;
+  g_test_message ("style %d: %u pixels, luminance %.2f", style, n, *luminance);
+  *corner_alpha = (*(guint32 *) data >> 24) / 255.0;
+  cairo_surface_destroy (png);
+  g_unlink (path);
+  g_rmdir (dir);
+}
+
+/* transparent exports: no background, and text that reads on the slide */
+static void
+test_export_transparent_styles (void)
+{
+  double luminance, alpha;
+
+  title_pixels (BENCH_CHART_STYLE_TRANSPARENT_DARK, &luminance, &alpha);
+  g_assert_cmpfloat (alpha, ==, 0);
+  g_assert_cmpfloat (luminance, >, 0.75);   /* light text, for dark slides */
+  title_pixels (BENCH_CHART_STYLE_TRANSPARENT, &luminance, &alpha);
+  g_assert_cmpfloat (alpha, ==, 0);
+  g_assert_cmpfloat (luminance, <, 0.3);    /* dark text, for light slides */
+  /* the dark style keeps its background */
+  title_pixels (BENCH_CHART_STYLE_DARK, &luminance, &alpha);
+  g_assert_cmpfloat (alpha, ==, 1);
 }
 
 static void
@@ -523,6 +939,102 @@ test_comparison_chart (void)
   }
 }
 
+/* Step 3.5 Flash 199B.A11B on Strix Halo, pp512 and tg128 at depths 0 to
+ * 131072: the generation panel carries the decode roofline, 256 GB/s ÷
+ * 6,226,929,278 active bytes = 41.1117 t/s (flat: the model file is not
+ * here, so the KV cache is not counted), inside the axis; prefill has none;
+ * switched off, none at all. */
+static void
+test_roofline (void)
+{
+  g_autoptr (BenchSource) source = bench_test_load_corpus ("public/talk-strix-halo-rocm72-step35-imatrix.json");
+  g_autoptr (BenchChartSpec) spec = bench_chart_spec_new (bench_source_get_results (source));
+  g_autoptr (BenchChartLayout) layout = bench_chart_layout_new (spec, 1920, 1080, 1.0);
+  g_autoptr (BenchChartLayout) off = NULL;
+  BenchChartPanelLayout *pp = panel (layout, 0), *tg = panel (layout, 1);
+  BenchChartReferenceLine *line;
+  double roof = 256e9 / 6226929278.0;
+
+  g_assert_cmpint (pp->test_kind, ==, BENCH_TEST_PP);
+  g_assert_cmpint (tg->test_kind, ==, BENCH_TEST_TG);
+  g_assert_cmpint (tg->kind, ==, BENCH_CHART_LINES);
+  g_assert_cmpuint (pp->reference_lines->len, ==, 0);
+  g_assert_cmpuint (tg->reference_lines->len, ==, 1);
+  line = &g_array_index (tg->reference_lines, BenchChartReferenceLine, 0);
+  g_assert_cmpuint (line->segments->len, >, 5);
+  g_assert_nonnull (strstr (line->label.text, "256"));
+  g_assert_cmpfloat (tg->y_max, >=, roof);
+  for (guint i = 0; i < line->segments->len; i++)
+    {
+      BenchChartSegment *seg = &g_array_index (line->segments, BenchChartSegment, i);
+      g_assert_cmpfloat_with_epsilon (seg->y1, bench_chart_panel_y (tg, roof), 1e-6);
+      g_assert_cmpfloat_with_epsilon (seg->y2, bench_chart_panel_y (tg, roof), 1e-6);
+      g_assert_cmpfloat (seg->x2, >, seg->x1);
+    }
+  /* from the first depth to the last */
+  g_assert_cmpfloat_with_epsilon (g_array_index (line->segments, BenchChartSegment, 0).x1,
+                                  g_array_index (tg->points, BenchChartPoint, 0).x, 1e-6);
+
+  bench_chart_spec_set_rooflines (spec, FALSE);
+  off = bench_chart_layout_new (spec, 1920, 1080, 1.0);
+  g_assert_cmpuint (panel (off, 1)->reference_lines->len, ==, 0);
+  g_assert_cmpfloat (panel (off, 1)->y_max, <, roof);
+}
+
+/* With the model file known the roofline falls with depth: qwen3moe
+ * 30B.A3B (the corpus header's shape) on Strix Halo, 1,944,875,575.7
+ * active bytes and 98,304 KV bytes a token: at each sampled depth d the
+ * line is at 256e9 / (1,944,875,575.7 + 98,304 d) t/s — 131.63 at 0,
+ * 72.00 at 16384. */
+static void
+test_roofline_with_kv (void)
+{
+  g_autofree char *gguf = bench_test_corpus_path ("gguf/meta-qwen3moe-30b-a3b-shape.gguf");
+  g_autoptr (BenchGgufInfo) info = bench_gguf_info_read_file (gguf, NULL);
+  g_autoptr (GString) text = g_string_new (NULL);
+  const gint64 depths[] = { 0, 4096, 16384 };
+  g_autoptr (BenchSource) source = NULL;
+  g_autoptr (BenchChartSpec) spec = NULL;
+  g_autoptr (BenchChartLayout) layout = NULL;
+  g_autoptr (GError) error = NULL;
+  BenchChartPanelLayout *tg;
+  BenchChartReferenceLine *line;
+  double weights = 1944875575.6897333;
+
+  g_assert_nonnull (info);
+  bench_gguf_reset ();
+  bench_gguf_register (gguf, info);
+  for (guint i = 0; i < G_N_ELEMENTS (depths); i++)
+    g_string_append_printf (text,
+      "{\"build_commit\": \"abc\", \"build_number\": 1, \"cpu_info\": \"AMD RYZEN AI MAX+ 395 w/ Radeon 8060S\", "
+      "\"gpu_info\": \"AMD Radeon Graphics\", \"backends\": \"ROCm\", "
+      "\"model_filename\": \"/m/meta-qwen3moe-30b-a3b-shape.gguf\", \"model_type\": \"qwen3moe 30B.A3B Q4_K - Medium\", "
+      "\"model_size\": 17709692928, \"model_n_params\": 30532122624, \"type_k\": \"f16\", \"type_v\": \"f16\", "
+      "\"n_gpu_layers\": 99, \"n_prompt\": 0, \"n_gen\": 128, \"n_depth\": %" G_GINT64_FORMAT ", "
+      "\"avg_ns\": 2000000000, \"stddev_ns\": 0, \"avg_ts\": %d, \"stddev_ts\": 0}\n",
+      depths[i], 64 - (int) i * 8);
+  source = bench_test_load_text (text->str, -1, &error);
+  g_assert_no_error (error);
+  spec = bench_chart_spec_new (bench_source_get_results (source));
+  layout = bench_chart_layout_new (spec, 1600, 900, 1.0);
+  tg = panel (layout, 0);
+  g_assert_cmpint (tg->test_kind, ==, BENCH_TEST_TG);
+  g_assert_cmpuint (tg->reference_lines->len, ==, 1);
+  line = &g_array_index (tg->reference_lines, BenchChartReferenceLine, 0);
+  g_assert_null (strstr (line->label.text, "not counted"));
+  /* the first point at depth 0, the last at 16384 */
+  g_assert_cmpfloat_with_epsilon (g_array_index (line->segments, BenchChartSegment, 0).y1,
+                                  bench_chart_panel_y (tg, 256e9 / weights), 1e-6);
+  g_assert_cmpfloat_with_epsilon (g_array_index (line->segments, BenchChartSegment, line->segments->len - 1).y2,
+                                  bench_chart_panel_y (tg, 256e9 / (weights + 98304.0 * 16384)), 1e-6);
+  g_assert_cmpfloat_with_epsilon (256e9 / (weights + 98304.0 * 16384), 72.0013617, 1e-6);
+  /* falling all along */
+  for (guint i = 0; i < line->segments->len; i++)
+    g_assert_cmpfloat (g_array_index (line->segments, BenchChartSegment, i).y2, >,
+                       g_array_index (line->segments, BenchChartSegment, i).y1);
+  bench_gguf_reset ();
+}
+
 /* One machine, two backends: in the machines' chart the backend tells the
  * marks apart (it no longer hides inside the machine's name). */
 static void
@@ -562,11 +1074,23 @@ main (int    argc,
   g_test_add_func ("/chart/layout/labels-never-overlap", test_labels_never_overlap);
   g_test_add_func ("/chart/layout/line-chart-for-sweeps", test_line_chart_for_sweeps);
   g_test_add_func ("/chart/layout/gap-not-zero", test_gap_not_zero);
+  g_test_add_func ("/chart/layout/linear-axis-for-even-depths", test_linear_axis_for_even_depths);
+  g_test_add_func ("/chart/layout/log2-axis-titled-zero-apart", test_log2_axis_for_doubling_sweeps);
+  g_test_add_func ("/chart/layout/x-scale-switch", test_x_scale_switch);
+  g_test_add_func ("/chart/legend/names-what-differs", test_legend_names_what_differs);
+  g_test_add_func ("/chart/legend/fits-the-slide", test_legend_fits_the_slide);
+  g_test_add_func ("/chart/legend/coinciding-lines-visible", test_coinciding_lines_visible);
+  g_test_add_func ("/chart/spec/no-point-without-swept-setting", test_no_point_without_swept_setting);
+  g_test_add_func ("/chart/spec/no-sweep-across-files", test_no_sweep_across_files);
+  g_test_add_func ("/chart/spec/overview-best-per-model-and-machine", test_overview_best_per_model_and_machine);
   g_test_add_func ("/chart/layout/hit", test_hit);
+  g_test_add_func ("/chart/layout/roofline-over-generation-by-depth", test_roofline);
+  g_test_add_func ("/chart/layout/roofline-falls-with-the-kv-cache", test_roofline_with_kv);
   g_test_add_func ("/chart/spec/backends-apart", test_backends_apart);
   g_test_add_func ("/chart/layout/comparison-around-one", test_comparison_chart);
   g_test_add_func ("/chart/export/png", test_export_png);
   g_test_add_func ("/chart/export/svg", test_export_svg);
+  g_test_add_func ("/chart/export/transparent-styles", test_export_transparent_styles);
   g_test_add_func ("/chart/export/pdf", test_export_pdf);
   g_test_add_func ("/chart/export/unknown-format", test_export_unknown_format);
 

@@ -1,5 +1,7 @@
 /* test-cli.c — the headless command line: --list and --list --json, exit
  * status, standard input. Runs the real benchtop binary. */
+#include <cairo.h>
+#include <glib/gstdio.h>
 #include <json-glib/json-glib.h>
 #include <string.h>
 
@@ -67,6 +69,28 @@ test_json_lines (void)
                        "talk-strix-halo-rocm72-step35-imatrix.json");
       g_assert_cmpstr (json_object_get_string_member (o, "format"), ==, "json");
       g_assert_true (json_object_has_member (o, "samples_ns"));
+      if (g_str_equal (json_object_get_string_member (o, "kind"), "pp"))
+        {
+          /* prefill is compute-bound: no roofline figures, absent not 0 */
+          g_assert_false (json_object_has_member (o, "bytes_per_token"));
+          g_assert_false (json_object_has_member (o, "bandwidth_gbs"));
+          g_assert_false (json_object_has_member (o, "peak_gbs"));
+          g_assert_false (json_object_has_member (o, "bandwidth_share"));
+        }
+      else
+        {
+          /* 199B.A11B: 111,493,808,640 bytes × 11 B ÷ 196.956 B parameters
+           * = 6,226,929,278 bytes a token, estimated from the type; ROCm
+           * prints "AMD Radeon Graphics" and cpu_info names the Strix Halo */
+          double ts = json_object_get_double_member (o, "avg_ts");
+          g_assert_cmpint (json_object_get_int_member (o, "bytes_per_token"), ==, 6226929278);
+          g_assert_true (json_object_get_boolean_member (o, "bytes_per_token_estimated"));
+          g_assert_cmpfloat_with_epsilon (json_object_get_double_member (o, "bandwidth_gbs"),
+                                          6226929278.0 * ts / 1e9, 1e-3);
+          g_assert_cmpfloat (json_object_get_double_member (o, "peak_gbs"), ==, 256);
+          g_assert_cmpfloat_with_epsilon (json_object_get_double_member (o, "bandwidth_share"),
+                                          6226929278.0 * ts / 1e9 / 256, 1e-5);
+        }
       if (i == 0)
         {
           g_assert_cmpstr (json_object_get_string_member (o, "test"), ==, "pp512");
@@ -176,9 +200,11 @@ test_compare_export (void)
   bench_test_remove_tree (dir);
 }
 
+/* —— --summary, --model-info and --gguf —— */
+
 static JsonObject *
-parse_object (JsonParser *parser,
-              const char *line)
+parse_line (JsonParser *parser,
+            const char *line)
 {
   g_autoptr (GError) error = NULL;
 
@@ -233,7 +259,7 @@ test_summary (void)
     JsonArray *warnings;
 
     g_assert_cmpuint (g_strv_length (lines), ==, 4);
-    o = parse_object (p0, lines[0]);
+    o = parse_line (p0, lines[0]);
     g_assert_cmpstr (json_object_get_string_member (o, "source"), ==, "cpu-three-models.json");
     g_assert_cmpstr (json_object_get_string_member (o, "format"), ==, "json");
     g_assert_cmpint (json_object_get_int_member (o, "runs"), ==, 1);
@@ -242,13 +268,13 @@ test_summary (void)
     g_assert_cmpuint (json_array_get_length (json_object_get_array_member (o, "warnings")), ==, 0);
     g_assert_false (json_object_has_member (o, "error"));
 
-    o = parse_object (p1, lines[1]);
+    o = parse_line (p1, lines[1]);
     warnings = json_object_get_array_member (o, "warnings");
     g_assert_cmpuint (json_array_get_length (warnings), >=, 1);
     g_assert_true (g_str_has_prefix (json_array_get_string_element (warnings, 0),
                                      "talk-strix-halo-rocm72-step35-imatrix.json:1:1: "));
 
-    o = parse_object (p2, lines[2]);
+    o = parse_line (p2, lines[2]);
     g_assert_cmpstr (json_object_get_string_member (o, "source"), ==, "broken-run.json");
     g_assert_true (json_object_get_null_member (o, "format"));
     g_assert_cmpint (json_object_get_int_member (o, "results"), ==, 0);
@@ -302,6 +328,208 @@ test_folder (void)
   bench_test_remove_tree (dir);
 }
 
+static gint64
+kv_bytes (JsonObject *o,
+          const char *member,
+          const char *type)
+{
+  return json_object_get_int_member (json_object_get_object_member (o, member), type);
+}
+
+/* One object per file with GGUF's own names; the figures are those
+ * computed by hand in test-gguf.c */
+static void
+test_model_info_json (void)
+{
+  g_autofree char *llama = bench_test_corpus_path ("gguf/meta-llama-gqa-8b-shape.gguf");
+  g_autofree char *layers = bench_test_corpus_path ("gguf/meta-per-layer-kv-heads.gguf");
+  g_autofree char *gemma = bench_test_corpus_path ("gguf/meta-gemma3-swa-shape.gguf");
+  g_autofree char *bert = bench_test_corpus_path ("gguf/vocab-bert-bge.gguf");
+  g_autofree char *out = NULL, *err = NULL;
+  g_auto (GStrv) lines = NULL;
+  JsonObject *o;
+  JsonArray *kv;
+
+  g_assert_cmpint (run (NULL, &out, &err, "--model-info", "--json", llama, layers, gemma, bert,
+                        NULL), ==, 0);
+  lines = g_strsplit (out, "\n", -1);
+  g_assert_cmpuint (g_strv_length (lines), ==, 5);
+
+  {
+    g_autoptr (JsonParser) parser = json_parser_new ();
+    /* 32 layers × 8 KV heads × (128 + 128) × 2 bytes */
+    o = parse_line (parser, lines[0]);
+    g_assert_cmpstr (json_object_get_string_member (o, "architecture"), ==, "llama");
+    g_assert_cmpint (json_object_get_int_member (o, "block_count"), ==, 32);
+    g_assert_cmpint (json_object_get_int_member (o, "context_length"), ==, 131072);
+    g_assert_cmpint (json_object_get_int_member (o, "head_count"), ==, 32);
+    g_assert_cmpint (json_object_get_int_member (o, "head_count_kv"), ==, 8);
+    g_assert_cmpint (json_object_get_int_member (o, "key_length"), ==, 128);
+    g_assert_cmpint (json_object_get_int_member (o, "file_type"), ==, 15);
+    g_assert_cmpint (json_object_get_int_member (o, "expert_count"), ==, 0);
+    g_assert_cmpint (kv_bytes (o, "kv_bytes_per_token", "f16"), ==, 131072);
+    g_assert_cmpint (kv_bytes (o, "kv_bytes_per_token", "q8_0"), ==, 69632);
+    g_assert_cmpint (kv_bytes (o, "kv_bytes_per_token", "q4_0"), ==, 36864);
+    g_assert_false (json_object_has_member (o, "swa_kv_bytes_per_token"));
+    g_assert_false (json_object_has_member (o, "kv_approximate"));
+  }
+  {
+    g_autoptr (JsonParser) parser = json_parser_new ();
+    const gint64 expected[] = { 4, 4, 0, 4, 4, 0 };
+    /* per-layer KV heads as an array; 4 layers × 4 × 256 × 2 */
+    o = parse_line (parser, lines[1]);
+    kv = json_object_get_array_member (o, "head_count_kv");
+    g_assert_cmpuint (json_array_get_length (kv), ==, 6);
+    for (guint i = 0; i < 6; i++)
+      g_assert_cmpint (json_array_get_int_element (kv, i), ==, expected[i]);
+    g_assert_cmpint (kv_bytes (o, "kv_bytes_per_token", "f16"), ==, 8192);
+  }
+  {
+    g_autoptr (JsonParser) parser = json_parser_new ();
+    /* Gemma 3: 5 full layers × 4 × 512 × 2; 29 sliding ones apart */
+    o = parse_line (parser, lines[2]);
+    g_assert_cmpint (json_object_get_int_member (o, "sliding_window"), ==, 1024);
+    g_assert_cmpint (kv_bytes (o, "kv_bytes_per_token", "f16"), ==, 20480);
+    g_assert_cmpint (kv_bytes (o, "swa_kv_bytes_per_token", "f16"), ==, 118784);
+    g_assert_true (json_object_get_boolean_member (o, "sliding_pattern_assumed"));
+  }
+  {
+    g_autoptr (JsonParser) parser = json_parser_new ();
+    /* an encoder: 0 */
+    o = parse_line (parser, lines[3]);
+    g_assert_cmpstr (json_object_get_string_member (o, "architecture"), ==, "bert");
+    g_assert_cmpint (kv_bytes (o, "kv_bytes_per_token", "f16"), ==, 0);
+  }
+}
+
+static void
+test_model_info_text (void)
+{
+  g_autofree char *qwen = bench_test_corpus_path ("gguf/meta-qwen3moe-30b-a3b-shape.gguf");
+  g_autofree char *out = NULL, *err = NULL;
+
+  g_assert_cmpint (run (NULL, &out, &err, "--model-info", qwen, NULL), ==, 0);
+  g_assert_true (g_str_has_prefix (out, qwen));
+  g_assert_nonnull (strstr (out, "qwen3moe"));
+  g_assert_nonnull (strstr (out, "128, 8 used per token"));
+  /* 48 layers × 4 × 256 × 2 bytes */
+  g_assert_nonnull (strstr (out, "f16 98304 bytes (96.0\u00a0KiB)"));   /* GLib's no-break space */
+  g_assert_nonnull (strstr (out, "q8_0 52224 bytes"));
+  g_assert_nonnull (strstr (out, "q4_0 27648 bytes"));
+}
+
+/* A file that is not a readable GGUF: non-zero, and the message names it;
+ * the readable ones are still printed */
+static void
+test_model_info_not_gguf (void)
+{
+  g_autofree char *json = bench_test_corpus_path ("generated/cpu-three-models.json");
+  g_autofree char *llama = bench_test_corpus_path ("gguf/meta-llama-gqa-8b-shape.gguf");
+  g_autofree char *dir = g_dir_make_tmp ("benchtop-cli-XXXXXX", NULL);
+  g_autofree char *cut = g_build_filename (dir, "cut.gguf", NULL);
+  g_autofree char *contents = NULL;
+  g_autofree char *out = NULL, *err = NULL, *out2 = NULL, *err2 = NULL;
+  g_autofree char *out3 = NULL, *err3 = NULL;
+  gsize len;
+
+  g_assert_cmpint (run (NULL, &out, &err, "--model-info", "--json", json, llama, NULL), ==, 1);
+  g_assert_nonnull (strstr (err, "cpu-three-models.json"));
+  g_assert_nonnull (strstr (out, "\"block_count\": 32"));
+
+  /* a header cut short: the message says where */
+  g_assert_true (g_file_get_contents (llama, &contents, &len, NULL));
+  g_assert_true (g_file_set_contents (cut, contents, 300, NULL));
+  g_assert_cmpint (run (NULL, &out2, &err2, "--model-info", cut, NULL), ==, 1);
+  g_assert_nonnull (strstr (err2, "cut.gguf: "));
+  g_assert_nonnull (strstr (err2, "300"));
+  g_assert_cmpstr (out2, ==, "");
+
+  g_assert_cmpint (run (NULL, &out3, &err3, "--model-info", "/nonexistent/model.gguf", NULL), ==, 1);
+  g_assert_nonnull (strstr (err3, "/nonexistent/model.gguf"));
+  bench_test_remove_tree (dir);
+}
+
+/* --gguf=FILE registers model files for the other commands; one that is
+ * not a GGUF stops the command, naming it */
+static void
+test_gguf_option (void)
+{
+  g_autofree char *results = bench_test_corpus_path ("generated/cpu-three-models.json");
+  g_autofree char *llama = bench_test_corpus_path ("gguf/meta-llama-gqa-8b-shape.gguf");
+  g_autofree char *gguf_arg = g_strdup_printf ("--gguf=%s", llama);
+  g_autofree char *bad_arg = g_strdup_printf ("--gguf=%s", results);
+  g_autofree char *out = NULL, *err = NULL, *out2 = NULL, *err2 = NULL;
+
+  g_assert_cmpint (run (NULL, &out, &err, "--list", gguf_arg, gguf_arg, results, NULL), ==, 0);
+  g_assert_nonnull (strstr (out, "|"));
+  g_assert_cmpint (run (NULL, &out2, &err2, "--list", bad_arg, results, NULL), ==, 1);
+  g_assert_nonnull (strstr (err2, "cpu-three-models.json"));
+  g_assert_nonnull (strstr (err2, "GGUF"));
+}
+
+/* The window takes --gguf too (it is read before any window opens, so no
+ * display is needed to see a bad one refused) */
+static void
+test_gguf_option_window (void)
+{
+  g_autofree char *results = bench_test_corpus_path ("generated/cpu-three-models.json");
+  g_autofree char *bad_arg = g_strdup_printf ("--gguf=%s", results);
+  g_autofree char *out = NULL, *err = NULL;
+
+  g_assert_cmpint (run (NULL, &out, &err, bad_arg, NULL), ==, 1);
+  g_assert_nonnull (strstr (err, "cpu-three-models.json: not a GGUF file"));
+}
+
+/* --style=transparent-dark: no background, light text for dark slides;
+ * an unknown style is refused and the four are named */
+static void
+test_export_style (void)
+{
+  g_autofree char *path = bench_test_corpus_path ("generated/cpu-three-models.json");
+  g_autofree char *dir = g_dir_make_tmp ("benchtop-cli-XXXXXX", NULL);
+  g_autofree char *png = g_build_filename (dir, "chart.png", NULL);
+  g_autofree char *export_arg = g_strdup_printf ("--export=%s", png);
+  g_autofree char *out = NULL;
+  g_autofree char *err = NULL;
+  g_autofree char *out2 = NULL;
+  g_autofree char *err2 = NULL;
+  cairo_surface_t *surface;
+  unsigned char *data;
+  int stride, w, h;
+  guint light = 0, dark = 0;
+
+  g_assert_cmpint (run (NULL, &out, &err, export_arg, "--style=transparent-dark", "--size=800x450", path, NULL), ==, 0);
+  surface = cairo_image_surface_create_from_png (png);
+  g_assert_cmpint (cairo_surface_status (surface), ==, CAIRO_STATUS_SUCCESS);
+  data = cairo_image_surface_get_data (surface);
+  stride = cairo_image_surface_get_stride (surface);
+  w = cairo_image_surface_get_width (surface);
+  h = cairo_image_surface_get_height (surface);
+  g_assert_cmpint (*(guint32 *) data >> 24, ==, 0);
+  /* the opaque grey pixels (text, axes, whiskers) are light, not dark */
+  for (int y = 0; y < h; y++)
+    for (int x = 0; x < w; x++)
+      {
+        guint32 px = *(guint32 *) (data + y * stride + x * 4);
+        guint a = px >> 24, r = (px >> 16) & 0xff, g = (px >> 8) & 0xff, b = px & 0xff;
+
+        if (a < 250 || MAX (MAX (r, g), b) - MIN (MIN (r, g), b) > 16)
+          continue;
+        if (r > 180)
+          light++;
+        else if (r < 80)
+          dark++;
+      }
+  cairo_surface_destroy (surface);
+  g_assert_cmpuint (light, >, 200);
+  g_assert_cmpuint (dark, <, light / 10);
+
+  g_assert_cmpint (run (NULL, &out2, &err2, export_arg, "--style=neon", path, NULL), !=, 0);
+  g_assert_nonnull (strstr (err2, "transparent-dark"));
+  g_unlink (png);
+  g_rmdir (dir);
+}
+
 int
 main (int    argc,
       char **argv)
@@ -316,6 +544,12 @@ main (int    argc,
   g_test_add_func ("/cli/compare-export", test_compare_export);
   g_test_add_func ("/cli/summary", test_summary);
   g_test_add_func ("/cli/folder", test_folder);
+  g_test_add_func ("/cli/model-info-json", test_model_info_json);
+  g_test_add_func ("/cli/model-info-text", test_model_info_text);
+  g_test_add_func ("/cli/model-info-not-gguf", test_model_info_not_gguf);
+  g_test_add_func ("/cli/gguf-option", test_gguf_option);
+  g_test_add_func ("/cli/gguf-option-window", test_gguf_option_window);
+  g_test_add_func ("/cli/export-style-transparent-dark", test_export_style);
 
   return g_test_run ();
 }

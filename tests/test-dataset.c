@@ -40,7 +40,12 @@ test_groups (void)
   g_assert_cmpuint (bench_group_get_n_machines (step), ==, 1);
   g_assert_cmpfloat_with_epsilon (bench_group_get_best_tg (step), 25.42, 0.01);
   g_assert_cmpstr (bench_group_get_date (step), ==, "2026-03-01T22:54:27Z");
-  g_assert_false (isnan (bench_group_get_best_bandwidth (step)));
+  /* 111,493,808,640 bytes × 11 B active ÷ 196.96 B = 6.227 GB a token, an
+   * estimate from the type; × 25.42 t/s = 158.3 GB/s, 61.8 % of 256 GB/s */
+  g_assert_cmpint (bench_group_get_efficiency (step)->weights_source, ==, BENCH_WEIGHTS_MOE_TYPE);
+  g_assert_cmpfloat_with_epsilon (bench_group_get_efficiency (step)->bandwidth_gbs,
+                                  111493808640.0 * 11e9 / 196956130432.0 * 25.42 / 1e9, 0.1);
+  g_assert_cmpfloat_with_epsilon (bench_group_get_efficiency (step)->share, 0.618, 0.001);
 }
 
 static void

@@ -215,6 +215,37 @@ test_invalid_record_position (void)
   g_assert_true (g_str_has_prefix (message, "runs.jsonl:2:"));
 }
 
+/* A speed of the wrong type is no speed: the record is skipped with its
+ * position and the value, never loaded as a result without a speed. */
+static void
+test_speed_not_a_number_skipped (void)
+{
+  const char *text =
+    "{\"model_type\": \"a\", \"n_prompt\": 512, \"n_gen\": 0, \"avg_ts\": 10.5}\n"
+    "{\"model_type\": \"a\", \"n_prompt\": 256, \"n_gen\": 0, \"avg_ts\": \"fast\", \"stddev_ts\": 1}\n"
+    "{\"model_type\": \"a\", \"n_prompt\": 0, \"n_gen\": 128, \"stddev_ts\": 0.5}\n"
+    "{\"model_type\": \"a\", \"n_prompt\": 0, \"n_gen\": 64, \"avg_ts\": 2.5}\n";
+  g_autoptr (GError) error = NULL;
+  g_autoptr (BenchSource) source = bench_test_load_text (text, -1, &error);
+  GPtrArray *diagnostics;
+  g_autofree char *first = NULL;
+  g_autofree char *second = NULL;
+
+  g_assert_no_error (error);
+  g_assert_cmpuint (bench_source_get_n_results (source), ==, 2);
+  g_assert_cmpuint (bench_source_get_skipped (source), ==, 2);
+  diagnostics = bench_source_get_diagnostics (source);
+  g_assert_cmpuint (diagnostics->len, ==, 2);
+  first = bench_diagnostic_format (g_ptr_array_index (diagnostics, 0), "runs.jsonl");
+  second = bench_diagnostic_format (g_ptr_array_index (diagnostics, 1), "runs.jsonl");
+  g_assert_true (g_str_has_prefix (first, "runs.jsonl:2:1:"));
+  g_assert_nonnull (strstr (first, "avg_ts: fast"));
+  /* a stddev alone is not a speed either */
+  g_assert_true (g_str_has_prefix (second, "runs.jsonl:3:1:"));
+  for (guint i = 0; i < bench_source_get_n_results (source); i++)
+    g_assert_true (isfinite (bench_result_get_avg_ts (g_ptr_array_index (bench_source_get_results (source), i))));
+}
+
 /* Two runs appended to one file: two arrays, two runs. */
 static void
 test_concatenated_arrays (void)
@@ -428,6 +459,7 @@ main (int    argc,
   g_test_add_func ("/reader/json/corpus-counts", test_corpus_counts);
   g_test_add_func ("/reader/json/fast-path-agrees-with-json-glib", test_fast_path_agrees_with_json_glib);
   g_test_add_func ("/reader/json/log-lines-skipped", test_log_lines_skipped);
+  g_test_add_func ("/reader/json/speed-not-a-number-skipped", test_speed_not_a_number_skipped);
   g_test_add_func ("/reader/json/log-lines-between-records", test_log_lines_between_records);
   g_test_add_func ("/reader/json/truncated-array", test_truncated_array);
   g_test_add_func ("/reader/json/truncated-jsonl", test_truncated_jsonl);

@@ -907,6 +907,170 @@ test_cancelled (void)
   direct_read_clear (&read);
 }
 
+/* Rows without a header ---------------------------------------------------- */
+
+/* Real tables whose columns are model | size | params | backend | ngl or
+ * threads | test | t/s: with their header and separator lines taken out,
+ * the rows alone give the same records. */
+static const char * const headerless_files[] = {
+  "public/issue-geerling-ai-bench-20-rx580-on-riscv-p550-vulkan.md",
+  "public/issue-geerling-ai-bench-23-rx7900xt-on-pi5-vulkan.md",
+  "public/issue-geerling-ai-bench-48-m1-ultra-metal-blas.md",
+  "public/issue-geerling-ai-bench-54-radxa-dragon-q8b-arm-cpu.md",
+  "public/issue-ipex-llm-12991-arc-b580-sycl.md",
+  "public/issue-llamacpp-10693-xiaomi14-adreno-opencl-two-models.md",
+  "public/issue-llamacpp-16276-rpc-only-gemma3-4b.md",
+  "public/issue-llamacpp-18871-snapdragon-8-elite-gen5-adreno-opencl.md",
+  "public/issue-llamacpp-2059-rx6800xt-opencl-vulkan-rocm-one-table-truncated.md",
+  "public/issue-llamacpp-22078-arc-b70-sycl-gemma4-31b.md",
+  "public/issue-llamacpp-25547-m5-blas-mtl-r1-zero-stddev.md",
+  "public/issue-llamacpp-4560-jetson-tx2-cuda-ngl-sweep-2023-truncated.md",
+  "public/issue-llamacpp-4766-rtx4090-cuda-3-models-2024-overflow-truncated.md",
+  "public/issue-llamacpp-5835-handedited-backend-names-compact.md",
+  "public/lhl-strixhalo-cluster-vulkan-rpc-gpt-oss-120b.md",
+};
+
+/* the text without the lines of table headers and separators */
+static char *
+strip_headers (const char *text)
+{
+  g_auto (GStrv) lines = g_strsplit (text, "\n", -1);
+  GString *out = g_string_new (NULL);
+
+  for (guint i = 0; lines[i] != NULL; i++)
+    {
+      g_autofree char *squeezed = g_strdup (lines[i]);
+      gboolean separator = TRUE;
+
+      g_strdelimit (squeezed, " \t\r>", ' ');
+      g_strstrip (squeezed);
+      for (const char *c = squeezed; *c; c++)
+        if (!strchr ("|-: ", *c))
+          separator = FALSE;
+      if ((separator && strchr (squeezed, '-') != NULL) ||
+          (g_str_has_prefix (squeezed, "|") && strstr (squeezed, " model ") != NULL))
+        continue;
+      g_string_append (out, lines[i]);
+      if (lines[i + 1] != NULL)
+        g_string_append_c (out, '\n');
+    }
+  return g_string_free (out, FALSE);
+}
+
+static void
+assert_same_record (BenchResult *a,
+                    BenchResult *b)
+{
+  const char * const params[] = { "n_gpu_layers", "n_threads" };
+
+  g_assert_cmpstr (bench_result_get_model_type (a), ==, bench_result_get_model_type (b));
+  g_assert_cmpint (bench_result_get_model_size (a), ==, bench_result_get_model_size (b));
+  g_assert_cmpint (bench_result_get_model_n_params (a), ==, bench_result_get_model_n_params (b));
+  g_assert_cmpstr (bench_result_get_backends (a), ==, bench_result_get_backends (b));
+  for (guint i = 0; i < G_N_ELEMENTS (params); i++)
+    g_assert_cmpstr (bench_result_get_param_text (a, params[i]), ==,
+                     bench_result_get_param_text (b, params[i]));
+  g_assert_cmpstr (bench_result_get_test_label (a), ==, bench_result_get_test_label (b));
+  g_assert_cmpfloat (bench_result_get_avg_ts (a), ==, bench_result_get_avg_ts (b));
+  g_assert_cmpfloat (bench_result_get_stddev_ts (a), ==, bench_result_get_stddev_ts (b));
+  g_assert_cmpstr (bench_result_get_build_commit (a), ==, bench_result_get_build_commit (b));
+}
+
+static void
+test_headerless_real_rows (void)
+{
+  for (guint f = 0; f < G_N_ELEMENTS (headerless_files); f++)
+    {
+      g_autoptr (BenchSource) with_header = bench_test_load_corpus (headerless_files[f]);
+      g_autofree char *path = bench_test_corpus_path (headerless_files[f]);
+      g_autofree char *text = NULL;
+      g_autofree char *rows = NULL;
+      g_autoptr (BenchSource) without = NULL;
+      GPtrArray *a, *b;
+
+      g_test_message ("%s", headerless_files[f]);
+      g_assert_true (g_file_get_contents (path, &text, NULL, NULL));
+      rows = strip_headers (text);
+      g_assert_null (strstr (rows, "| model"));
+      without = load_paste (rows);
+      a = bench_source_get_results (with_header);
+      b = bench_source_get_results (without);
+      g_assert_cmpuint (b->len, ==, a->len);
+      for (guint i = 0; i < a->len; i++)
+        assert_same_record (g_ptr_array_index (a, i), g_ptr_array_index (b, i));
+      g_assert_nonnull (find_diagnostic (bench_source_get_diagnostics (without),
+                                         "rows without a header"));
+    }
+}
+
+/* Rows between log lines, told apart by their values: ngl for a GPU
+ * backend, threads for CPU and BLAS ones; a change of columns starts
+ * another run. Rows from issue-geerling-ai-bench-23 and -54. */
+static void
+test_headerless_between_log_lines (void)
+{
+  const char *text =
+    "ggml_vulkan: Found 1 Vulkan devices:\n"
+    "ggml_vulkan: 0 = AMD Radeon RX 7900 XT (RADV NAVI31) (radv) | uma: 0 | fp16: 1 | warp size: 64\n"
+    "| qwen2 14B Q4_K - Medium        |   8.37 GiB |    14.77 B | Vulkan     |  99 |           pp512 |        335.63 ± 0.78 |\n"
+    "load_tensors: offloaded 49/49 layers to GPU\n"
+    "| qwen2 14B Q4_K - Medium        |   8.37 GiB |    14.77 B | Vulkan     |  99 |           tg128 |          7.16 ± 0.15 |\n"
+    "\n"
+    "build: 3469684 (1275)\n"
+    "$ ./llama-bench -m llama-1b.gguf\n"
+    "| llama 1B Q4_K - Medium         | 636.18 MiB |     1.10 B | CPU        |       8 |           pp512 |        194.49 ± 0.74 |\n"
+    "| llama 1B Q4_K - Medium         | 636.18 MiB |     1.10 B | CPU        |       8 |           tg128 |         38.81 ± 0.40 |\n";
+  g_autoptr (BenchSource) source = load_paste (text);
+  GPtrArray *results = bench_source_get_results (source);
+  BenchResult *first = result_at (source, 0);
+  BenchResult *cpu = result_at (source, 2);
+
+  g_assert_cmpuint (results->len, ==, 4);
+  g_assert_cmpstr (bench_result_get_model_type (first), ==, "qwen2 14B Q4_K - Medium");
+  g_assert_cmpint (bench_result_get_model_size (first), ==, (gint64) llround (8.37 * GIB));
+  g_assert_cmpint (bench_result_get_model_n_params (first), ==, 14770000000);
+  g_assert_cmpstr (bench_result_get_backends (first), ==, "Vulkan");
+  g_assert_cmpstr (bench_result_get_param_text (first, "n_gpu_layers"), ==, "99");
+  g_assert_cmpstr (bench_result_get_build_commit (first), ==, "3469684");
+  assert_test (first, 512, 0, 0, "pp512");
+  assert_rate (first, 335.63, 0.78);
+  assert_test (result_at (source, 1), 0, 128, 0, "tg128");
+
+  g_assert_cmpint (bench_result_get_model_size (cpu), ==, (gint64) llround (636.18 * MIB));
+  g_assert_cmpint (bench_result_get_model_n_params (cpu), ==, 1100000000);
+  g_assert_cmpstr (bench_result_get_param_text (cpu, "n_threads"), ==, "8");
+  g_assert_null (bench_result_get_param_text (cpu, "n_gpu_layers"));
+  g_assert_cmpstr (bench_result_get_build_commit (cpu), !=, "3469684");
+  assert_rate (result_at (source, 3), 38.81, 0.40);
+  /* two runs: the footer closes the first */
+  g_assert_cmpuint (bench_result_get_run_index (first), !=, bench_result_get_run_index (cpu));
+}
+
+/* Rows whose columns cannot be named from their values load nothing. */
+static void
+test_headerless_unnamed_columns (void)
+{
+  const char *texts[] = {
+    /* three integer columns between backend and test */
+    "| llama 7B Q4_0 | 3.56 GiB | 6.74 B | CUDA | 99 | 8 | 1 | pp512 | 4003.61 ± 2.53 |\n",
+    /* a size without a binary unit */
+    "| llama 7B Q4_0 | 3.56 | 6.74 B | CUDA | 99 | pp512 | 4003.61 ± 2.53 |\n",
+    /* no rate */
+    "| llama 7B Q4_0 | 3.56 GiB | 6.74 B | CUDA | 99 | pp512 | fast |\n",
+    /* a CPU backend with two integer columns */
+    "| llama 7B Q4_0 | 3.56 GiB | 6.74 B | CPU | 99 | 8 | pp512 | 40.61 ± 2.53 |\n",
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (texts); i++)
+    {
+      g_autoptr (GError) error = NULL;
+      g_autoptr (BenchSource) source = bench_test_load_text (texts[i], -1, &error);
+
+      g_assert_null (source);
+      g_assert_nonnull (error);
+    }
+}
+
 int
 main (int    argc,
       char **argv)
@@ -937,6 +1101,9 @@ main (int    argc,
   g_test_add_func ("/reader/markdown/hostile/garbage", test_hostile_garbage);
   g_test_add_func ("/reader/markdown/hostile/wide-and-long", test_hostile_wide_and_long);
   g_test_add_func ("/reader/markdown/cancelled", test_cancelled);
+  g_test_add_func ("/reader/markdown/headerless/real-rows-give-the-same-records", test_headerless_real_rows);
+  g_test_add_func ("/reader/markdown/headerless/between-log-lines", test_headerless_between_log_lines);
+  g_test_add_func ("/reader/markdown/headerless/unnamed-columns-load-nothing", test_headerless_unnamed_columns);
 
   return g_test_run ();
 }

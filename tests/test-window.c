@@ -5,11 +5,13 @@
 #include <glib/gi18n.h>
 #include <glib/gstdio.h>
 #include <locale.h>
+#include <math.h>
 #include <string.h>
 
 #include "bench-application.h"
 #include "bench-chart-view.h"
 #include "bench-compare-dialog.h"
+#include "bench-efficiency.h"
 #include "bench-export-dialog.h"
 #include "bench-sources-dialog.h"
 #include "bench-test-util.h"
@@ -168,6 +170,60 @@ test_views (void)
   bench_group_page_show_results (models, TRUE);
   maybe_screenshot (window, "views-results.png");
   bench_group_page_show_results (models, FALSE);
+
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
+/* A machine's peak entered by the user (win.set-peak, as the Hardware
+ * view's Peak… popover does) changes its groups' share in place; 0 gives
+ * the table's figure back. gpt-oss 20B F16 on Strix Halo (256 GB/s), a
+ * depth sweep: its generation chart carries a roofline. */
+static void
+test_peak_and_roofline (void)
+{
+  BenchWindow *window = new_window ();
+  BenchGroupPage *hardware;
+  GtkSelectionModel *selection;
+  g_autoptr (BenchGroup) machine = NULL;
+  GtkWidget *chart;
+  const char *key;
+  double share;
+
+  load_corpus (window, "public/strix-halo-gpt-oss-20b.default-hip.jsonl",
+               "public/strix-halo-gpt-oss-20b.lhl-tune-tile.jsonl", NULL);
+  bench_window_show_view (window, BENCH_GROUP_HARDWARE);
+  hardware = bench_window_get_page (window, BENCH_GROUP_HARDWARE);
+  selection = bench_group_page_get_selection (hardware);
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (selection)), ==, 1);
+  machine = g_list_model_get_item (G_LIST_MODEL (selection), 0);
+  key = bench_result_get_hardware_key (bench_group_get_first (machine));
+  share = bench_group_get_efficiency (machine)->share;
+  g_assert_cmpfloat (bench_group_get_efficiency (machine)->peak.gbs, ==, 256);
+  g_assert_cmpfloat (share, >, 0.2);
+  g_assert_cmpfloat (share, <, 1.0);
+
+  /* nothing selected shows the overview; the machine's own chart sweeps depth */
+  gtk_selection_model_select_item (selection, 0, TRUE);
+  chart = bench_group_page_get_chart (hardware);
+  g_assert_true (bench_chart_view_has_rooflines (BENCH_CHART_VIEW (chart)));
+  maybe_screenshot (window, "efficiency-roofline-light.png");
+  adw_style_manager_set_color_scheme (adw_style_manager_get_default (), ADW_COLOR_SCHEME_FORCE_DARK);
+  maybe_screenshot (window, "efficiency-roofline-dark.png");
+  adw_style_manager_set_color_scheme (adw_style_manager_get_default (), ADW_COLOR_SCHEME_DEFAULT);
+
+  gtk_selection_model_select_item (selection, 0, TRUE);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (hardware), "win.set-peak", "(sd)", key, 128.0));
+  while (g_main_context_iteration (NULL, FALSE))
+    ;
+  g_assert_cmpfloat (bench_peak_get_user (key), ==, 128);
+  g_assert_true (bench_group_get_efficiency (machine)->peak.from_user);
+  g_assert_cmpfloat_with_epsilon (bench_group_get_efficiency (machine)->share, share * 2, 1e-9);
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (hardware), "win.set-peak", "(sd)", key, 0.0));
+  while (g_main_context_iteration (NULL, FALSE))
+    ;
+  g_assert_true (isnan (bench_peak_get_user (key)));
+  g_assert_cmpfloat_with_epsilon (bench_group_get_efficiency (machine)->share, share, 1e-9);
 
   gtk_window_destroy (GTK_WINDOW (window));
 }
@@ -1122,6 +1178,105 @@ test_empty_state (void)
   gtk_window_destroy (GTK_WINDOW (window));
 }
 
+/* The chart follows the colours the window is really drawn in, not only
+ * AdwStyleManager: a theme forced dark (GTK_THEME=Adwaita:dark) draws light
+ * text, and so the chart goes dark. */
+static void
+test_chart_follows_forced_dark (void)
+{
+  GtkWidget *window = gtk_window_new ();
+  GtkWidget *chart = bench_chart_view_new ();
+  g_autoptr (GtkCssProvider) provider = gtk_css_provider_new ();
+  gboolean manager_dark = adw_style_manager_get_dark (adw_style_manager_get_default ());
+
+  gtk_window_set_child (GTK_WINDOW (window), chart);
+  gtk_window_present (GTK_WINDOW (window));
+  while (g_main_context_iteration (NULL, FALSE))
+    ;
+  g_assert_cmpint (bench_chart_view_is_dark (BENCH_CHART_VIEW (chart)), ==, manager_dark);
+
+  /* what a forced dark theme does: light text, the style manager unaware */
+  gtk_css_provider_load_from_data (provider, manager_dark ? "chart { color: #1e1e1e; }"
+                                                          : "chart { color: #f0f0f0; }", -1);
+  gtk_style_context_add_provider_for_display (gdk_display_get_default (), GTK_STYLE_PROVIDER (provider),
+                                              GTK_STYLE_PROVIDER_PRIORITY_USER);
+  while (g_main_context_iteration (NULL, FALSE))
+    ;
+  g_assert_cmpint (adw_style_manager_get_dark (adw_style_manager_get_default ()), ==, manager_dark);
+  g_assert_cmpint (bench_chart_view_is_dark (BENCH_CHART_VIEW (chart)), ==, !manager_dark);
+
+  gtk_style_context_remove_provider_for_display (gdk_display_get_default (), GTK_STYLE_PROVIDER (provider));
+  while (g_main_context_iteration (NULL, FALSE))
+    ;
+  g_assert_cmpint (bench_chart_view_is_dark (BENCH_CHART_VIEW (chart)), ==, manager_dark);
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
+/* The export dialog opens with the last export's style, size and scale,
+ * and its chooser in the last folder or the Pictures folder, never the
+ * working directory. */
+static void
+test_export_remembers (void)
+{
+  g_autoptr (GSettings) settings = g_settings_new ("io.github.benchtop.Benchtop");
+  g_autoptr (BenchSource) source = bench_test_load_corpus ("generated/cpu-three-models.json");
+  g_autoptr (BenchChartSpec) spec = bench_chart_spec_new (bench_source_get_results (source));
+  g_autoptr (GFile) folder = NULL;
+  g_autoptr (GFile) cwd = NULL;
+  g_autoptr (GFile) home = g_file_new_for_path (g_get_home_dir ());
+  g_autofree char *cwd_path = g_get_current_dir ();
+  g_autofree char *dir = g_dir_make_tmp ("benchtop-export-XXXXXX", NULL);
+  BenchExportDialog *dialog;
+  int w, h, scale;
+
+  g_settings_set_string (settings, "export-folder", "");
+  folder = bench_export_dialog_dup_folder (settings);
+  cwd = g_file_new_for_path (cwd_path);
+  if (!g_file_equal (cwd, home))
+    g_assert_false (g_file_equal (folder, cwd));
+  if (g_get_user_special_dir (G_USER_DIRECTORY_PICTURES) != NULL &&
+      g_file_test (g_get_user_special_dir (G_USER_DIRECTORY_PICTURES), G_FILE_TEST_IS_DIR))
+    {
+      g_autofree char *path = g_file_get_path (folder);
+      g_assert_cmpstr (path, ==, g_get_user_special_dir (G_USER_DIRECTORY_PICTURES));
+    }
+  g_clear_object (&folder);
+
+  g_settings_set_string (settings, "export-style", "transparent-dark");
+  g_settings_set_int (settings, "export-width", 1280);
+  g_settings_set_int (settings, "export-height", 720);
+  g_settings_set_int (settings, "export-scale", 2);
+  g_settings_set_string (settings, "export-folder", dir);
+  dialog = bench_export_dialog_present (NULL, spec);
+  g_assert_cmpint (bench_export_dialog_get_style (dialog), ==, BENCH_CHART_STYLE_TRANSPARENT_DARK);
+  bench_export_dialog_get_size (dialog, &w, &h, &scale);
+  g_assert_cmpint (w, ==, 1280);
+  g_assert_cmpint (h, ==, 720);
+  g_assert_cmpint (scale, ==, 2);
+  folder = bench_export_dialog_dup_folder (settings);
+  {
+    g_autofree char *path = g_file_get_path (folder);
+    g_assert_cmpstr (path, ==, dir);
+  }
+  maybe_screenshot (dialog, "export-dialog.png");
+  gtk_window_destroy (GTK_WINDOW (dialog));
+
+  /* a custom size is kept too */
+  g_settings_set_int (settings, "export-width", 1500);
+  g_settings_set_int (settings, "export-height", 500);
+  dialog = bench_export_dialog_present (NULL, spec);
+  bench_export_dialog_get_size (dialog, &w, &h, &scale);
+  g_assert_cmpint (w, ==, 1500);
+  g_assert_cmpint (h, ==, 500);
+  gtk_window_destroy (GTK_WINDOW (dialog));
+  g_settings_reset (settings, "export-style");
+  g_settings_reset (settings, "export-width");
+  g_settings_reset (settings, "export-height");
+  g_settings_reset (settings, "export-scale");
+  g_settings_reset (settings, "export-folder");
+  g_rmdir (dir);
+}
+
 int
 main (int    argc,
       char **argv)
@@ -1141,6 +1296,7 @@ main (int    argc,
   g_test_add_func ("/window/empty-state", test_empty_state);
   g_test_add_func ("/window/views-and-selection", test_views);
   g_test_add_func ("/window/paste", test_paste);
+  g_test_add_func ("/window/peak-and-roofline", test_peak_and_roofline);
   g_test_add_func ("/window/bad-file-visible-error", test_bad_file);
   g_test_add_func ("/window/showcase", test_showcase);
   g_test_add_func ("/window/compare", test_compare);
@@ -1154,6 +1310,8 @@ main (int    argc,
   g_test_add_func ("/window/choosers", test_choosers);
   g_test_add_func ("/window/large-chart-in-worker", test_large_chart_in_worker);
   g_test_add_func ("/window/italian", test_italian);
+  g_test_add_func ("/window/export-remembers", test_export_remembers);
+  g_test_add_func ("/window/chart-follows-forced-dark", test_chart_follows_forced_dark);
 
   status = g_test_run ();
   g_clear_object (&app);

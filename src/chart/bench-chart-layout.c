@@ -14,8 +14,11 @@
 #include "bench-chart-text.h"
 #include "bench-units.h"
 
-/* At most this many legend rows; the rest is summed up in one entry. */
-#define MAX_LEGEND_ROWS 3
+/* The legend may take this share of a panel's height before its text
+ * shrinks (down to LEGEND_MIN_SCALE of its size); past that it takes the
+ * room it needs: every series is named, none is summed up as "+ 12 more". */
+#define LEGEND_SHARE 0.35
+#define LEGEND_MIN_SCALE 0.6
 
 typedef struct
 {
@@ -147,22 +150,23 @@ bench_chart_panel_y (const BenchChartPanelLayout *panel,
   return panel->plot.y + panel->plot.height * (1 - t);
 }
 
+/* A value's x on the axis: linear, or log₂ with 0 kept apart, left of
+ * the axis break (zero has no place on a logarithmic scale). */
 static double
-x_axis_value (const BenchChartPanelLayout *panel,
-              double                       x,
-              double                       zero_at)
+x_position (const BenchChartPanelLayout *panel,
+            double                       value)
 {
-  if (!panel->log2_x)
-    return x;
-  return x > 0 ? log2 (x) : zero_at;
-}
+  double t;
 
-static double
-panel_x (const BenchChartPanelLayout *panel,
-         double                       axis_value)
-{
-  double t = (axis_value - panel->x_min) / (panel->x_max - panel->x_min);
-  return panel->plot.x + panel->plot.width * CLAMP (t, 0, 1);
+  if (!panel->log2_x)
+    {
+      t = (value - panel->x_min) / (panel->x_max - panel->x_min);
+      return panel->plot.x + panel->plot.width * CLAMP (t, 0, 1);
+    }
+  if (value <= 0)
+    return isfinite (panel->x_zero) ? panel->x_zero : panel->plot.x;
+  t = (log2 (value) - panel->x_min) / (panel->x_max - panel->x_min);
+  return panel->x_log_left + (panel->plot.x + panel->plot.width - panel->x_log_left) * CLAMP (t, 0, 1);
 }
 
 static double
@@ -198,6 +202,130 @@ value_range (BenchChartPanel *spec_panel,
     *hi = 1;
 }
 
+static gboolean
+show_rooflines (Ctx             *ctx,
+                BenchChartPanel *spec_panel)
+{
+  return spec_panel->rooflines != NULL && bench_chart_spec_get_rooflines (ctx->layout->spec);
+}
+
+/* The rooflines' highest speed, at the smallest depth shown; 0 when none */
+static double
+roofline_max (Ctx             *ctx,
+              BenchChartPanel *spec_panel)
+{
+  double depth = INFINITY, hi = 0;
+
+  if (!show_rooflines (ctx, spec_panel))
+    return 0;
+  for (guint i = 0; i < spec_panel->result_x->len; i++)
+    depth = MIN (depth, g_array_index (spec_panel->result_x, double, i));
+  for (guint i = 0; i < spec_panel->rooflines->len; i++)
+    {
+      const BenchChartRoofline *line = &g_array_index (spec_panel->rooflines, BenchChartRoofline, i);
+      double ts = bench_efficiency_roofline_ts (&line->efficiency, (gint64) MAX (depth, 0));
+      if (isfinite (ts))
+        hi = MAX (hi, ts);
+    }
+  return hi;
+}
+
+static void
+reference_line_clear (BenchChartReferenceLine *line)
+{
+  g_clear_pointer (&line->segments, g_array_unref);
+  label_clear (&line->label);
+}
+
+/* Each roofline sampled along the x axis: 24 steps between measured
+ * depths, straight across a log axis' break at 0. */
+static void
+layout_rooflines (Ctx                   *ctx,
+                  BenchChartPanelLayout *panel,
+                  BenchChartPanel       *spec_panel,
+                  GArray                *distinct)
+{
+  guint n_series = MAX (spec_panel->series->len, 1);
+
+  if (!show_rooflines (ctx, spec_panel))
+    return;
+  for (guint r = 0; r < spec_panel->rooflines->len; r++)
+    {
+      const BenchChartRoofline *roof = &g_array_index (spec_panel->rooflines, BenchChartRoofline, r);
+      const BenchPeak *peak = &roof->efficiency.peak;
+      BenchChartReferenceLine line = { roof->series, FALSE, NULL, { 0 } };
+      gboolean repeat = FALSE;
+      guint same = 1;
+
+      /* series on one machine and model share one roofline: drawn once,
+       * in a neutral colour when every series has it */
+      for (guint o = 0; o < spec_panel->rooflines->len; o++)
+        {
+          const BenchChartRoofline *other = &g_array_index (spec_panel->rooflines, BenchChartRoofline, o);
+          gboolean equal = o != r && other->efficiency.weight_bytes == roof->efficiency.weight_bytes &&
+                           other->efficiency.peak.gbs == roof->efficiency.peak.gbs &&
+                           (other->efficiency.kv_bytes_per_token == roof->efficiency.kv_bytes_per_token ||
+                            (isnan (other->efficiency.kv_bytes_per_token) &&
+                             isnan (roof->efficiency.kv_bytes_per_token)));
+          same += equal;
+          repeat |= equal && o < r;
+        }
+      if (repeat)
+        continue;
+      line.shared = same > 1 && same == n_series;
+      line.segments = g_array_new (FALSE, FALSE, sizeof (BenchChartSegment));
+      double px = NAN, py = NAN, w, h;
+      g_autofree char *gbs = NULL;
+      g_autofree char *text = NULL;
+
+      for (guint d = 0; d < distinct->len; d++)
+        {
+          double depth = g_array_index (distinct, double, d);
+          double next = d + 1 < distinct->len ? g_array_index (distinct, double, d + 1) : depth;
+          guint steps = d + 1 < distinct->len && (depth > 0 || !panel->log2_x) ? 24 : 1;
+
+          for (guint k = 0; k < steps; k++)
+            {
+              /* even steps along the axis: geometric on a log₂ axis */
+              double at = panel->log2_x && depth > 0 ? depth * pow (next / depth, (double) k / steps)
+                                                     : depth + (next - depth) * k / steps;
+              double ts = bench_efficiency_roofline_ts (&roof->efficiency, (gint64) round (at));
+              double x = x_position (panel, at), y;
+
+              if (!isfinite (ts))
+                continue;
+              y = bench_chart_panel_y (panel, ts);
+              if (isfinite (px))
+                {
+                  BenchChartSegment seg = { px, py, x, y, roof->series };
+                  g_array_append_val (line.segments, seg);
+                }
+              px = x;
+              py = y;
+            }
+        }
+      if (line.segments->len == 0)
+        {
+          reference_line_clear (&line);
+          continue;
+        }
+      gbs = peak->gbs_min < peak->gbs ? g_strdup_printf ("%.0f–%.0f", peak->gbs_min, peak->gbs)
+                                      : g_strdup_printf ("%.0f", peak->gbs);
+      /* Translators: the dashed line over a depth chart: the speed the
+       * machine's peak memory bandwidth allows, "roofline at 256 GB/s" */
+      text = g_strdup_printf (roof->efficiency.kv_omitted || isnan (roof->efficiency.kv_bytes_per_token)
+                              ? _("roofline at %s GB/s (KV cache not counted)")
+                              : _("roofline at %s GB/s"), gbs);
+      line.label = make_label (text, ctx->fs * 0.75, FALSE, 2);
+      line.label.muted = TRUE;
+      measure (ctx, &line.label, &w, &h);
+      w = MIN (w, panel->plot.width);
+      line.label.rect = (BenchChartRect) { panel->plot.x + panel->plot.width - w,
+                                           MAX (panel->plot.y, py - h - ctx->fs * 0.2), w, h };
+      g_array_append_val (panel->reference_lines, line);
+    }
+}
+
 static void
 add_y_tick (Ctx                   *ctx,
             BenchChartPanelLayout *panel,
@@ -224,6 +352,7 @@ plan_y_axis (Ctx                   *ctx,
   double lo, hi, lowest;
 
   value_range (spec_panel, &lo, &hi, &lowest);
+  hi = MAX (hi, roofline_max (ctx, spec_panel));
   panel->log_y = log_scale && isfinite (lowest) && hi / lowest > 4 && !isfinite (reference_of (ctx));
 
   if (isfinite (reference_of (ctx)))
@@ -317,7 +446,9 @@ place_y_ticks (Ctx                   *ctx,
 
 /* —— legend ——————————————————————————————————————————————————— */
 
-/* Flows the series names in rows under the panel title; returns the height
+/* Lays the series names out under the panel title: in a row when they
+ * fit, else in columns of equal width, read down then across; the text
+ * shrinks until the legend fits its share of the panel. Returns the height
  * it takes. */
 static double
 place_legend (Ctx                   *ctx,
@@ -325,61 +456,68 @@ place_legend (Ctx                   *ctx,
               BenchChartPanel       *spec_panel,
               double                 x,
               double                 y,
-              double                 width)
+              double                 width,
+              double                 budget)
 {
-  double size = ctx->fs * 0.85;
-  double swatch = size * 0.8;
-  double row_h = size * 1.5;
-  double cx = x, cy = y;
-  guint rows = 1;
+  guint n = spec_panel->series->len;
+  g_autofree double *widths = NULL;
+  double size = ctx->fs * 0.85, swatch = 0, row_h = 0, col_w = 0, total = 0;
+  guint cols = 1, rows = 1;
+  gboolean one_row = FALSE;
 
-  panel->n_series = spec_panel->series->len;
-  if (spec_panel->series->len <= 1)
+  panel->n_series = n;
+  if (n <= 1)
     return 0;
+  widths = g_new0 (double, n);
 
-  for (guint s = 0; s < spec_panel->series->len; s++)
+  for (double scale = 1.0; scale >= LEGEND_MIN_SCALE - 1e-9; scale -= 0.1)
     {
-      BenchChartLegendItem item = { 0 };
-      double w, max_w = MAX (width * 0.45, size * 6);
-      gboolean last_row_full;
-
-      item.series = s;
-      item.label = make_label (g_ptr_array_index (spec_panel->series, s), size, FALSE, 0);
-      item.label.rect.width = max_w;
-      measure (ctx, &item.label, &w, NULL);
-      w = MIN (w, max_w);
-
-      if (cx > x && cx + swatch + size * 0.4 + w > x + width)
+      /* never below a size people read */
+      size = MAX (ctx->fs * 0.85 * scale, MIN (ctx->fs * 0.85, 10.5));
+      swatch = size * 1.6;
+      row_h = size * 1.5;
+      col_w = 0;
+      total = 0;
+      for (guint s = 0; s < n; s++)
         {
-          rows++;
-          cx = x;
-          cy += row_h;
+          BenchChartLabel label = make_label (g_ptr_array_index (spec_panel->series, s), size, FALSE, 0);
+          label.rect.width = width;
+          measure (ctx, &label, &widths[s], NULL);
+          label_clear (&label);
+          col_w = MAX (col_w, swatch + size * 0.4 + widths[s] + size);
+          total += swatch + size * 0.4 + widths[s] + size;
         }
-      last_row_full = rows == MAX_LEGEND_ROWS && s + 1 < spec_panel->series->len &&
-                      cx + 2 * (swatch + size * 0.4 + w + size) > x + width;
-      if (rows > MAX_LEGEND_ROWS || last_row_full)
-        {
-          /* Translators: the legend ran out of room: "+ 12 more" */
-          g_autofree char *more = g_strdup_printf (_("+ %u more"), spec_panel->series->len - s);
-          label_clear (&item.label);
-          item.label = make_label (more, size, FALSE, 0);
-          item.label.muted = TRUE;
-          item.series = G_MAXUINT;
-          if (rows > MAX_LEGEND_ROWS)
-            {
-              rows = MAX_LEGEND_ROWS;
-              cy -= row_h;
-              cx = x;
-            }
-          place_label (ctx, &item.label, cx, cy + (row_h - size * 1.25) / 2, width - (cx - x));
-          g_array_append_val (panel->legend, item);
-          break;
-        }
-      item.swatch = (BenchChartRect) { cx, cy + (row_h - swatch) / 2, swatch, swatch };
-      place_label (ctx, &item.label, cx + swatch + size * 0.4, cy + (row_h - size * 1.25) / 2, w + 1);
-      g_array_append_val (panel->legend, item);
-      cx += swatch + size * 0.4 + w + size;
+      one_row = total <= width;
+      /* two columns at least where there is room: a long name is cut in
+       * its middle, its start and end still tell it apart */
+      col_w = MIN (col_w, width >= size * 30 ? width / 2 : width);
+      cols = one_row ? n : MAX (1, (guint) floor (width / col_w));
+      rows = (n + cols - 1) / cols;
+      if (rows * row_h <= budget)
+        break;
     }
+
+  {
+    double cx = x;
+
+    for (guint s = 0; s < n; s++)
+      {
+        BenchChartLegendItem item = { 0 };
+        guint row = one_row ? 0 : s % rows, col = one_row ? s : s / rows;
+        double ix = one_row ? cx : x + col * col_w;
+        double iy = y + row * row_h;
+        double room = one_row ? widths[s] + 1 : col_w - swatch - size * 1.4;
+
+        item.series = s;
+        item.label = make_label (g_ptr_array_index (spec_panel->series, s), size, FALSE, 0);
+        item.label.middle = TRUE;
+        item.swatch = (BenchChartRect) { ix, iy + (row_h - size * 0.8) / 2, swatch, size * 0.8 };
+        place_label (ctx, &item.label, ix + swatch + size * 0.4, iy + (row_h - size * 1.25) / 2,
+                     MAX (room, size));
+        g_array_append_val (panel->legend, item);
+        cx += swatch + size * 0.4 + widths[s] + size;
+      }
+  }
   return rows * row_h;
 }
 
@@ -496,23 +634,6 @@ layout_bars (Ctx                   *ctx,
 
 /* —— lines ——————————————————————————————————————————————————— */
 
-static gboolean
-wants_log2 (GArray *xs)
-{
-  double lo = INFINITY, hi = 0;
-
-  for (guint i = 0; i < xs->len; i++)
-    {
-      double x = g_array_index (xs, double, i);
-      if (x < 0)
-        return FALSE;
-      if (x > 0)
-        lo = MIN (lo, x);
-      hi = MAX (hi, x);
-    }
-  return isfinite (lo) && hi / lo >= 8;
-}
-
 static int
 compare_double (gconstpointer a,
                 gconstpointer b)
@@ -524,8 +645,7 @@ compare_double (gconstpointer a,
 static void
 layout_x_ticks (Ctx                   *ctx,
                 BenchChartPanelLayout *panel,
-                GArray                *distinct,
-                double                 zero_at)
+                GArray                *distinct)
 {
   double last_right = -INFINITY;
   g_autoptr (GArray) candidates = g_array_new (FALSE, FALSE, sizeof (double));
@@ -538,6 +658,10 @@ layout_x_ticks (Ctx                   *ctx,
   else
     {
       double step = nice_step (panel->x_max - panel->x_min, 6);
+
+      /* token counts step in powers of two: 8k, 16k…, not 10k, 20k */
+      if (step >= 1000 && fmod (g_array_index (distinct, double, distinct->len - 1), 1024) == 0)
+        step = pow (2, round (log2 (step)));
       for (double v = ceil (panel->x_min / step) * step; v <= panel->x_max + step * 1e-6; v += step)
         g_array_append_val (candidates, v);
     }
@@ -545,7 +669,7 @@ layout_x_ticks (Ctx                   *ctx,
   for (guint i = 0; i < candidates->len; i++)
     {
       double value = g_array_index (candidates, double, i);
-      double pos = panel_x (panel, x_axis_value (panel, value, zero_at));
+      double pos = x_position (panel, value);
       /* token counts are powers of two: 4096 reads "4k", as people say it */
       g_autofree char *text = value >= 1024 && fmod (value, 1024) == 0
                                 ? g_strdup_printf ("%gk", value / 1024)
@@ -593,7 +717,7 @@ layout_lines (Ctx                   *ctx,
               BenchChartPanel       *spec_panel)
 {
   g_autoptr (GArray) distinct = g_array_new (FALSE, FALSE, sizeof (double));
-  double lo_pos = INFINITY, zero_at = 0, pad;
+  double lo_pos = INFINITY, pad;
   guint n_series = MAX (spec_panel->series->len, 1);
 
   g_array_append_vals (distinct, spec_panel->result_x->data, spec_panel->result_x->len);
@@ -604,15 +728,32 @@ layout_lines (Ctx                   *ctx,
     else
       i++;
 
-  panel->log2_x = wants_log2 (distinct);
-  for (guint i = 0; i < distinct->len; i++)
-    if (g_array_index (distinct, double, i) > 0)
-      lo_pos = MIN (lo_pos, g_array_index (distinct, double, i));
-  /* zero has no place on a log axis: it sits one step left of the smallest */
+  panel->log2_x = bench_chart_panel_is_log2 (spec_panel, bench_chart_spec_get_x_scale (ctx->layout->spec));
+  panel->x_zero = NAN;
+  panel->x_break = NAN;
+  panel->x_log_left = panel->plot.x;
   if (panel->log2_x)
-    zero_at = log2 (lo_pos) - 1;
-  panel->x_min = x_axis_value (panel, g_array_index (distinct, double, 0), zero_at);
-  panel->x_max = x_axis_value (panel, g_array_index (distinct, double, distinct->len - 1), zero_at);
+    {
+      for (guint i = 0; i < distinct->len; i++)
+        if (g_array_index (distinct, double, i) > 0)
+          lo_pos = MIN (lo_pos, g_array_index (distinct, double, i));
+      panel->x_min = log2 (lo_pos);
+      panel->x_max = log2 (g_array_index (distinct, double, distinct->len - 1));
+      if (g_array_index (distinct, double, 0) == 0)
+        {
+          /* 0 stands apart, left of a break in the axis */
+          double slot = MIN (panel->plot.width * 0.08, ctx->fs * 2.5);
+
+          panel->x_zero = panel->plot.x + slot * 0.4;
+          panel->x_break = panel->plot.x + slot;
+          panel->x_log_left = panel->x_break + slot * 0.6;
+        }
+    }
+  else
+    {
+      panel->x_min = g_array_index (distinct, double, 0);
+      panel->x_max = g_array_index (distinct, double, distinct->len - 1);
+    }
   if (panel->x_max <= panel->x_min)
     panel->x_max = panel->x_min + 1;
   /* room for the whiskers' caps at both ends */
@@ -620,7 +761,8 @@ layout_lines (Ctx                   *ctx,
   panel->x_min -= pad;
   panel->x_max += pad;
 
-  layout_x_ticks (ctx, panel, distinct, zero_at);
+  layout_x_ticks (ctx, panel, distinct);
+  layout_rooflines (ctx, panel, spec_panel, distinct);
 
   for (guint i = 0; i < spec_panel->results->len; i++)
     {
@@ -631,8 +773,7 @@ layout_lines (Ctx                   *ctx,
       bench_chart_panel_get_value (spec_panel, i, &avg, &sd);
       if (!isfinite (sd))
         sd = 0;
-      point.x = panel_x (panel, x_axis_value (panel, g_array_index (spec_panel->result_x, double, i),
-                                              zero_at));
+      point.x = x_position (panel, g_array_index (spec_panel->result_x, double, i));
       point.y = bench_chart_panel_y (panel, avg);
       point.whisker_top = bench_chart_panel_y (panel, avg + sd);
       point.whisker_bottom = bench_chart_panel_y (panel, avg - sd);
@@ -670,18 +811,55 @@ layout_lines (Ctx                   *ctx,
 
           for (guint d = 0; d < distinct->len && !hole && n_series > 1; d++)
             {
-              double px = panel_x (panel, x_axis_value (panel, g_array_index (distinct, double, d),
-                                                        zero_at));
+              double px = x_position (panel, g_array_index (distinct, double, d));
               hole = px > p0->x + 0.01 && px < p1->x - 0.01 &&
                      series_at_x (panel, px) >= n_series - 1;
             }
           if (!hole && p1->x > p0->x)
             {
-              BenchChartSegment seg = { p0->x, p0->y, p1->x, p1->y, s };
+              BenchChartSegment seg = { p0->x, p0->y, p1->x, p1->y, s,
+                                        isfinite (panel->x_break) && p0->x < panel->x_break &&
+                                        p1->x > panel->x_break };
               g_array_append_val (panel->segments, seg);
             }
         }
     }
+}
+
+/* Lines that coincide (every point of one within a hair of the other's)
+ * would hide each other: the earlier is marked covered, and drawn wider
+ * under the later, so both stay visible. */
+static void
+find_covered (Ctx                   *ctx,
+              BenchChartPanelLayout *panel)
+{
+  guint n = panel->covered->len;
+  double hair = MAX (1.5, ctx->fs * 0.12);
+
+  for (guint a = 0; a < n; a++)
+    for (guint b = a + 1; b < n && !g_array_index (panel->covered, gboolean, a); b++)
+      {
+        guint na = 0, matched = 0;
+
+        for (guint i = 0; i < panel->points->len; i++)
+          {
+            BenchChartPoint *p = &g_array_index (panel->points, BenchChartPoint, i);
+            gboolean found = FALSE;
+
+            if (p->series != a)
+              continue;
+            na++;
+            for (guint j = 0; j < panel->points->len && !found; j++)
+              {
+                BenchChartPoint *q = &g_array_index (panel->points, BenchChartPoint, j);
+                found = q->series == b && fabs (q->x - p->x) < 0.01 && fabs (q->y - p->y) < hair;
+              }
+            if (found)
+              matched++;
+          }
+        if (na >= 2 && matched == na)
+          g_array_index (panel->covered, gboolean, a) = TRUE;
+      }
 }
 
 /* —— panels ——————————————————————————————————————————————————— */
@@ -710,9 +888,11 @@ panel_free (BenchChartPanelLayout *panel)
   g_array_unref (panel->bars);
   g_array_unref (panel->points);
   g_array_unref (panel->segments);
+  g_array_unref (panel->reference_lines);
   g_array_unref (panel->category_labels);
   g_array_unref (panel->value_labels);
   g_array_unref (panel->legend);
+  g_array_unref (panel->covered);
   g_free (panel);
 }
 
@@ -730,14 +910,20 @@ layout_panel (Ctx             *ctx,
   panel->kind = spec_panel->kind;
   panel->test_kind = spec_panel->test_kind;
   panel->frame = frame;
+  panel->x_zero = NAN;
+  panel->x_break = NAN;
   panel->y_ticks = g_array_new (FALSE, TRUE, sizeof (BenchChartTick));
   panel->x_ticks = g_array_new (FALSE, TRUE, sizeof (BenchChartTick));
   panel->bars = g_array_new (FALSE, TRUE, sizeof (BenchChartBar));
   panel->points = g_array_new (FALSE, TRUE, sizeof (BenchChartPoint));
   panel->segments = g_array_new (FALSE, TRUE, sizeof (BenchChartSegment));
+  panel->reference_lines = g_array_new (FALSE, TRUE, sizeof (BenchChartReferenceLine));
+  g_array_set_clear_func (panel->reference_lines, (GDestroyNotify) reference_line_clear);
   panel->category_labels = g_array_new (FALSE, TRUE, sizeof (BenchChartLabel));
   panel->value_labels = g_array_new (FALSE, TRUE, sizeof (BenchChartLabel));
   panel->legend = g_array_new (FALSE, TRUE, sizeof (BenchChartLegendItem));
+  panel->covered = g_array_new (FALSE, TRUE, sizeof (gboolean));
+  g_array_set_size (panel->covered, MAX (spec_panel->series->len, 1));
   g_array_set_clear_func (panel->y_ticks, (GDestroyNotify) tick_clear);
   g_array_set_clear_func (panel->x_ticks, (GDestroyNotify) tick_clear);
   g_array_set_clear_func (panel->category_labels, (GDestroyNotify) label_clear);
@@ -746,7 +932,7 @@ layout_panel (Ctx             *ctx,
 
   panel->title = make_label (panel_title (spec_panel->test_kind), fs * 1.05, TRUE, 0);
   y += place_label (ctx, &panel->title, frame.x, y, frame.width) + gap * 0.3;
-  y += place_legend (ctx, panel, spec_panel, frame.x, y, frame.width);
+  y += place_legend (ctx, panel, spec_panel, frame.x, y, frame.width, frame.height * LEGEND_SHARE);
   y += gap * 0.6;
 
   /* left: rotated axis title and tick labels */
@@ -786,9 +972,22 @@ layout_panel (Ctx             *ctx,
     layout_bars (ctx, panel, spec_panel, value_labels);
   else
     {
+      g_autofree char *x_title = NULL;
       double h;
+
       layout_lines (ctx, panel, spec_panel);
-      panel->x_title = make_label (spec_panel->x_title, fs * 0.85, FALSE, 1);
+      if (panel->points->len <= 2000)
+        find_covered (ctx, panel);
+      if (!panel->log2_x)
+        x_title = g_strdup (spec_panel->x_title);
+      else if (g_str_has_suffix (spec_panel->x_title, ")"))
+        /* Translators: the end of a logarithmic axis' title, "context depth (tokens, log₂ scale)" */
+        x_title = g_strdup_printf ("%.*s%s)", (int) strlen (spec_panel->x_title) - 1, spec_panel->x_title,
+                                   _(", log₂ scale"));
+      else
+        /* Translators: an axis title on a logarithmic scale, "threads (log₂ scale)" */
+        x_title = g_strdup_printf (_("%s (log₂ scale)"), spec_panel->x_title);
+      panel->x_title = make_label (x_title, fs * 0.85, FALSE, 1);
       panel->x_title.muted = TRUE;
       h = fs * 0.85 * 1.25;
       panel->x_title.rect = (BenchChartRect) { panel->plot.x, frame.y + frame.height - h,
@@ -833,6 +1032,8 @@ bench_chart_layout_new (BenchChartSpec *spec,
     {
       layout->subtitle = make_label (bench_chart_spec_get_subtitle (spec), fs * 0.95, FALSE, 0);
       layout->subtitle.muted = TRUE;
+      /* it says what is shown and what is left out: wrap rather than cut */
+      layout->subtitle.max_lines = 2;
       top += fs * 0.15 + place_label (&ctx, &layout->subtitle, m, top + fs * 0.15, width - 2 * m);
     }
   if (layout->title.text || layout->subtitle.text)
@@ -869,6 +1070,19 @@ bench_chart_layout_new (BenchChartSpec *spec,
                        layout_panel (&ctx, bench_chart_spec_get_panel (spec, i), frame,
                                      bench_chart_spec_get_log_scale (spec),
                                      bench_chart_spec_get_value_labels (spec)));
+    }
+  /* how much taller the picture must be for every plot to stay readable */
+  layout->min_height = height;
+  for (guint r = 0; r < rows; r++)
+    {
+      double deficit = 0;
+
+      for (guint i = r * cols; i < MIN (n, (r + 1) * cols); i++)
+        {
+          BenchChartPanelLayout *panel = g_ptr_array_index (layout->panels, i);
+          deficit = MAX (deficit, MAX (160, fs * 8) - panel->plot.height);
+        }
+      layout->min_height += MAX (0, deficit);
     }
   g_object_unref (context);
   return layout;

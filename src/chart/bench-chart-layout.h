@@ -30,6 +30,7 @@ typedef struct
   int             align;     /* 0 left, 1 centre, 2 right */
   gboolean        vertical;  /* rotated a quarter turn anticlockwise */
   gboolean        muted;
+  gboolean        middle;    /* ellipsize in the middle: the ends tell names apart */
 } BenchChartLabel;
 
 typedef struct
@@ -61,9 +62,20 @@ typedef struct
 
 typedef struct
 {
-  double x1, y1, x2, y2;
-  guint  series;
+  double   x1, y1, x2, y2;
+  guint    series;
+  gboolean across_break;   /* from 0 over the axis break: drawn thin and dashed */
 } BenchChartSegment;
+
+/* A reference line: the roofline of a series, drawn dashed in its colour
+ * as short segments, labelled at its right end. */
+typedef struct
+{
+  guint            series;
+  gboolean         shared;     /* every series has this one: drawn neutral */
+  GArray          *segments;   /* BenchChartSegment */
+  BenchChartLabel  label;
+} BenchChartReferenceLine;
 
 typedef struct
 {
@@ -86,15 +98,20 @@ typedef struct
   double           reference_y;      /* the reference line (speedup 1.0), or NAN */
   double           x_min, x_max;     /* lines only, in axis units */
   gboolean         log2_x;
+  double           x_zero;           /* log₂ axis: where 0 sits, apart; NAN when none */
+  double           x_break;          /* log₂ axis: the break between 0 and the rest; NAN */
+  double           x_log_left;       /* log₂ axis: where the logarithmic part starts */
   GArray          *y_ticks;          /* BenchChartTick */
   GArray          *x_ticks;          /* BenchChartTick, lines only */
   GArray          *bars;             /* BenchChartBar */
   GArray          *points;           /* BenchChartPoint */
   GArray          *segments;         /* BenchChartSegment */
+  GArray          *reference_lines;  /* BenchChartReferenceLine (rooflines), lines only */
   GArray          *category_labels;  /* BenchChartLabel */
   GArray          *value_labels;     /* BenchChartLabel */
-  GArray          *legend;           /* BenchChartLegendItem */
+  GArray          *legend;           /* BenchChartLegendItem, every series */
   guint            n_series;
+  GArray          *covered;          /* gboolean per series: a later line lies on it */
 } BenchChartPanelLayout;
 
 typedef struct
@@ -107,6 +124,7 @@ typedef struct
   BenchChartLabel  caption;
   GPtrArray       *panels;           /* BenchChartPanelLayout */
   BenchChartSpec  *spec;
+  double           min_height;       /* the height at which every plot keeps a readable size */
 } BenchChartLayout;
 
 /* @scale multiplies text and line sizes (1.0: sized from width and height) */

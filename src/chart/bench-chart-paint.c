@@ -47,6 +47,109 @@ draw_label (cairo_t               *cr,
   cairo_restore (cr);
 }
 
+/* Beyond the palette's 8 colours a series differs by its dashes and
+ * marker shape (lines) or hatching (bars): (colour, variant) is unique
+ * for the first 128 series, and never a repeated look among them. */
+static guint
+variant_of (guint series)
+{
+  return series / BENCH_CHART_PALETTE_SIZE;
+}
+
+static void
+set_series_dash (cairo_t *cr,
+                 guint    series,
+                 double   w)
+{
+  static const double patterns[4][4] = {
+    { 0 }, { 4, 2.5 }, { 1, 2 }, { 5, 2, 1, 2 },
+  };
+  static const int lengths[4] = { 0, 2, 2, 4 };
+  guint d = variant_of (series) % 4;
+  double dashes[4];
+
+  for (int i = 0; i < lengths[d]; i++)
+    dashes[i] = patterns[d][i] * w;
+  cairo_set_dash (cr, dashes, lengths[d], 0);
+}
+
+/* circle, square, triangle, diamond */
+static void
+marker_path (cairo_t *cr,
+             guint    series,
+             double   x,
+             double   y,
+             double   r)
+{
+  guint v = variant_of (series);
+  guint shape = (v % 4 + v / 4) % 4;
+
+  cairo_new_sub_path (cr);
+  switch (shape)
+    {
+    case 1:
+      cairo_rectangle (cr, x - r * 0.9, y - r * 0.9, r * 1.8, r * 1.8);
+      break;
+    case 2:
+      cairo_move_to (cr, x, y - r * 1.2);
+      cairo_line_to (cr, x + r * 1.1, y + r * 0.8);
+      cairo_line_to (cr, x - r * 1.1, y + r * 0.8);
+      cairo_close_path (cr);
+      break;
+    case 3:
+      cairo_move_to (cr, x, y - r * 1.25);
+      cairo_line_to (cr, x + r * 1.1, y);
+      cairo_line_to (cr, x, y + r * 1.25);
+      cairo_line_to (cr, x - r * 1.1, y);
+      cairo_close_path (cr);
+      break;
+    default:
+      cairo_arc (cr, x, y, r, 0, 2 * G_PI);
+      break;
+    }
+}
+
+/* hatching over a bar of a series past the palette: none, /, \\, — */
+static void
+hatch (cairo_t               *cr,
+       const BenchChartTheme *theme,
+       const BenchChartRect  *rect,
+       guint                  series,
+       double                 fs)
+{
+  guint kind = variant_of (series) % 4;
+  double step = MAX (3, fs * 0.35);
+  const BenchRgba *over = theme->background.a > 0 ? &theme->background : &theme->text;
+
+  if (kind == 0 || rect->width < 3 || rect->height < 1)
+    return;
+  cairo_save (cr);
+  cairo_rectangle (cr, rect->x, rect->y, rect->width, rect->height);
+  cairo_clip (cr);
+  set_color (cr, over, 0.7);
+  cairo_set_line_width (cr, MAX (1, fs * 0.07));
+  for (double d = -rect->height; d < rect->width + rect->height; d += step)
+    {
+      if (kind == 1)
+        {
+          cairo_move_to (cr, rect->x + d, rect->y + rect->height);
+          cairo_line_to (cr, rect->x + d + rect->height, rect->y);
+        }
+      else if (kind == 2)
+        {
+          cairo_move_to (cr, rect->x + d, rect->y);
+          cairo_line_to (cr, rect->x + d + rect->height, rect->y + rect->height);
+        }
+      else if (d >= 0 && d <= rect->height)
+        {
+          cairo_move_to (cr, rect->x, rect->y + d);
+          cairo_line_to (cr, rect->x + rect->width, rect->y + d);
+        }
+    }
+  cairo_stroke (cr);
+  cairo_restore (cr);
+}
+
 /* The whisker of a bar a few pixels wide: a line and caps of whole
  * pixels, filled as boxes (a thousand strokes cost more than the bars). */
 static void
@@ -111,8 +214,26 @@ draw_panel (cairo_t                     *cr,
 
   set_color (cr, &theme->axis, 1);
   cairo_set_line_width (cr, MAX (1, fs * 0.07));
-  cairo_move_to (cr, plot->x, base);
-  cairo_line_to (cr, plot->x + plot->width, base);
+  if (isfinite (panel->x_break))
+    {
+      /* a break in the axis: 0 stands apart from the log₂ scale */
+      double half = fs * 0.25;
+
+      cairo_move_to (cr, plot->x, base);
+      cairo_line_to (cr, panel->x_break - half, base);
+      cairo_move_to (cr, panel->x_break + half, base);
+      cairo_line_to (cr, plot->x + plot->width, base);
+      for (int k = -1; k <= 1; k += 2)
+        {
+          cairo_move_to (cr, panel->x_break + k * half - half * 0.6, base + half * 1.2);
+          cairo_line_to (cr, panel->x_break + k * half + half * 0.6, base - half * 1.2);
+        }
+    }
+  else
+    {
+      cairo_move_to (cr, plot->x, base);
+      cairo_line_to (cr, plot->x + plot->width, base);
+    }
   cairo_stroke (cr);
 
   /* bars, then their whiskers over them */
@@ -157,6 +278,11 @@ draw_panel (cairo_t                     *cr,
         }
       cairo_close_path (cr);
       cairo_fill_preserve (cr);
+      if (variant_of (bar->series) > 0)
+        {
+          cairo_new_path (cr);
+          hatch (cr, theme, &bar->rect, bar->series, fs);
+        }
       if (hot)
         {
           set_color (cr, &theme->text, 1);
@@ -218,10 +344,51 @@ draw_panel (cairo_t                     *cr,
       for (guint i = 0; i < panel->segments->len; i++)
         {
           const BenchChartSegment *seg = &g_array_index (panel->segments, BenchChartSegment, i);
-          set_color (cr, bench_chart_theme_series (theme, seg->series), 0.95);
+          gboolean covered = seg->series < panel->covered->len &&
+                             g_array_index (panel->covered, gboolean, seg->series);
+          double lw = MAX (1.5, fs * 0.13);
+
+          set_color (cr, bench_chart_theme_series (theme, seg->series), covered ? 0.55 : 0.95);
           cairo_move_to (cr, seg->x1, seg->y1);
           cairo_line_to (cr, seg->x2, seg->y2);
+          /* a line another lies on is drawn wide under it: both show */
+          cairo_set_line_width (cr, covered ? lw * 2.8 : lw);
+          set_series_dash (cr, seg->series, lw);
+          if (seg->across_break)
+            {
+              /* over the axis break the distance means nothing: thin, dotted */
+              double dots[] = { fs * 0.15, fs * 0.3 };
+              cairo_save (cr);
+              cairo_set_line_width (cr, MAX (1, fs * 0.07));
+              cairo_set_dash (cr, dots, 2, 0);
+              cairo_stroke (cr);
+              cairo_restore (cr);
+            }
+          else
+            cairo_stroke (cr);
+          cairo_set_dash (cr, NULL, 0, 0);
+        }
+      /* rooflines: dashed, in their series' colour, under the points */
+      for (guint i = 0; i < panel->reference_lines->len; i++)
+        {
+          const BenchChartReferenceLine *line = &g_array_index (panel->reference_lines, BenchChartReferenceLine, i);
+          double dash[] = { fs * 0.5, fs * 0.35 };
+
+          cairo_save (cr);
+          cairo_set_line_cap (cr, CAIRO_LINE_CAP_BUTT);
+          cairo_set_line_width (cr, MAX (1.2, fs * 0.09));
+          cairo_set_dash (cr, dash, G_N_ELEMENTS (dash), 0);
+          set_color (cr, line->shared ? &theme->muted : bench_chart_theme_series (theme, line->series), 0.8);
+          for (guint k = 0; k < line->segments->len; k++)
+            {
+              const BenchChartSegment *seg = &g_array_index (line->segments, BenchChartSegment, k);
+              if (k == 0)
+                cairo_move_to (cr, seg->x1, seg->y1);
+              cairo_line_to (cr, seg->x2, seg->y2);
+            }
           cairo_stroke (cr);
+          cairo_restore (cr);
+          draw_label (cr, theme, &line->label);
         }
       cairo_set_line_cap (cr, CAIRO_LINE_CAP_BUTT);
       for (guint i = 0; i < panel->points->len; i++)
@@ -233,7 +400,9 @@ draw_panel (cairo_t                     *cr,
           set_color (cr, color, 1);
           cairo_set_line_width (cr, MAX (1, fs * 0.07));
           draw_whisker (cr, pt->x, pt->whisker_top, pt->whisker_bottom, fs * 0.6);
-          cairo_arc (cr, pt->x, pt->y, fs * (hot ? 0.42 : 0.28), 0, 2 * G_PI);
+          marker_path (cr, pt->series, pt->x, pt->y,
+                       fs * (hot ? 0.42 : pt->series < panel->covered->len &&
+                                          g_array_index (panel->covered, gboolean, pt->series) ? 0.45 : 0.28));
           cairo_fill_preserve (cr);
           set_color (cr, &theme->background, theme->background.a > 0 ? 1 : 0);
           cairo_set_line_width (cr, MAX (1, fs * 0.06));
@@ -244,11 +413,30 @@ draw_panel (cairo_t                     *cr,
   for (guint i = 0; i < panel->legend->len; i++)
     {
       const BenchChartLegendItem *item = &g_array_index (panel->legend, BenchChartLegendItem, i);
-      if (item->series != G_MAXUINT)
+      const BenchChartRect *sw = &item->swatch;
+
+      set_color (cr, bench_chart_theme_series (theme, item->series), 1);
+      if (panel->kind == BENCH_CHART_LINES)
         {
-          set_color (cr, bench_chart_theme_series (theme, item->series), 1);
-          cairo_rectangle (cr, item->swatch.x, item->swatch.y, item->swatch.width, item->swatch.height);
+          /* the line's dashes and marker, as drawn */
+          double lw = MAX (1.5, fs * 0.13), cy = sw->y + sw->height / 2;
+
+          cairo_set_line_width (cr, lw);
+          set_series_dash (cr, item->series, lw);
+          cairo_move_to (cr, sw->x, cy);
+          cairo_line_to (cr, sw->x + sw->width, cy);
+          cairo_stroke (cr);
+          cairo_set_dash (cr, NULL, 0, 0);
+          marker_path (cr, item->series, sw->x + sw->width / 2, cy, sw->height * 0.42);
           cairo_fill (cr);
+        }
+      else
+        {
+          BenchChartRect box = { sw->x, sw->y, sw->height * 1.4, sw->height };
+
+          cairo_rectangle (cr, box.x, box.y, box.width, box.height);
+          cairo_fill (cr);
+          hatch (cr, theme, &box, item->series, fs * 0.7);
         }
       draw_label (cr, theme, &item->label);
     }

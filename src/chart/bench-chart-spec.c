@@ -14,15 +14,21 @@ struct _BenchChartSpec
   GPtrArray       *results;
   gboolean         has_view;
   BenchGroupKind   view;
+  gboolean         overview;   /* made by bench_chart_spec_new_overview () */
   GPtrArray       *panels;    /* BenchChartPanel */
   char            *title;
   char            *subtitle;
   char            *caption;
   gboolean         log_scale;
+  gboolean         hide_rooflines;
+  BenchChartXScale x_scale;
   gboolean         value_labels;
   double           reference;  /* NAN, or 1.0 for speedups */
   char            *y_title;    /* NULL: tokens/s */
 };
+
+/* the overview draws a bar per machine up to this many machines */
+#define BENCH_CHART_OVERVIEW_SERIES 8
 
 /* settings a line chart can sweep, most telling first */
 static const char * const sweep_fields[] = {
@@ -44,6 +50,10 @@ is_ignored_field (const char *field)
   static const char *ignored[] = {
     "test_time", "model_filename", "source", "test_label", "test", "quantization",
     "cuda", "opencl", "vulkan", "kompute", "metal", "sycl", "rpc", "gpu_blas", "blas",
+    /* settings that seldom change a speed and would only lengthen a legend */
+    "cpu_mask", "cpu_strict", "poll", "main_gpu", "devices", "tensor_split",
+    "tensor_buft_overrides", "embeddings", "no_op_offload", "no_host", "framework",
+    "defrag_thold", "cpu_info", "gpu_info", "model_size", "model_n_params", "build_number",
     NULL
   };
   return g_strv_contains (ignored, field);
@@ -77,6 +87,7 @@ panel_free (BenchChartPanel *panel)
   g_free (panel->x_title);
   g_clear_pointer (&panel->result_value, g_array_unref);
   g_clear_pointer (&panel->result_error, g_array_unref);
+  g_clear_pointer (&panel->rooflines, g_array_unref);
   g_free (panel);
 }
 
@@ -97,6 +108,76 @@ bench_chart_panel_get_value (const BenchChartPanel *panel,
       *value = bench_result_get_avg_ts (r);
       *error = bench_result_get_stddev_ts (r);
     }
+}
+
+/* log₂ when they grow geometrically (512, 1k,
+ * 2k…: every step a similar ratio, 8× from the least to the most), linear
+ * when they are evenly spaced (0, 8k, 16k … 64k) or anything else. */
+static int
+compare_double (gconstpointer a,
+                gconstpointer b)
+{
+  double x = *(const double *) a, y = *(const double *) b;
+  return (x > y) - (x < y);
+}
+
+gboolean
+bench_chart_panel_is_log2 (const BenchChartPanel *panel,
+                           BenchChartXScale       x_scale)
+{
+  g_autoptr (GArray) pos = g_array_new (FALSE, FALSE, sizeof (double));
+  double min_step = INFINITY, max_step = 0, min_ratio = INFINITY;
+
+  if (panel->kind != BENCH_CHART_LINES)
+    return FALSE;
+  for (guint i = 0; i < panel->result_x->len; i++)
+    {
+      double x = g_array_index (panel->result_x, double, i);
+      if (x < 0)
+        return FALSE;
+      if (x > 0)
+        g_array_append_val (pos, x);
+    }
+  g_array_sort (pos, compare_double);
+  for (guint i = 1; i < pos->len;)
+    if (g_array_index (pos, double, i) == g_array_index (pos, double, i - 1))
+      g_array_remove_index (pos, i);
+    else
+      i++;
+  if (pos->len < 2)
+    return FALSE;
+  if (x_scale != BENCH_CHART_X_AUTO)
+    return x_scale == BENCH_CHART_X_LOG;
+  for (guint i = 1; i < pos->len; i++)
+    {
+      double a = g_array_index (pos, double, i - 1), b = g_array_index (pos, double, i);
+      min_step = MIN (min_step, b - a);
+      max_step = MAX (max_step, b - a);
+      min_ratio = MIN (min_ratio, b / a);
+    }
+  /* evenly spaced, up to rounding: linear */
+  if (pos->len >= 3 && max_step <= min_step * 1.25)
+    return FALSE;
+  return min_ratio >= 1.4 &&
+         g_array_index (pos, double, pos->len - 1) / g_array_index (pos, double, 0) >= 8;
+}
+
+gboolean
+bench_chart_spec_has_log2_x (BenchChartSpec *self)
+{
+  for (guint i = 0; i < self->panels->len; i++)
+    if (bench_chart_panel_is_log2 (g_ptr_array_index (self->panels, i), self->x_scale))
+      return TRUE;
+  return FALSE;
+}
+
+gboolean
+bench_chart_spec_has_sweep (BenchChartSpec *self)
+{
+  for (guint i = 0; i < self->panels->len; i++)
+    if (((BenchChartPanel *) g_ptr_array_index (self->panels, i))->kind == BENCH_CHART_LINES)
+      return TRUE;
+  return FALSE;
 }
 
 /* Index of @label in @labels, appending it when new. */
@@ -183,7 +264,8 @@ series_text (BenchResult *r,
         /* Translators: a build in a chart legend */
         g_string_append_printf (label, _("build %s"), value);
       else
-        g_string_append_printf (label, "%s=%s", short_name (field), value);
+        /* "fa 1", "threads 8" */
+        g_string_append_printf (label, "%s %s", short_name (field), value);
     }
   return g_string_free (label, FALSE);
 }
@@ -212,6 +294,10 @@ determined_by (GPtrArray  *results,
   return TRUE;
 }
 
+/* The setting the results sweep: one that takes three values or more
+ * within one source (a run given -d 0,4096,8192…), not one that merely
+ * differs between files (a folder of runs at 8, 16 and 32 threads is no
+ * sweep). The more values, the better; ties go to the most telling. */
 static const char *
 pick_sweep (GPtrArray     *results,
             BenchTestKind  kind)
@@ -222,13 +308,34 @@ pick_sweep (GPtrArray     *results,
   for (guint i = 0; i < G_N_ELEMENTS (sweep_fields); i++)
     {
       const char *field = sweep_fields[i];
-      guint n;
+      g_autoptr (GHashTable) per_source = g_hash_table_new_full (g_direct_hash, g_direct_equal, NULL,
+                                                                 (GDestroyNotify) g_hash_table_unref);
+      guint n = 0;
 
       /* a prefill panel cannot sweep n_gen, nor generation n_prompt */
       if ((kind == BENCH_TEST_PP && strcmp (field, "n_gen") == 0) ||
           (kind == BENCH_TEST_TG && strcmp (field, "n_prompt") == 0))
         continue;
-      n = count_distinct (results, field);
+      if (count_distinct (results, field) <= best_n)
+        continue;
+      for (guint r = 0; r < results->len; r++)
+        {
+          BenchResult *result = g_ptr_array_index (results, r);
+          /* sources are pooled strings: one pointer per source */
+          const char *source = bench_result_get_source (result);
+          GHashTable *values = g_hash_table_lookup (per_source, source);
+          char *text = bench_result_dup_field_text (result, field);
+
+          if (text == NULL)
+            continue;
+          if (values == NULL)
+            {
+              values = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+              g_hash_table_insert (per_source, (gpointer) source, values);
+            }
+          g_hash_table_add (values, text);
+          n = MAX (n, g_hash_table_size (values));
+        }
       if (n > best_n)
         {
           best = field;
@@ -236,6 +343,29 @@ pick_sweep (GPtrArray     *results,
         }
     }
   return best;
+}
+
+/* a setting's name for people, in "3 results without context depth" */
+static const char *
+field_label (const char *field)
+{
+  if (strcmp (field, "n_depth") == 0)
+    return _("context depth");
+  if (strcmp (field, "n_prompt") == 0)
+    return _("prompt length");
+  if (strcmp (field, "n_gen") == 0)
+    return _("generated tokens");
+  if (strcmp (field, "n_threads") == 0)
+    return _("threads");
+  if (strcmp (field, "n_gpu_layers") == 0)
+    return _("GPU layers");
+  if (strcmp (field, "n_batch") == 0)
+    return _("batch size");
+  if (strcmp (field, "n_ubatch") == 0)
+    return _("micro-batch size");
+  if (strcmp (field, "n_cpu_moe") == 0)
+    return _("MoE layers on the CPU");
+  return field;
 }
 
 static char *
@@ -252,7 +382,7 @@ x_title (const char *field)
     return g_strdup (_("threads"));
   if (strcmp (field, "n_gpu_layers") == 0)
     return g_strdup (_("layers on the GPU"));
-  return g_strdup (field);
+  return g_strdup (field_label (field));
 }
 
 /* An empty panel; @own_values: it carries its own values (speedups) */
@@ -279,23 +409,99 @@ panel_new (BenchTestKind   test_kind,
   return panel;
 }
 
+/* Generation over depth: one roofline per series whose results share one
+ * machine peak and one model (the same bytes per token); none where a
+ * series mixes them, where the peak or the active weights are unknown, or
+ * where the run keeps part of the model in CPU memory. */
+static void
+add_rooflines (BenchChartPanel *panel)
+{
+  guint n_series = MAX (panel->series->len, 1);
+  g_autofree BenchChartRoofline *lines = NULL;
+  g_autofree guint8 *state = NULL;   /* 0 none yet, 1 one, 2 mixed or unknown */
+
+  if (panel->kind != BENCH_CHART_LINES || panel->test_kind != BENCH_TEST_TG ||
+      g_strcmp0 (panel->x_field, "n_depth") != 0 || panel->result_value != NULL)
+    return;
+  lines = g_new0 (BenchChartRoofline, n_series);
+  state = g_new0 (guint8, n_series);
+  for (guint i = 0; i < panel->results->len; i++)
+    {
+      guint s = g_array_index (panel->result_series, guint, i);
+      BenchEfficiency e;
+
+      if (s >= n_series || state[s] == 2)
+        continue;
+      bench_efficiency_compute (g_ptr_array_index (panel->results, i), NULL, &e);
+      if (isnan (e.weight_bytes) || isnan (e.peak.gbs) || e.status == BENCH_SHARE_OFFLOADED ||
+          e.status == BENCH_SHARE_SEVERAL_MACHINES)
+        state[s] = 2;
+      else if (state[s] == 0)
+        {
+          lines[s].series = s;
+          lines[s].efficiency = e;
+          state[s] = 1;
+        }
+      else if (lines[s].efficiency.weight_bytes != e.weight_bytes ||
+               lines[s].efficiency.peak.gbs != e.peak.gbs ||
+               !(lines[s].efficiency.kv_bytes_per_token == e.kv_bytes_per_token ||
+                 (isnan (lines[s].efficiency.kv_bytes_per_token) && isnan (e.kv_bytes_per_token))))
+        state[s] = 2;
+    }
+  for (guint s = 0; s < n_series; s++)
+    if (state[s] == 1)
+      {
+        if (panel->rooflines == NULL)
+          panel->rooflines = g_array_new (FALSE, FALSE, sizeof (BenchChartRoofline));
+        g_array_append_val (panel->rooflines, lines[s]);
+      }
+}
+
+/* Does @r have the swept setting, as a number? */
+static gboolean
+has_x (BenchResult *r,
+       const char  *sweep)
+{
+  g_autofree char *text = bench_result_dup_field_text (r, sweep);
+  char *end = NULL;
+  double x;
+
+  if (text == NULL)
+    return FALSE;
+  x = g_ascii_strtod (text, &end);
+  return end != text && *end == '\0' && isfinite (x);
+}
+
 static BenchChartPanel *
 build_panel (BenchChartSpec *self,
              BenchTestKind   kind,
-             GPtrArray      *results)
+             GPtrArray      *all)
 {
+  const char *sweep = pick_sweep (all, kind);
+  g_autoptr (GPtrArray) results = g_ptr_array_new ();
+  guint n_without_x = 0;
   BenchChartPanel *panel;
-  g_autoptr (GPtrArray) varying =
-    bench_results_find_varying ((BenchResult **) results->pdata, results->len);
+  g_autoptr (GPtrArray) varying = NULL;
   g_autoptr (GPtrArray) series_fields = g_ptr_array_new ();
   g_autoptr (GHashTable) category_index = g_hash_table_new (g_str_hash, g_str_equal);
   g_autoptr (GHashTable) series_index = g_hash_table_new (g_str_hash, g_str_equal);
-  const char *category = category_field (self, results);
-  const char *sweep = pick_sweep (results, kind);
-  gboolean tests_vary = count_distinct (results, "test_label") > 1;
+  const char *category;
+  gboolean tests_vary;
+
+  /* a result without the swept setting has no place on the axis: it is
+   * left out and counted, never drawn at 0 */
+  for (guint i = 0; i < all->len; i++)
+    if (sweep == NULL || has_x (g_ptr_array_index (all, i), sweep))
+      g_ptr_array_add (results, g_ptr_array_index (all, i));
+    else
+      n_without_x++;
+  category = category_field (self, results);
+  tests_vary = count_distinct (results, "test_label") > 1;
+  varying = bench_results_find_varying ((BenchResult **) results->pdata, results->len);
 
   panel = panel_new (kind, sweep != NULL ? BENCH_CHART_LINES : BENCH_CHART_BARS, FALSE);
   panel->x_field = sweep;
+  panel->n_without_x = n_without_x;
   if (sweep != NULL)
     panel->x_title = x_title (sweep);
 
@@ -329,6 +535,19 @@ build_panel (BenchChartSpec *self,
       g_ptr_array_add (series_fields, (gpointer) field);
     }
 
+  /* One box that ran ROCm and Vulkan prints a machine string per backend:
+   * what differs between those series is the backend, and the legend says
+   * "ROCm · fa 1" and "Vulkan · fa 1", not two machine names. */
+  {
+    guint at;
+
+    if (g_ptr_array_find_with_equal_func (series_fields, "hardware_label", g_str_equal, &at) &&
+        count_distinct (results, "backends") == count_distinct (results, "hardware_label") &&
+        determined_by (results, "hardware_label", "backends") &&
+        determined_by (results, "backends", "hardware_label"))
+      g_ptr_array_index (series_fields, at) = (gpointer) "backends";
+  }
+
   /* One mark per place: results that land on the same bar (same category,
    * series and test) or the same point (series and x) are repeats; the
    * chart shows the fastest, as the views' "best" columns do. */
@@ -344,14 +563,14 @@ build_panel (BenchChartSpec *self,
         g_autofree char *place = NULL;
         gpointer found;
 
+        if (sweep != NULL)
+          {
+            g_autofree char *text = bench_result_dup_field_text (r, sweep);
+            x = g_ascii_strtod (text, NULL);
+          }
         if (panel->kind == BENCH_CHART_BARS)
           c = intern_label (panel->categories, category_index, category_text (r, category));
         s = intern_label (panel->series, series_index, series_text (r, series_fields));
-        if (sweep != NULL)
-          {
-            g_autofree char *text = bench_result_dup_field_display (r, sweep);
-            x = g_ascii_strtod (text, NULL);
-          }
         place = g_strdup_printf ("%u\x1f%u\x1f%.17g\x1f%s", c, s, x,
                                  panel->kind == BENCH_CHART_BARS ? bench_result_get_test_label (r) : "");
         if (g_hash_table_lookup_extended (places, place, NULL, &found))
@@ -373,6 +592,7 @@ build_panel (BenchChartSpec *self,
     g_ptr_array_unref (panel->results);
     panel->results = g_steal_pointer (&kept);
   }
+  add_rooflines (panel);
   return panel;
 }
 
@@ -382,6 +602,31 @@ common_text (GPtrArray  *results,
 {
   return count_distinct (results, field) == 1 ? bench_result_dup_field_display (g_ptr_array_index (results, 0), field)
                                               : NULL;
+}
+
+/* "· 3 results without context depth not shown", once per setting */
+static void
+append_left_out (BenchChartSpec *self,
+                 GString        *subtitle)
+{
+  for (guint i = 0; i < G_N_ELEMENTS (sweep_fields); i++)
+    {
+      guint n = 0;
+
+      for (guint p = 0; p < self->panels->len; p++)
+        {
+          BenchChartPanel *panel = g_ptr_array_index (self->panels, p);
+          if (g_strcmp0 (panel->x_field, sweep_fields[i]) == 0)
+            n += panel->n_without_x;
+        }
+      if (n > 0)
+        g_string_append_printf (subtitle, " · ");
+      if (n > 0)
+        /* Translators: a chart's note: "3 results without context depth not shown" */
+        g_string_append_printf (subtitle, g_dngettext (GETTEXT_PACKAGE, "%u result without %s not shown",
+                                                       "%u results without %s not shown", n),
+                                n, field_label (sweep_fields[i]));
+    }
 }
 
 static void
@@ -406,8 +651,29 @@ default_titles (BenchChartSpec *self)
                                                    n_machines), n_machines);
   if (build != NULL && *build && strcmp (build, "—") != 0 && strcmp (build, "unknown") != 0)
     g_string_append_printf (subtitle, " · %s", build);
+  /* what every series shares, the legend does not repeat: it is said here */
+  {
+    static const char *shared[] = { "backends", "flash_attn", "n_gpu_layers", "n_threads" };
+
+    for (guint i = 0; i < G_N_ELEMENTS (shared); i++)
+      {
+        g_autofree char *value = common_text (self->results, shared[i]);
+        g_autofree char *present = self->results->len ? bench_result_dup_field_text (g_ptr_array_index (self->results, 0), shared[i]) : NULL;
+
+        if (value == NULL || present == NULL || *value == '\0')
+          continue;
+        /* the machine's name already says its backend */
+        if (strcmp (shared[i], "backends") == 0 && hardware != NULL && strstr (hardware, value) != NULL)
+          continue;
+        if (strcmp (shared[i], "backends") == 0)
+          g_string_append_printf (subtitle, " · %s", value);
+        else
+          g_string_append_printf (subtitle, " · %s %s", short_name (shared[i]), value);
+      }
+  }
   /* Translators: what the chart's values are: mean ± standard deviation of tokens per second */
   g_string_append_printf (subtitle, " · %s", _("tokens/s, mean ± standard deviation"));
+  append_left_out (self, subtitle);
   self->subtitle = g_string_free (subtitle, FALSE);
 }
 
@@ -513,6 +779,119 @@ bench_chart_spec_new_for_comparison (BenchComparison *comparison)
   return self;
 }
 
+/* With nothing selected a view's chart answers the view's question for
+ * everything loaded: the best prefill and generation speed of each model
+ * (a bar per machine), of each machine, or of each run. Sweeps are not
+ * drawn here: a folder of runs seldom sweeps one setting together. */
+BenchChartSpec *
+bench_chart_spec_new_overview (GPtrArray      *results,
+                               BenchGroupKind  view)
+{
+  BenchChartSpec *self = g_new0 (BenchChartSpec, 1);
+  static const BenchTestKind kinds[] = { BENCH_TEST_PP, BENCH_TEST_TG, BENCH_TEST_PG };
+  const char *category = view == BENCH_GROUP_MODEL    ? "model_type"
+                         : view == BENCH_GROUP_HARDWARE ? "hardware_label"
+                                                        : "run";
+  guint n_machines = count_distinct (results, "hardware_label");
+  /* a bar per machine while the bars stay readable; past the palette,
+   * each model's best on any machine */
+  gboolean per_machine = view == BENCH_GROUP_MODEL && n_machines > 1 && n_machines <= BENCH_CHART_OVERVIEW_SERIES;
+  g_autofree char *hardware = NULL;
+  GString *subtitle;
+
+  g_atomic_ref_count_init (&self->ref_count);
+  self->results = g_ptr_array_ref (results);
+  self->has_view = TRUE;
+  self->view = view;
+  self->overview = TRUE;
+  self->panels = g_ptr_array_new_with_free_func ((GDestroyNotify) panel_free);
+  self->reference = NAN;
+
+  for (guint k = 0; k < G_N_ELEMENTS (kinds); k++)
+    {
+      BenchChartPanel *panel = panel_new (kinds[k], BENCH_CHART_BARS, FALSE);
+      g_autoptr (GHashTable) category_index = g_hash_table_new (g_str_hash, g_str_equal);
+      g_autoptr (GHashTable) series_index = g_hash_table_new (g_str_hash, g_str_equal);
+      g_autoptr (GHashTable) places = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+
+      for (guint i = 0; i < results->len; i++)
+        {
+          BenchResult *r = g_ptr_array_index (results, i);
+          guint c, s;
+          double x = 0;
+          g_autofree char *place = NULL;
+          gpointer found;
+
+          if (bench_result_get_test_kind (r) != kinds[k] || !isfinite (bench_result_get_avg_ts (r)))
+            continue;
+          c = intern_label (panel->categories, category_index, category_text (r, category));
+          s = intern_label (panel->series, series_index,
+                            g_strdup (per_machine ? bench_result_get_hardware_label (r) : ""));
+          place = g_strdup_printf ("%u\x1f%u", c, s);
+          if (g_hash_table_lookup_extended (places, place, NULL, &found))
+            {
+              guint at = GPOINTER_TO_UINT (found);
+              if (bench_result_get_avg_ts (r) > bench_result_get_avg_ts (g_ptr_array_index (panel->results, at)))
+                {
+                  g_object_unref (g_ptr_array_index (panel->results, at));
+                  g_ptr_array_index (panel->results, at) = g_object_ref (r);
+                }
+              continue;
+            }
+          g_hash_table_insert (places, g_steal_pointer (&place), GUINT_TO_POINTER (panel->results->len));
+          g_ptr_array_add (panel->results, g_object_ref (r));
+          g_array_append_val (panel->result_category, c);
+          g_array_append_val (panel->result_series, s);
+          g_array_append_val (panel->result_x, x);
+        }
+      if (panel->results->len > 0)
+        g_ptr_array_add (self->panels, panel);
+      else
+        panel_free (panel);
+    }
+  if (results->len == 0)
+    return self;
+
+  default_titles (self);
+  if (view != BENCH_GROUP_MODEL)
+    {
+      guint n = 0;
+
+      for (guint p = 0; p < self->panels->len; p++)
+        n = MAX (n, ((BenchChartPanel *) g_ptr_array_index (self->panels, p))->categories->len);
+      g_free (self->title);
+      self->title = view == BENCH_GROUP_HARDWARE
+                    ? g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u machine", "%u machines", n), n)
+                    : g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u run", "%u runs", n), n);
+    }
+  hardware = common_text (results, "hardware_label");
+  subtitle = g_string_new (NULL);
+  switch (view)
+    {
+    case BENCH_GROUP_MODEL:
+      if (per_machine)
+        g_string_append (subtitle, _("Best speed of each model, a bar per machine"));
+      else if (n_machines > 1)
+        /* Translators: %u machines, more than the chart has colours for */
+        g_string_append_printf (subtitle, _("Best speed of each model on any of %u machines"), n_machines);
+      else
+        /* Translators: %s is a machine */
+        g_string_append_printf (subtitle, _("Best speed of each model on %s"), hardware);
+      break;
+    case BENCH_GROUP_HARDWARE:
+      g_string_append (subtitle, _("Best speed of each machine, whatever the model"));
+      break;
+    case BENCH_GROUP_RUN:
+    default:
+      g_string_append (subtitle, _("Best speed of each run"));
+      break;
+    }
+  g_string_append_printf (subtitle, " · %s", _("tokens/s, mean ± standard deviation"));
+  g_free (self->subtitle);
+  self->subtitle = g_string_free (subtitle, FALSE);
+  return self;
+}
+
 BenchChartSpec *
 bench_chart_spec_new_for_view (GPtrArray      *results,
                                BenchGroupKind  view)
@@ -565,6 +944,7 @@ panel_copy (const BenchChartPanel *panel)
   copy->x_title = g_strdup (panel->x_title);
   copy->result_value = panel->result_value ? g_array_copy (panel->result_value) : NULL;
   copy->result_error = panel->result_error ? g_array_copy (panel->result_error) : NULL;
+  copy->rooflines = panel->rooflines ? g_array_copy (panel->rooflines) : NULL;
   return copy;
 }
 
@@ -586,6 +966,8 @@ bench_chart_spec_copy (BenchChartSpec *self)
       copy->reference = self->reference;
       copy->y_title = g_strdup (self->y_title);
     }
+  else if (self->overview)
+    copy = bench_chart_spec_new_overview (self->results, self->view);
   else
     copy = spec_new (self->results, self->has_view, self->view);
 
@@ -593,6 +975,8 @@ bench_chart_spec_copy (BenchChartSpec *self)
   bench_chart_spec_set_subtitle (copy, self->subtitle);
   bench_chart_spec_set_caption (copy, self->caption);
   copy->log_scale = self->log_scale;
+  copy->hide_rooflines = self->hide_rooflines;
+  copy->x_scale = self->x_scale;
   copy->value_labels = self->value_labels;
   return copy;
 }
@@ -613,7 +997,11 @@ bench_chart_spec_get_y_title (BenchChartSpec *self)
   return self->y_title != NULL ? self->y_title : _("tokens/s");
 }
 gboolean bench_chart_spec_get_value_labels (BenchChartSpec *self) { return self->value_labels; }
+BenchChartXScale bench_chart_spec_get_x_scale (BenchChartSpec *self) { return self->x_scale; }
+void bench_chart_spec_set_x_scale (BenchChartSpec *self, BenchChartXScale v) { self->x_scale = v; }
 void bench_chart_spec_set_log_scale (BenchChartSpec *self, gboolean v) { self->log_scale = v; }
+gboolean bench_chart_spec_get_rooflines (BenchChartSpec *self) { return !self->hide_rooflines; }
+void bench_chart_spec_set_rooflines (BenchChartSpec *self, gboolean v) { self->hide_rooflines = !v; }
 void bench_chart_spec_set_value_labels (BenchChartSpec *self, gboolean v) { self->value_labels = v; }
 
 static void

@@ -12,6 +12,7 @@
 #include <glib.h>
 
 #include "bench-compare.h"
+#include "bench-efficiency.h"
 #include "bench-group.h"
 #include "bench-result.h"
 
@@ -24,6 +25,22 @@ typedef enum
   BENCH_CHART_BARS,
   BENCH_CHART_LINES,
 } BenchChartKind;
+
+/* A reference line over a panel's measured series: the decode roofline,
+ * peak / (active weights + depth × KV per token), for one series. */
+typedef struct
+{
+  guint            series;
+  BenchEfficiency  efficiency;   /* weights, KV per token and the peak */
+} BenchChartRoofline;
+/* How the x axis of a sweep is drawn: AUTO picks log₂ for values that
+ * grow geometrically (512, 1k, 2k…) and linear otherwise. */
+typedef enum
+{
+  BENCH_CHART_X_AUTO,
+  BENCH_CHART_X_LINEAR,
+  BENCH_CHART_X_LOG,
+} BenchChartXScale;
 
 typedef struct
 {
@@ -39,6 +56,9 @@ typedef struct
   char           *x_title;          /* lines: axis title */
   GArray         *result_value;     /* double per result, or NULL: avg_ts */
   GArray         *result_error;     /* double per result, or NULL: stddev_ts */
+  GArray         *rooflines;        /* BenchChartRoofline: generation over depth
+                                     * whose peak and bytes are known; else NULL */
+  guint           n_without_x;      /* lines: results left out, lacking the swept setting */
 } BenchChartPanel;
 
 /* The value drawn for result @i of @panel and its ± error: avg_ts ±
@@ -48,11 +68,22 @@ void             bench_chart_panel_get_value   (const BenchChartPanel *panel,
                                                 double                *value,
                                                 double                *error);
 
+/* TRUE when @panel's sweep axis is drawn log₂ under @x_scale: AUTO picks
+ * log₂ for values that grow geometrically (512, 1k, 2k…; ≥ 8× from least
+ * to most) and linear for evenly spaced or other values. */
+gboolean         bench_chart_panel_is_log2     (const BenchChartPanel *panel,
+                                                BenchChartXScale       x_scale);
+
 /* @results is referenced, not copied: it must own a reference to each of
  * its results (g_object_unref as its free function) and not change
  * afterwards. @view: what the results' view groups by; it picks the
  * categories. */
 BenchChartSpec  *bench_chart_spec_new_for_view (GPtrArray       *results,
+                                                BenchGroupKind   view);
+/* A view's chart with nothing selected: bars of the best speed of each
+ * model (a series per machine), machine or run, for every result given.
+ * @results is referenced as for bench_chart_spec_new_for_view (). */
+BenchChartSpec  *bench_chart_spec_new_overview (GPtrArray       *results,
                                                 BenchGroupKind   view);
 /* Categories chosen from the data alone (the command line). */
 BenchChartSpec  *bench_chart_spec_new          (GPtrArray       *results);
@@ -84,9 +115,21 @@ char            *bench_chart_spec_suggest_caption (BenchChartSpec *self);
 gboolean         bench_chart_spec_get_log_scale (BenchChartSpec *self);
 void             bench_chart_spec_set_log_scale (BenchChartSpec *self,
                                                  gboolean        log_scale);
+/* a panel sweeps a setting (a line chart); one of them on a log₂ axis */
+gboolean         bench_chart_spec_has_sweep    (BenchChartSpec *self);
+gboolean         bench_chart_spec_has_log2_x   (BenchChartSpec *self);
+BenchChartXScale bench_chart_spec_get_x_scale (BenchChartSpec *self);
+void             bench_chart_spec_set_x_scale (BenchChartSpec   *self,
+                                               BenchChartXScale  x_scale);
 gboolean         bench_chart_spec_get_value_labels (BenchChartSpec *self);
 void             bench_chart_spec_set_value_labels (BenchChartSpec *self,
                                                     gboolean        value_labels);
+
+/* The decode rooflines of generation-over-depth panels: shown (TRUE, the
+ * default) or not. Prefill is compute-bound and never has one. */
+gboolean         bench_chart_spec_get_rooflines (BenchChartSpec *self);
+void             bench_chart_spec_set_rooflines (BenchChartSpec *self,
+                                                 gboolean        rooflines);
 
 /* the value bars grow from (1.0 for speedups), NAN when they grow from 0 */
 double           bench_chart_spec_get_reference (BenchChartSpec *self);

@@ -47,7 +47,7 @@ bench_chart_text_layout (PangoContext          *context,
     {
       pango_layout_set_width (layout, (int) (width * PANGO_SCALE));
       pango_layout_set_wrap (layout, PANGO_WRAP_WORD_CHAR);
-      pango_layout_set_ellipsize (layout, PANGO_ELLIPSIZE_END);
+      pango_layout_set_ellipsize (layout, label->middle ? PANGO_ELLIPSIZE_MIDDLE : PANGO_ELLIPSIZE_END);
       pango_layout_set_height (layout, -MAX (label->max_lines, 1));
     }
   pango_layout_set_alignment (layout, label->align == 1 ? PANGO_ALIGN_CENTER

@@ -22,13 +22,15 @@ BenchChartTheme *
 bench_chart_theme_new (BenchChartStyle style)
 {
   BenchChartTheme *theme = g_new0 (BenchChartTheme, 1);
-  gboolean dark = style == BENCH_CHART_STYLE_DARK;
+  gboolean dark = style == BENCH_CHART_STYLE_DARK || style == BENCH_CHART_STYLE_TRANSPARENT_DARK;
 
   theme->style = style;
   theme->font_family = "Cantarell, Noto Sans, DejaVu Sans, sans-serif";
   if (dark)
     {
-      theme->background = (BenchRgba) { 0.118, 0.118, 0.129, 1.0 };
+      theme->background = style == BENCH_CHART_STYLE_TRANSPARENT_DARK
+                            ? (BenchRgba) { 0.118, 0.118, 0.129, 0 }
+                            : (BenchRgba) { 0.118, 0.118, 0.129, 1.0 };
       theme->text = (BenchRgba) { 0.96, 0.96, 0.96, 1.0 };
       theme->muted = (BenchRgba) { 0.72, 0.72, 0.74, 1.0 };
       theme->grid = (BenchRgba) { 1, 1, 1, 0.10 };
@@ -74,7 +76,22 @@ bench_chart_style_from_string (const char      *text,
     *style = BENCH_CHART_STYLE_DARK;
   else if (g_strcmp0 (text, "transparent") == 0)
     *style = BENCH_CHART_STYLE_TRANSPARENT;
+  else if (g_strcmp0 (text, "transparent-dark") == 0)
+    *style = BENCH_CHART_STYLE_TRANSPARENT_DARK;
   else
     return FALSE;
   return TRUE;
+}
+
+const char *
+bench_chart_style_to_string (BenchChartStyle style)
+{
+  switch (style)
+    {
+    case BENCH_CHART_STYLE_DARK:             return "dark";
+    case BENCH_CHART_STYLE_TRANSPARENT:      return "transparent";
+    case BENCH_CHART_STYLE_TRANSPARENT_DARK: return "transparent-dark";
+    case BENCH_CHART_STYLE_LIGHT:
+    default:                                 return "light";
+    }
 }

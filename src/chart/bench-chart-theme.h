@@ -10,7 +10,8 @@ typedef enum
 {
   BENCH_CHART_STYLE_LIGHT,
   BENCH_CHART_STYLE_DARK,
-  BENCH_CHART_STYLE_TRANSPARENT,   /* light text colours, no background */
+  BENCH_CHART_STYLE_TRANSPARENT,       /* no background, dark text: for light slides */
+  BENCH_CHART_STYLE_TRANSPARENT_DARK,  /* no background, light text: for dark slides */
 } BenchChartStyle;
 
 typedef struct
@@ -37,8 +38,10 @@ BenchChartTheme *bench_chart_theme_new        (BenchChartStyle  style);
 void             bench_chart_theme_free       (BenchChartTheme *theme);
 const BenchRgba *bench_chart_theme_series     (const BenchChartTheme *theme,
                                                guint                  series);
+/* "light", "dark", "transparent" or "transparent-dark" */
 gboolean         bench_chart_style_from_string (const char      *text,
                                                 BenchChartStyle *style);
+const char      *bench_chart_style_to_string   (BenchChartStyle  style);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (BenchChartTheme, bench_chart_theme_free)
 

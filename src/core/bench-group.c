@@ -5,6 +5,7 @@
 #include <math.h>
 #include <string.h>
 
+#include "bench-efficiency-private.h"
 #include "bench-group.h"
 #include "bench-units.h"
 
@@ -18,7 +19,8 @@ struct _BenchGroup
   GPtrArray      *results;
   double          best_pp;
   double          best_tg;
-  double          best_bandwidth;
+  BenchEfficiency efficiency;     /* of the run closest to its roofline */
+  BenchResult    *efficiency_result;
   guint           n_machines;
   guint           n_models;
   char           *models_text;
@@ -29,6 +31,40 @@ G_DEFINE_FINAL_TYPE (BenchGroup, bench_group, G_TYPE_OBJECT)
 
 enum { CHANGED, N_SIGNALS };
 static guint signals[N_SIGNALS];
+
+enum {
+  PROP_0,
+  PROP_EFFICIENCY_TEXT,
+  PROP_BANDWIDTH_SHARE,
+  PROP_BANDWIDTH_GBS,
+  N_PROPS
+};
+
+static GParamSpec *properties[N_PROPS];
+
+static void
+bench_group_get_property (GObject    *object,
+                          guint       prop_id,
+                          GValue     *value,
+                          GParamSpec *pspec)
+{
+  BenchGroup *self = BENCH_GROUP (object);
+
+  switch (prop_id)
+    {
+    case PROP_EFFICIENCY_TEXT:
+      g_value_take_string (value, bench_group_dup_efficiency_text (self));
+      break;
+    case PROP_BANDWIDTH_SHARE:
+      g_value_set_double (value, self->efficiency.share);
+      break;
+    case PROP_BANDWIDTH_GBS:
+      g_value_set_double (value, self->efficiency.bandwidth_gbs);
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
 
 static void
 bench_group_finalize (GObject *object)
@@ -46,7 +82,23 @@ bench_group_finalize (GObject *object)
 static void
 bench_group_class_init (BenchGroupClass *klass)
 {
-  G_OBJECT_CLASS (klass)->finalize = bench_group_finalize;
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+
+  object_class->finalize = bench_group_finalize;
+  object_class->get_property = bench_group_get_property;
+
+  /* "412 GB/s · 81 %" for the run closest to its roofline */
+  properties[PROP_EFFICIENCY_TEXT] =
+    g_param_spec_string ("efficiency-text", NULL, NULL, NULL,
+                         G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  /* that run's share of its machine's peak bandwidth, NAN unknown */
+  properties[PROP_BANDWIDTH_SHARE] =
+    g_param_spec_double ("bandwidth-share", NULL, NULL, -G_MAXDOUBLE, G_MAXDOUBLE, 0.0,
+                         G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  properties[PROP_BANDWIDTH_GBS] =
+    g_param_spec_double ("bandwidth-gbs", NULL, NULL, -G_MAXDOUBLE, G_MAXDOUBLE, 0.0,
+                         G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  g_object_class_install_properties (object_class, N_PROPS, properties);
 
   /**
    * BenchGroup::changed:
@@ -64,7 +116,10 @@ bench_group_init (BenchGroup *self)
   self->results = g_ptr_array_new_with_free_func (g_object_unref);
   self->best_pp = NAN;
   self->best_tg = NAN;
-  self->best_bandwidth = NAN;
+  self->efficiency.share = NAN;
+  self->efficiency.share_max = NAN;
+  self->efficiency.bandwidth_gbs = NAN;
+  self->efficiency.bytes_per_token = NAN;
   self->date = "";
 }
 
@@ -75,7 +130,95 @@ GPtrArray *bench_group_get_results (BenchGroup *self) { return self->results; }
 guint bench_group_get_n_results (BenchGroup *self) { return self->results->len; }
 double bench_group_get_best_pp (BenchGroup *self) { return self->best_pp; }
 double bench_group_get_best_tg (BenchGroup *self) { return self->best_tg; }
-double bench_group_get_best_bandwidth (BenchGroup *self) { return self->best_bandwidth; }
+const BenchEfficiency *bench_group_get_efficiency (BenchGroup *self) { return &self->efficiency; }
+BenchResult *bench_group_get_efficiency_result (BenchGroup *self) { return self->efficiency_result; }
+
+char *
+bench_group_dup_efficiency_text (BenchGroup *self)
+{
+  g_return_val_if_fail (BENCH_IS_GROUP (self), NULL);
+  return bench_efficiency_dup_text (&self->efficiency);
+}
+
+/* Is @a a better run to show than @b: a known share beats none, then the
+ * higher share; without shares, the higher bandwidth. */
+static gboolean
+efficiency_better (const BenchEfficiency *a,
+                   const BenchEfficiency *b)
+{
+  if (isnan (a->bandwidth_gbs))
+    return FALSE;
+  if (isnan (b->bandwidth_gbs))
+    return TRUE;
+  if (!isnan (a->share) || !isnan (b->share))
+    return isnan (b->share) || (!isnan (a->share) && a->share > b->share);
+  return a->bandwidth_gbs > b->bandwidth_gbs;
+}
+
+void
+bench_group_update_efficiency (BenchGroup *self)
+{
+  BenchEfficiency best = { .bandwidth_gbs = NAN, .share = NAN, .share_max = NAN,
+                           .bytes_per_token = NAN };
+  BenchResult *best_result = NULL;
+  /* a group's results come from a few setups (model × machine × cache
+   * types): each is computed once, then only depth and speed change */
+  struct { BenchEfficiencySetup setup; BenchEfficiency eff; } seen[8];
+  guint n_seen = 0, next_slot = 0;
+  g_autofree char *before = NULL;
+  g_autofree char *after = NULL;
+  double share_before;
+
+  g_return_if_fail (BENCH_IS_GROUP (self));
+  before = bench_efficiency_dup_text (&self->efficiency);
+  share_before = self->efficiency.share;
+  for (guint i = 0; i < self->results->len; i++)
+    {
+      BenchResult *r = g_ptr_array_index (self->results, i);
+      BenchEfficiency e;
+
+      if (bench_result_get_test_kind (r) != BENCH_TEST_TG)
+        continue;
+      BenchEfficiencySetup setup;
+      guint k;
+
+      bench_efficiency_setup_of (r, &setup);
+      for (k = 0; k < n_seen; k++)
+        if (memcmp (&seen[k].setup, &setup, sizeof setup) == 0)
+          break;
+      if (k < n_seen)
+        bench_efficiency_compute_like (r, &seen[k].eff, &e);
+      else
+        {
+          bench_efficiency_compute (r, NULL, &e);
+          k = n_seen < G_N_ELEMENTS (seen) ? n_seen++ : next_slot++ % G_N_ELEMENTS (seen);
+          seen[k].setup = setup;
+          seen[k].eff = e;
+        }
+      if (efficiency_better (&e, &best))
+        {
+          best = e;
+          best_result = r;
+        }
+    }
+  if (best_result == NULL && self->results->len > 0)
+    {
+      /* no generation run with a bandwidth: say why for the first one */
+      for (guint i = 0; i < self->results->len && best_result == NULL; i++)
+        if (bench_result_get_test_kind (g_ptr_array_index (self->results, i)) == BENCH_TEST_TG)
+          {
+            best_result = g_ptr_array_index (self->results, i);
+            bench_efficiency_compute (best_result, NULL, &best);
+          }
+    }
+  self->efficiency = best;
+  self->efficiency_result = best_result;
+  after = bench_efficiency_dup_text (&self->efficiency);
+  if (g_strcmp0 (before, after) != 0)
+    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_EFFICIENCY_TEXT]);
+  if (!(share_before == best.share) && !(isnan (share_before) && isnan (best.share)))
+    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_BANDWIDTH_SHARE]);
+}
 guint bench_group_get_n_machines (BenchGroup *self) { return self->n_machines; }
 guint bench_group_get_n_models (BenchGroup *self) { return self->n_models; }
 const char *bench_group_get_models_text (BenchGroup *self) { return self->models_text; }
@@ -149,7 +292,6 @@ finish_group (BenchGroup *self)
 
   self->best_pp = NAN;
   self->best_tg = NAN;
-  self->best_bandwidth = NAN;
   self->date = "";
   g_clear_pointer (&self->models_text, g_free);
 
@@ -157,7 +299,6 @@ finish_group (BenchGroup *self)
     {
       BenchResult *r = g_ptr_array_index (self->results, i);
       double ts = bench_result_get_avg_ts (r);
-      double bw = bench_result_get_bandwidth_gbs (r);
       const char *model = bench_result_get_model_type (r);
       const char *date = bench_result_get_test_time (r);
 
@@ -175,8 +316,6 @@ finish_group (BenchGroup *self)
         default:
           break;
         }
-      if (isfinite (bw) && !(bw <= self->best_bandwidth))
-        self->best_bandwidth = bw;
       /* the machine and model sets only change where the results do */
       if (previous == NULL || bench_result_get_hardware_key (previous) != bench_result_get_hardware_key (r) ||
           bench_result_get_model_type (previous) != model)
@@ -196,6 +335,7 @@ finish_group (BenchGroup *self)
   self->n_machines = g_hash_table_size (machines);
   self->n_models = g_hash_table_size (models);
   self->models_text = g_string_free (g_steal_pointer (&models_text), FALSE);
+  bench_group_update_efficiency (self);
 }
 
 gboolean

@@ -5,6 +5,7 @@
 
 #include <glib-object.h>
 
+#include "bench-efficiency.h"
 #include "bench-result.h"
 
 G_BEGIN_DECLS
@@ -31,8 +32,15 @@ BenchResult   *bench_group_get_first         (BenchGroup *self);
 /* best avg_ts among the group's prefill / generation results (NAN if none) */
 double         bench_group_get_best_pp       (BenchGroup *self);
 double         bench_group_get_best_tg       (BenchGroup *self);
-/* best effective generation bandwidth, GB/s (NAN if none) */
-double         bench_group_get_best_bandwidth (BenchGroup *self);
+/* The generation run closest to its roofline (the highest share of its
+ * machine's peak; without peaks, the highest bandwidth used) and its
+ * efficiency; NULL result when the group has no generation run. */
+const BenchEfficiency *bench_group_get_efficiency (BenchGroup *self);
+BenchResult   *bench_group_get_efficiency_result (BenchGroup *self);
+char          *bench_group_dup_efficiency_text (BenchGroup *self);
+/* Recomputes it (after the user changed a peak); notifies
+ * efficiency-text and bandwidth-share when they change. */
+void           bench_group_update_efficiency (BenchGroup *self);
 /* distinct machines (for a model), models (for a machine or a run) */
 guint          bench_group_get_n_machines    (BenchGroup *self);
 guint          bench_group_get_n_models      (BenchGroup *self);

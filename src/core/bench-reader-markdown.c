@@ -15,6 +15,10 @@
  * above it. Each table is a segment of its own: several tables in one file
  * are several runs.
  *
+ * Rows pasted without their header (only `| model | size | params |
+ * backend | ngl | test | t/s |`-shaped lines between log lines) are read
+ * too: the columns are inferred from the values, and a warning says so.
+ *
  * Look-alike tools (llama-sweep-bench, compare-llama-bench.py, llama-benchy)
  * print similar tables. They give no records; when a text holds nothing
  * else, one warning names the tool so the user learns why nothing loaded.
@@ -81,6 +85,7 @@ typedef struct
   guint     rate_column;
   guint     segment;
   gboolean  outer_pipes;  /* the header starts with '|', and so do its rows */
+  gboolean  inferred;     /* no header: the columns were read from a row's values */
 } Table;
 
 /* A checked row waiting for the footer that may follow its table. */
@@ -966,6 +971,158 @@ flush_pending (Reader     *r,
   g_array_set_size (r->pending, 0);
 }
 
+/* Rows without a header ------------------------------------------------ */
+
+static gboolean
+span_has_suffix (Span        span,
+                 const char *suffix)
+{
+  gsize n = strlen (suffix);
+  return span.len >= n && memcmp (span.str + span.len - n, suffix, n) == 0;
+}
+
+static gboolean
+span_contains (Span        span,
+               const char *needle)
+{
+  return g_strstr_len (span.str, (gssize) span.len, needle) != NULL;
+}
+
+/* "99", "-1" */
+static gboolean
+cell_is_integer (Span cell)
+{
+  const char *p = cell.str;
+  const char *end = cell.str + cell.len;
+  gint64 value;
+
+  if (p < end && *p == '-')
+    p++;
+  return (p = parse_count (p, end, &value)) != NULL && p == end;
+}
+
+/* llama-bench prints `threads` instead of `ngl` for CPU and BLAS backends */
+static gboolean
+backend_is_cpu (Span cell)
+{
+  return span_contains (cell, "CPU") || span_contains (cell, "BLAS");
+}
+
+static gboolean
+same_layout (const Table *a,
+             const Table *b)
+{
+  if (a->n_columns != b->n_columns)
+    return FALSE;
+  for (guint i = 0; i < a->n_columns; i++)
+    if (a->columns[i].kind != b->columns[i].kind ||
+        g_strcmp0 (a->columns[i].field, b->columns[i].field) != 0)
+      return FALSE;
+  return TRUE;
+}
+
+/* A row pasted without its header: `| model | size | params | backend |
+ * [ngl | threads] | test | t/s |`, told apart by the values — a size in
+ * GiB or MiB, a count in B or M, a test name and a `mean ± sd` rate. At
+ * most two integer columns between backend and test: ngl (not for CPU and
+ * BLAS backends, which print threads) and threads. Anything wider cannot
+ * be named from its values. Returns a table not yet added, or NULL. */
+static Table *
+infer_table (const Line *line)
+{
+  Span cells[MAX_COLUMNS + 1];
+  Span unit, avg, stddev;
+  double quantity;
+  gint64 value;
+  TestSize test;
+  Table *table;
+  guint n, middle, i = 0;
+  gboolean cpu;
+
+  if (line->end - line->text < 2 || *line->text != '|' || line->end[-1] != '|')
+    return NULL;
+  n = split_cells (line->text, line->end, cells, G_N_ELEMENTS (cells));
+  if (n < 6 || n > 8)
+    return NULL;
+  middle = n - 6;
+  if (cells[0].len == 0 || cells[3].len == 0)
+    return NULL;
+  if (!parse_quantity (cells[1], &quantity, &unit) || !span_has_suffix (unit, "iB") ||
+      !parse_size (cells[1], &value))
+    return NULL;
+  if (!parse_quantity (cells[2], &quantity, &unit) || unit.len == 0 ||
+      !parse_params (cells[2], &value))
+    return NULL;
+  for (guint m = 0; m < middle; m++)
+    if (!cell_is_integer (cells[4 + m]))
+      return NULL;
+  if (!parse_test (cells[n - 2], &test) ||
+      !parse_rate (cells[n - 1], &avg, &stddev) || !span_contains (cells[n - 1], "\xC2\xB1"))
+    return NULL;
+  cpu = backend_is_cpu (cells[3]);
+  if (cpu && middle > 1)
+    return NULL;
+
+  table = g_new0 (Table, 1);
+  table->columns = g_new0 (Column, n);
+  table->n_columns = n;
+  table->columns[i++] = (Column) { COLUMN_FIELD, g_strdup ("model_type") };
+  table->columns[i++] = (Column) { COLUMN_SIZE, NULL };
+  table->columns[i++] = (Column) { COLUMN_PARAMS, NULL };
+  table->columns[i++] = (Column) { COLUMN_FIELD, g_strdup ("backends") };
+  if (middle >= 1)
+    table->columns[i++] = (Column) { COLUMN_FIELD, g_strdup (cpu ? "n_threads" : "n_gpu_layers") };
+  if (middle == 2)
+    table->columns[i++] = (Column) { COLUMN_FIELD, g_strdup ("n_threads") };
+  table->test_column = i;
+  table->columns[i++] = (Column) { COLUMN_TEST, NULL };
+  table->rate_column = i;
+  table->columns[i++] = (Column) { COLUMN_RATE, NULL };
+  table->outer_pipes = TRUE;
+  table->inferred = TRUE;
+  return table;
+}
+
+/* Opens a table for a row without a header, or keeps the one open when the
+ * row has the same columns. FALSE when the line is no such row. */
+static gboolean
+open_inferred_table (Reader     *r,
+                     const Line *line)
+{
+  Table *table = infer_table (line);
+  g_autoptr (GString) names = NULL;
+
+  if (table == NULL)
+    return FALSE;
+  if (r->open != NULL && r->open->inferred && same_layout (r->open, table))
+    {
+      table_free (table);
+      return TRUE;
+    }
+
+  table->segment = r->tables->len;
+  g_ptr_array_add (r->tables, table);
+  r->open = table;
+
+  names = g_string_new (NULL);
+  for (guint i = 0; i < table->n_columns; i++)
+    {
+      static const char * const kind_names[] = {
+        [COLUMN_SIZE] = "size", [COLUMN_PARAMS] = "params", [COLUMN_TEST] = "test",
+        [COLUMN_RATE] = "t/s",
+      };
+      const Column *column = &table->columns[i];
+
+      g_string_append (names, i ? ", " : "");
+      g_string_append (names, column->kind == COLUMN_FIELD ? column->field : kind_names[column->kind]);
+    }
+  bench_read_context_warn (r->ctx, line->number, 1,
+                           /* Translators: %s lists the columns, e.g. "model_type, size, params, backends, n_gpu_layers, test, t/s" */
+                           _("rows without a header: their columns were taken to be %s"),
+                           names->str);
+  return TRUE;
+}
+
 /* The walk ---------------------------------------------------------------- */
 
 static gboolean
@@ -1055,6 +1212,11 @@ read_line (Reader     *r,
       return;
     }
 
+  if ((r->open == NULL || r->open->inferred) && open_inferred_table (r, line))
+    {
+      read_row (r, line);
+      return;
+    }
   if (r->open == NULL || line_is_separator (line))
     return;
   if (line_is_row_of (r->open, line))

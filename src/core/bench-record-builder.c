@@ -130,6 +130,8 @@ struct _BenchRecordBuilder
   guint         ints_set;
   double        dbls[N_DBL_SLOTS];
   guint         dbls_set;
+  guint         dbls_bad;     /* given, but not a number ("avg_ts": "fast") */
+  char         *bad_text;     /* the first such value, for the warning */
   guint         backend_flags_seen;
   guint         backend_flags_true;
   int           flash_attn;
@@ -191,6 +193,7 @@ bench_record_builder_free (BenchRecordBuilder *self)
   g_hash_table_unref (self->param_index);
   g_array_unref (self->samples_ns);
   g_array_unref (self->samples_ts);
+  g_free (self->bad_text);
   g_ptr_array_unref (self->key_cache_names);
   g_array_unref (self->key_cache_info);
   bench_str_pool_unref (self->pool);
@@ -212,6 +215,8 @@ bench_record_builder_reset (BenchRecordBuilder *self)
   for (guint i = 0; i < N_DBL_SLOTS; i++)
     self->dbls[i] = NAN;
   self->dbls_set = 0;
+  self->dbls_bad = 0;
+  g_clear_pointer (&self->bad_text, g_free);
   self->backend_flags_seen = 0;
   self->backend_flags_true = 0;
   self->flash_attn = -2;
@@ -634,6 +639,16 @@ add_field (BenchRecordBuilder *self,
           self->dbls[info->slot] = d;
           self->dbls_set |= 1u << info->slot;
         }
+      else if (value->type != BENCH_VALUE_NULL && (value->text == NULL || *value->text != '\0'))
+        {
+          self->dbls_bad |= 1u << info->slot;
+          if (self->bad_text == NULL)
+            {
+              /* a few dozen bytes of it are enough to recognize it */
+              g_autofree char *cut = g_strdup_printf ("%s: %.40s", key, value_text (value, buf, sizeof buf));
+              self->bad_text = g_utf8_make_valid (cut, -1);
+            }
+        }
       break;
     case FIELD_BACKEND:
       self->backend_flags_seen |= 1u << info->slot;
@@ -1045,7 +1060,18 @@ bench_record_builder_finish (BenchRecordBuilder *self,
       bench_record_builder_reset (self);
       return NULL;
     }
-  if (self->dbls_set == 0 && self->samples_ns->len == 0)
+  if (self->dbls_bad & ((1u << SLOT_AVG_TS) | (1u << SLOT_AVG_NS)))
+    {
+      /* a speed that is not a number is no speed: drawn as a point it
+       * would be a lie, so the record is skipped and said so */
+      g_set_error (error, BENCH_READER_ERROR, BENCH_READER_ERROR_INVALID,
+                   /* Translators: %s is the field and its value, "avg_ts: fast" */
+                   _("the speed is not a number (%s)"), self->bad_text);
+      bench_record_builder_reset (self);
+      return NULL;
+    }
+  if ((self->dbls_set & ((1u << SLOT_AVG_TS) | (1u << SLOT_AVG_NS))) == 0 &&
+      self->samples_ns->len == 0 && self->samples_ts->len == 0)
     {
       g_set_error (error, BENCH_READER_ERROR, BENCH_READER_ERROR_INVALID,
                    _("not a llama-bench record: no avg_ts, avg_ns or samples"));

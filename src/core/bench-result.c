@@ -191,18 +191,6 @@ bench_result_get_bits_per_weight (BenchResult *self)
   return (double) self->model_size * 8.0 / (double) self->model_n_params;
 }
 
-double
-bench_result_get_bandwidth_gbs (BenchResult *self)
-{
-  g_return_val_if_fail (BENCH_IS_RESULT (self), NAN);
-  /* Each generated token reads every weight once: size × t/s is the memory
-   * traffic decode needs (an upper bound of what it streams for MoE models). */
-  if (bench_result_get_test_kind (self) != BENCH_TEST_TG || self->model_size <= 0 ||
-      !isfinite (self->avg_ts))
-    return NAN;
-  return (double) self->model_size * self->avg_ts / 1e9;
-}
-
 char *
 bench_format_test_label (gint64 n_prompt,
                          gint64 n_gen,

@@ -115,7 +115,6 @@ const char    *bench_result_get_quantization   (BenchResult *self);
 double         bench_result_get_bits_per_weight (BenchResult *self);
 const char    *bench_result_get_hardware_key   (BenchResult *self);
 const char    *bench_result_get_hardware_label (BenchResult *self);
-double         bench_result_get_bandwidth_gbs  (BenchResult *self);
 
 /* any field by llama-bench's name, core or parameter, as canonical text;
  * NULL when the result does not have it. */

@@ -6,8 +6,10 @@
 # BUILD_DIR was set up with CC=clang meson setup BUILD_DIR -Dfuzzing=true.
 # Each harness fuzz-NAME runs SECONDS on seeds from ../shared/corpus (chosen
 # by NAME, below) plus what earlier runs found (BUILD_DIR/fuzz-work/NAME), with
-# tests/fuzz/bench.dict. Crashes, leaks, timeouts and memory blow-ups are
-# written to BUILD_DIR/fuzz-work/NAME-artifacts/. One line per harness:
+# tests/fuzz/bench.dict (or NAME.dict when there is one), and the seeds of
+# tests/fuzz/NAME-seeds when there is such a folder. Crashes, leaks,
+# timeouts and memory blow-ups are written to
+# BUILD_DIR/fuzz-work/NAME-artifacts/. One line per harness:
 #   fuzz NAME: ok|FAILED  runs=N cov=N ft=N corpus=N
 # and the exit status is the number of harnesses that failed.
 set -uo pipefail
@@ -36,6 +38,8 @@ seed () {   # NAME DIR: the corpus files that suit harness NAME
     *) globs='*' ;;
   esac
   mkdir -p "$dir"
+  # a harness's own seeds, for paths the corpus does not reach
+  [ -d "$here/$name-seeds" ] && cp "$here/$name-seeds"/* "$dir"/
   for g in $globs; do
     find "$corpus" -type f -name "$g" ! -name 'SOURCES.md' ! -name 'INDEX.md' \
       -exec cp -t "$dir" {} + 2>/dev/null
@@ -70,7 +74,9 @@ for name in "${names[@]}"; do
   rm -rf "$seeds"; seed "$name" "$seeds"
   mkdir -p "$work/$name" "$work/$name-artifacts"
   log=$work/$name.log
-  "$exe" -dict="$here/bench.dict" -max_total_time="$secs" -max_len=65536 \
+  dict=$here/bench.dict
+  [ -f "$here/$name.dict" ] && dict=$here/$name.dict
+  "$exe" -dict="$dict" -max_total_time="$secs" -max_len=65536 \
     -timeout=10 -rss_limit_mb=2048 -print_final_stats=1 \
     -artifact_prefix="$work/$name-artifacts/" "${extra[@]}" \
     "$work/$name" "$seeds" >"$log" 2>&1
