@@ -18,6 +18,7 @@
 #include "bench-chart-spec.h"
 #include "bench-chart-theme.h"
 #include "bench-chart-view.h"
+#include "bench-field.h"
 #include "bench-units.h"
 
 struct _BenchChartView
@@ -192,12 +193,16 @@ tooltip_text (BenchResult *r)
     g_string_append_printf (text, "\n%s %s", _("build"), bench_result_get_build_commit (r));
   for (guint i = 0; i < n_params; i++)
     {
-      static const char *shown[] = { "n_threads", "n_gpu_layers", "flash_attn", "n_batch",
-                                     "n_ubatch", "type_k", "type_v", NULL };
-      if (g_strv_contains (shown, params[i].key))
+      const BenchField *field = bench_field_lookup (params[i].key);
+
+      if (bench_field_has_role (field, BENCH_FIELD_ROLE_TOOLTIP))
         {
-          g_autofree char *value = g_markup_escape_text (params[i].text, -1);
-          g_string_append_printf (text, "\n%s = %s", params[i].key, value);
+          g_autofree char *formatted = bench_field_format_value (field->name, params[i].text);
+          g_autofree char *value = g_markup_escape_text (formatted, -1);
+          g_autofree char *label = g_markup_escape_text (bench_field_get_label (field), -1);
+
+          /* Translators: a setting in a chart tooltip, "Flash attention: on" */
+          g_string_append_printf (text, _("\n%s: %s"), label, value);
         }
     }
   if (bench_result_has_stats_mismatch (r))

@@ -18,9 +18,11 @@
 #include <unistd.h>
 
 #include "bench-cli.h"
+#include "bench-cli-scenario.h"
 #include "bench-chart-export.h"
 #include "bench-compare.h"
 #include "bench-efficiency.h"
+#include "bench-field.h"
 #include "bench-gguf.h"
 #include "bench-result.h"
 #include "bench-session.h"
@@ -29,6 +31,7 @@
 
 static const char * const headless_options[] = {
   "--list", "--summary", "--json", "--version", "--compare", "--baseline", "--csv", "--export",
+  "--scenario",
   "--model-info",
 };
 
@@ -364,6 +367,48 @@ append_efficiency (GString     *out,
     }
 }
 
+/* the string and integer members llama-bench prints (not those Benchtop
+ * derives), before the settings or, @test, the test's own after them */
+static void
+append_core_fields (GString     *out,
+                    BenchResult *r,
+                    gboolean     test)
+{
+  static const BenchFieldRole head_roles[] = {
+    BENCH_FIELD_ROLE_BUILD, BENCH_FIELD_ROLE_HARDWARE, BENCH_FIELD_ROLE_MODEL,
+  };
+  g_autoptr (GPtrArray) fields = NULL;
+
+  if (test)
+    fields = bench_field_list_with_role (BENCH_FIELD_ROLE_TEST);
+  else
+    {
+      fields = g_ptr_array_new ();
+      for (guint k = 0; k < G_N_ELEMENTS (head_roles); k++)
+        {
+          g_autoptr (GPtrArray) with_role = bench_field_list_with_role (head_roles[k]);
+          for (guint i = 0; i < with_role->len; i++)
+            if (!g_ptr_array_find (fields, g_ptr_array_index (with_role, i), NULL))
+              g_ptr_array_add (fields, g_ptr_array_index (with_role, i));
+        }
+    }
+  for (guint i = 0; i < fields->len; i++)
+    {
+      const BenchField *field = g_ptr_array_index (fields, i);
+      g_autofree char *text = NULL;
+
+      if (bench_field_has_role (field, BENCH_FIELD_ROLE_DERIVED) ||
+          (field->storage != BENCH_FIELD_STORED_STRING && field->storage != BENCH_FIELD_STORED_INT))
+        continue;
+      text = bench_result_dup_field_text (r, field->name);
+      append_key (out, field->name);
+      if (field->storage == BENCH_FIELD_STORED_INT)
+        g_string_append (out, text);
+      else
+        append_json_string (out, text != NULL ? text : "");
+    }
+}
+
 static void
 print_json_line (BenchResult *r,
                  GString     *out)
@@ -380,15 +425,9 @@ print_json_line (BenchResult *r,
 #define INT(name) append_key (out, #name); \
   g_string_append_printf (out, "%" G_GINT64_FORMAT, bench_result_get_##name (r))
 
-  STR (build_commit);
-  INT (build_number);
-  STR (cpu_info);
-  STR (gpu_info);
-  STR (backends);
-  STR (model_filename);
-  STR (model_type);
-  INT (model_size);
-  INT (model_n_params);
+  /* llama-bench's order: the build, machine and model, the settings, the
+   * test; the registry says which members a result has */
+  append_core_fields (out, r, FALSE);
   for (guint i = 0; i < n_params; i++)
     {
       /* a fork's own "test" member would collide with ours (it is the label) */
@@ -396,9 +435,7 @@ print_json_line (BenchResult *r,
         continue;
       append_param (out, &params[i]);
     }
-  INT (n_prompt);
-  INT (n_gen);
-  INT (n_depth);
+  append_core_fields (out, r, TRUE);
   STR (test_time);
   append_key (out, "avg_ns");
   append_json_double (out, bench_result_get_avg_ns (r), 0);
@@ -452,24 +489,6 @@ print_json_line (BenchResult *r,
 
 /* —— the aligned table —— */
 
-/* llama-bench's short column names for the parameters it shows */
-static const struct { const char *field, *column; } short_names[] = {
-  { "n_gpu_layers", "ngl" }, { "n_threads", "threads" }, { "flash_attn", "fa" },
-  { "split_mode", "sm" }, { "main_gpu", "mg" }, { "no_kv_offload", "nkvo" },
-  { "use_mmap", "mmap" }, { "embeddings", "embd" }, { "tensor_split", "ts" },
-  { "devices", "dev" }, { "tensor_buft_overrides", "ot" }, { "load_mode", "lm" },
-  { "no_op_offload", "nopo" }, { "no_host", "noh" },
-};
-
-static const char *
-column_name (const char *field)
-{
-  for (guint i = 0; i < G_N_ELEMENTS (short_names); i++)
-    if (strcmp (short_names[i].field, field) == 0)
-      return short_names[i].column;
-  return field;
-}
-
 typedef struct
 {
   const char *title;
@@ -519,12 +538,13 @@ print_table (GPtrArray *results,
   for (guint i = 0; i < varying->len; i++)
     {
       const char *field = g_ptr_array_index (varying, i);
-      if (g_strv_contains (own_keys, field) || strcmp (field, "model_type") == 0 || strcmp (field, "backends") == 0 ||
-          strcmp (field, "n_prompt") == 0 || strcmp (field, "n_gen") == 0 ||
-          strcmp (field, "n_depth") == 0 || strcmp (field, "hardware_label") == 0 ||
-          strcmp (field, "model_filename") == 0)
+      /* the model, the test and what Benchtop derives have their columns */
+      if (g_strv_contains (own_keys, field) || strcmp (field, "backends") == 0 ||
+          bench_field_name_has_role (field, BENCH_FIELD_ROLE_MODEL) ||
+          bench_field_name_has_role (field, BENCH_FIELD_ROLE_TEST) ||
+          bench_field_name_has_role (field, BENCH_FIELD_ROLE_DERIVED))
         continue;
-      ADD (column_name (field), field, FALSE);
+      ADD (bench_field_get_column_name (field), field, FALSE);
     }
   ADD ("test", "test_label", TRUE);
   ADD ("t/s", NULL, TRUE);
@@ -742,6 +762,100 @@ export_spec (BenchChartSpec  *spec,
       return 1;
     }
   return 0;
+}
+
+/* —— scenario —— */
+
+static gboolean register_gguf_files (char **paths);
+static gboolean load_files (char      **files,
+                            GPtrArray  *results,
+                            GPtrArray  *sources,
+                            int        *status);
+
+static int
+run_scenario (const char      *text,
+              gboolean         check,
+              gboolean         json,
+              char           **files,
+              char           **gguf_files,
+              ExportOptions   *export,
+              int              width,
+              int              height,
+              BenchChartStyle  style)
+{
+  g_autoptr (GPtrArray) results = g_ptr_array_new_with_free_func (g_object_unref);
+  g_autoptr (GPtrArray) sources = g_ptr_array_new_with_free_func (g_object_unref);
+  g_autoptr (GError) error = NULL;
+  g_autoptr (BenchChartSpec) spec = NULL;
+  BenchWorkload workload;
+  BenchRequirements requirements;
+  int status = 0;
+
+  if (text != NULL && check)
+    {
+      g_printerr ("benchtop: %s\n", _("--scenario and --scenario-check cannot be used together"));
+      return 2;
+    }
+  if (text != NULL && !bench_cli_scenario_parse (text, &workload, &requirements, &error))
+    {
+      g_printerr ("benchtop: %s\n", error->message);
+      return 2;
+    }
+  if (export->path != NULL && (check || bench_chart_export_format_for_path (export->path) == NULL))
+    {
+      g_printerr ("benchtop: %s\n", check ? _("--export goes with --scenario, not --scenario-check")
+                                           : _("--export: the file name must end in .png, .svg or .pdf"));
+      return 2;
+    }
+  if (check && json)
+    {
+      g_printerr ("benchtop: %s\n", _("--json goes with --scenario, not --scenario-check"));
+      return 2;
+    }
+  if (files == NULL || files[0] == NULL)
+    {
+      g_printerr ("benchtop: %s\n", _("no files given (use “-” for standard input)"));
+      return 2;
+    }
+  if (!register_gguf_files (gguf_files))
+    return 1;
+  load_files (files, results, sources, &status);
+  if (check)
+    return bench_cli_scenario_check (results) || status;
+  bench_cli_scenario_run (results, &workload, &requirements, json, export->path ? &spec : NULL);
+  if (spec != NULL)
+    {
+      int export_status = export_spec (spec, export, width, height, style);
+      status = export_status ? export_status : status;
+    }
+  return status;
+}
+
+/* Loads every argument through a session (load_arguments) into @results
+ * and @sources, warnings and errors on standard error. */
+static gboolean
+load_files (char      **files,
+            GPtrArray  *results,
+            GPtrArray  *sources,
+            int        *status)
+{
+  g_autoptr (GPtrArray) read = g_ptr_array_new_with_free_func (g_object_unref);
+  Loaded loaded = { read, FALSE, 0 };
+
+  load_arguments (files, &loaded);
+  for (guint i = 0; i < read->len; i++)
+    {
+      BenchSource *source = bench_source_entry_get_source (g_ptr_array_index (read, i));
+
+      if (source == NULL)
+        continue;
+      g_ptr_array_extend (results, bench_source_get_results (source),
+                          (GCopyFunc) (void (*) (void)) g_object_ref, NULL);
+      g_ptr_array_add (sources, g_object_ref (source));
+    }
+  if (loaded.status != 0)
+    *status = loaded.status;
+  return *status == 0;
 }
 
 /* —— model files: --gguf and --model-info —— */
@@ -1070,6 +1184,8 @@ bench_cli_run (int    argc,
   g_auto (GStrv) gguf_files = NULL;
   Loaded loaded = { NULL, FALSE, 0 };
   g_autofree char *baseline = NULL;
+  g_autofree char *scenario = NULL;
+  gboolean scenario_check = FALSE;
   g_auto (ExportOptions) export = { .scale = 1.0 };
   int width = 1920, height = 1080;
   BenchChartStyle style = BENCH_CHART_STYLE_LIGHT;
@@ -1114,6 +1230,13 @@ bench_cli_run (int    argc,
       N_("With --export: a logarithmic tokens/s axis"), NULL },
     { "values", 0, 0, G_OPTION_ARG_NONE, &export.values,
       N_("With --export: write the value over each bar"), NULL },
+    { "scenario", 0, 0, G_OPTION_ARG_STRING, &scenario,
+      N_("Predict a workload for every model, machine and settings in the files and rank "
+         "them (markdown; with --json one object per line; with --export the chart)"),
+      N_("prompt=N,answer=N[,depth=N][,context=N][,min-tg=T/S][,max-ttft=S][,memory=GB]"
+         "[,gpu-memory=GB]") },
+    { "scenario-check", 0, 0, G_OPTION_ARG_NONE, &scenario_check,
+      N_("Predict every measured test from the others and print the errors per sweep"), NULL },
     { "model-info", 0, 0, G_OPTION_ARG_NONE, &model_info,
       N_("Print what the GGUF model files say: layers, heads, experts, sliding window and "
          "the KV cache per token"), NULL },
@@ -1160,6 +1283,9 @@ bench_cli_run (int    argc,
       g_printerr ("benchtop: %s\n", _("--summary cannot be used with --list, --compare or --export"));
       return 2;
     }
+  if (scenario != NULL || scenario_check)
+    return run_scenario (scenario, scenario_check, json, files, gguf_files, &export, width, height,
+                         style);
   if (model_info && (list || compare || export.path != NULL))
     {
       g_printerr ("benchtop: %s\n", _("--model-info cannot be used with --list, --compare "

@@ -18,42 +18,9 @@
 #include "bench-chart-view.h"
 #include "bench-compare-dialog.h"
 #include "bench-export-dialog.h"
+#include "bench-field.h"
 #include "bench-file-chooser.h"
 #include "bench-group.h"
-
-/* —— a row of the table ————————————————————————————————————————— */
-
-#define BENCH_TYPE_COMPARE_ITEM (bench_compare_item_get_type ())
-G_DECLARE_FINAL_TYPE (BenchCompareItem, bench_compare_item, BENCH, COMPARE_ITEM, GObject)
-
-struct _BenchCompareItem
-{
-  GObject          parent_instance;
-  BenchCompareRow *row;     /* owned by the dialog's comparison */
-  char            *label;
-  char            *folded;    /* the label, case-folded for the filter */
-};
-
-G_DEFINE_FINAL_TYPE (BenchCompareItem, bench_compare_item, G_TYPE_OBJECT)
-
-static void
-bench_compare_item_finalize (GObject *object)
-{
-  g_free (BENCH_COMPARE_ITEM (object)->label);
-  g_free (BENCH_COMPARE_ITEM (object)->folded);
-  G_OBJECT_CLASS (bench_compare_item_parent_class)->finalize (object);
-}
-
-static void
-bench_compare_item_class_init (BenchCompareItemClass *klass)
-{
-  G_OBJECT_CLASS (klass)->finalize = bench_compare_item_finalize;
-}
-
-static void
-bench_compare_item_init (BenchCompareItem *self)
-{
-}
 
 /* —— the window ———————————————————————————————————————————————— */
 
@@ -103,13 +70,6 @@ struct _BenchCompareDialog
 
 G_DEFINE_FINAL_TYPE (BenchCompareDialog, bench_compare_dialog, ADW_TYPE_WINDOW)
 
-/* settings a person may want to compare across */
-static const char * const splittable[] = {
-  "build_commit", "flash_attn", "hardware_label", "backends", "model_type", "source",
-  "n_threads", "n_gpu_layers", "n_batch", "n_ubatch", "type_k", "type_v", "n_cpu_moe",
-  "split_mode", "use_mmap", "no_kv_offload", "poll", "cpu_strict", "main_gpu", "devices",
-  "embeddings", "tensor_split",
-};
 
 /* —— texts of the cells —— */
 
@@ -130,65 +90,58 @@ speedup_text (const BenchCompareCell *cell)
   return g_strdup_printf (_("%.2f ± %.2f×"), cell->speedup, isfinite (cell->speedup_sd) ? cell->speedup_sd : 0);
 }
 
-static void
-setup_cell (GtkSignalListItemFactory *factory,
-            GtkListItem              *item,
-            ColumnInfo               *info)
+/* The cells of a side's columns come from bench-compare-cell.ui: these
+ * closures give their text and style; @kind is a ColumnKind. */
+static char *
+cell_text (GtkListItem      *list_item,
+           BenchCompareItem *item,
+           guint             kind,
+           guint             side)
 {
-  GtkWidget *label = gtk_label_new (NULL);
+  const BenchCompareCell *cell;
 
-  gtk_label_set_xalign (GTK_LABEL (label), info->kind == COLUMN_TEST ? 0 : 1);
-  gtk_label_set_ellipsize (GTK_LABEL (label), PANGO_ELLIPSIZE_END);
-  if (info->kind == COLUMN_RATE || info->kind == COLUMN_SPEEDUP)
-    gtk_widget_add_css_class (label, "numeric");
-  gtk_list_item_set_child (item, label);
-}
-
-static void
-bind_cell (GtkSignalListItemFactory *factory,
-           GtkListItem              *item,
-           ColumnInfo               *info)
-{
-  BenchCompareItem *row_item = gtk_list_item_get_item (item);
-  GtkWidget *label = gtk_list_item_get_child (item);
-  BenchCompareRow *row = row_item->row;
-  g_autofree char *text = NULL;
-
-  gtk_widget_remove_css_class (label, "success");
-  gtk_widget_remove_css_class (label, "error");
-  gtk_widget_remove_css_class (label, "dim-label");
-  switch (info->kind)
+  if (item == NULL || side >= bench_compare_item_get_n_sides (item))
+    return NULL;
+  cell = bench_compare_item_get_cell (item, side);
+  switch (kind)
     {
-    case COLUMN_TEST:
-      text = g_strdup (row_item->label);
-      break;
     case COLUMN_RATE:
-      text = rate_text (&row->cells[info->side]);
-      break;
+      return rate_text (cell);
     case COLUMN_SPEEDUP:
-      text = speedup_text (&row->cells[info->side]);
-      break;
+      return speedup_text (cell);
     case COLUMN_VERDICT:
+      return g_strdup (bench_verdict_to_string (cell->verdict));
+    case COLUMN_TEST:
     default:
-      {
-        BenchVerdict verdict = row->cells[info->side].verdict;
-
-        text = g_strdup (bench_verdict_to_string (verdict));
-        gtk_widget_add_css_class (label, verdict == BENCH_VERDICT_FASTER ? "success"
-                                         : verdict == BENCH_VERDICT_SLOWER ? "error"
-                                         : "dim-label");
-      }
-      break;
+      return g_strdup (bench_compare_item_get_label (item));
     }
-  gtk_label_set_text (GTK_LABEL (label), text);
-  gtk_widget_set_tooltip_text (label, text);
 }
 
-static double
-sort_value (BenchCompareRow  *row,
-            const ColumnInfo *info)
+static GStrv
+cell_classes (GtkListItem      *list_item,
+              BenchCompareItem *item,
+              guint             kind,
+              guint             side)
 {
-  const BenchCompareCell *cell = &row->cells[info->side];
+  const char *class = "numeric";
+
+  if (kind == COLUMN_VERDICT && item != NULL && side < bench_compare_item_get_n_sides (item))
+    {
+      BenchVerdict verdict = bench_compare_item_get_cell (item, side)->verdict;
+
+      class = verdict == BENCH_VERDICT_FASTER ? "success"
+              : verdict == BENCH_VERDICT_SLOWER ? "error"
+              : "dim-label";
+    }
+  return g_strdupv ((char *[]) { (char *) class, NULL });
+}
+
+/* a side's figure a column sorts by (NAN sorts last) */
+static double
+sort_value (BenchCompareItem *item,
+            ColumnInfo       *info)
+{
+  const BenchCompareCell *cell = bench_compare_item_get_cell (item, info->side);
 
   switch (info->kind)
     {
@@ -200,23 +153,30 @@ sort_value (BenchCompareRow  *row,
     }
 }
 
-static int
-compare_rows (gconstpointer a,
-              gconstpointer b,
-              gpointer      data)
+static GtkListItemFactory *
+cell_factory (ColumnKind kind,
+              guint      side)
 {
-  const BenchCompareItem *x = a, *y = b;
-  const ColumnInfo *info = data;
-  double vx, vy;
+  static GtkBuilderScope *scope;
+  g_autoptr (GBytes) template = NULL;
+  g_autoptr (GString) text = NULL;
+  g_autofree char *kind_text = g_strdup_printf ("%u", kind);
+  g_autofree char *side_text = g_strdup_printf ("%u", side);
 
-  if (info->kind == COLUMN_TEST)
-    return g_utf8_collate (x->label, y->label);
-  vx = sort_value (x->row, info);
-  vy = sort_value (y->row, info);
-  /* rows without a value last */
-  if (isnan (vx) || isnan (vy))
-    return isnan (vx) - isnan (vy);
-  return (vx > vy) - (vx < vy);
+  if (g_once_init_enter (&scope))
+    {
+      GtkBuilderScope *cscope = gtk_builder_cscope_new ();
+
+      gtk_builder_cscope_add_callback (cscope, cell_text);
+      gtk_builder_cscope_add_callback (cscope, cell_classes);
+      g_once_init_leave (&scope, cscope);
+    }
+  template = g_resources_lookup_data ("/io/github/benchtop/Benchtop/bench-compare-cell.ui", 0, NULL);
+  g_assert (template != NULL);
+  text = g_string_new_len (g_bytes_get_data (template, NULL), g_bytes_get_size (template));
+  g_string_replace (text, "@KIND@", kind_text, 0);
+  g_string_replace (text, "@SIDE@", side_text, 0);
+  return gtk_builder_list_item_factory_new_from_bytes (scope, g_string_free_to_bytes (g_steal_pointer (&text)));
 }
 
 static char *column_title (BenchCompareDialog *self,
@@ -226,29 +186,26 @@ static char *column_title (BenchCompareDialog *self,
 static void
 add_column (BenchCompareDialog *self,
             ColumnKind          kind,
-            guint               side,
-            gboolean            expand)
+            guint               side)
 {
-  GtkListItemFactory *factory = gtk_signal_list_item_factory_new ();
   ColumnInfo *info = g_new0 (ColumnInfo, 1);
   g_autofree char *title = NULL;
   GtkColumnViewColumn *column;
-  GtkCustomSorter *sorter;
+  GtkExpression *value;
+  GtkSorter *sorter;
 
   info->kind = kind;
   info->side = side;
-  g_signal_connect_data (factory, "setup", G_CALLBACK (setup_cell), info, NULL, 0);
-  /* the factory's last handler frees the shared info */
-  g_signal_connect_data (factory, "bind", G_CALLBACK (bind_cell), info,
-                         (GClosureNotify) (void (*) (void)) g_free, 0);
   title = column_title (self, kind, side);
-  column = gtk_column_view_column_new (title, factory);
-  /* which cells it shows, for retitling (the factory owns the info) */
-  g_object_set_data (G_OBJECT (column), "info", info);
-  sorter = gtk_custom_sorter_new (compare_rows, g_memdup2 (info, sizeof *info), g_free);
-  gtk_column_view_column_set_sorter (column, GTK_SORTER (sorter));
+  column = gtk_column_view_column_new (title, cell_factory (kind, side));
+  /* which cells it shows, for retitling */
+  g_object_set_data_full (G_OBJECT (column), "info", info, g_free);
+  value = gtk_cclosure_expression_new (G_TYPE_DOUBLE, NULL, 0, NULL, G_CALLBACK (sort_value),
+                                       g_memdup2 (info, sizeof *info),
+                                       (GClosureNotify) (void (*) (void)) g_free);
+  sorter = GTK_SORTER (gtk_numeric_sorter_new (value));
+  gtk_column_view_column_set_sorter (column, sorter);
   gtk_column_view_column_set_resizable (column, TRUE);
-  gtk_column_view_column_set_expand (column, expand);
   gtk_column_view_append_column (self->table, column);
   g_object_unref (sorter);
   g_object_unref (column);
@@ -288,7 +245,7 @@ rebuild_columns (BenchCompareDialog *self)
    * and with them the sort the person chose; only their titles change */
   if (g_list_model_get_n_items (columns) == 1 + n_sides + 2 * (n_sides - 1))
     {
-      for (guint i = 0; i < g_list_model_get_n_items (columns); i++)
+      for (guint i = 1; i < g_list_model_get_n_items (columns); i++)
         {
           g_autoptr (GtkColumnViewColumn) column = g_list_model_get_item (columns, i);
           const ColumnInfo *info = g_object_get_data (G_OBJECT (column), "info");
@@ -299,23 +256,19 @@ rebuild_columns (BenchCompareDialog *self)
       return;
     }
 
-  while (g_list_model_get_n_items (columns) > 0)
+  /* the test column of the .ui stays; the sides' columns go */
+  while (g_list_model_get_n_items (columns) > 1)
     {
-      g_autoptr (GtkColumnViewColumn) column = g_list_model_get_item (columns, 0);
+      g_autoptr (GtkColumnViewColumn) column = g_list_model_get_item (columns, 1);
       gtk_column_view_remove_column (self->table, column);
     }
 
-  add_column (self, COLUMN_TEST, 0, TRUE);
-  {
-    g_autoptr (GtkColumnViewColumn) test = g_list_model_get_item (columns, 0);
-    gtk_column_view_column_set_fixed_width (test, 220);
-  }
   for (guint s = 0; s < n_sides; s++)
-    add_column (self, COLUMN_RATE, s, FALSE);
+    add_column (self, COLUMN_RATE, s);
   for (guint s = 1; s < n_sides; s++)
     {
-      add_column (self, COLUMN_SPEEDUP, s, FALSE);
-      add_column (self, COLUMN_VERDICT, s, FALSE);
+      add_column (self, COLUMN_SPEEDUP, s);
+      add_column (self, COLUMN_VERDICT, s);
     }
 }
 
@@ -389,19 +342,13 @@ rebuild (BenchCompareDialog *self)
         names[k++] = g_ptr_array_index (self->names, s);
       }
 
-  /* the rows point into the comparison: drop them first */
   g_list_store_remove_all (self->rows);
   g_clear_pointer (&self->comparison, bench_comparison_free);
   self->comparison = bench_comparison_new (ordered, names, self->sides->len);
 
   for (guint i = 0; i < bench_comparison_get_n_rows (self->comparison); i++)
     {
-      BenchCompareItem *item = g_object_new (BENCH_TYPE_COMPARE_ITEM, NULL);
-
-      item->row = bench_comparison_get_row (self->comparison, i);
-      item->label = bench_comparison_dup_row_label (self->comparison, item->row);
-      item->folded = g_utf8_casefold (item->label, -1);
-      g_ptr_array_add (items, item);
+      g_ptr_array_add (items, bench_compare_item_new (self->comparison, i));
     }
   rebuild_columns (self);
   g_list_store_splice (self->rows, 0, 0, items->pdata, items->len);
@@ -454,6 +401,7 @@ bench_compare_dialog_split_by (BenchCompareDialog *self,
   g_autoptr (GPtrArray) values = NULL;
   g_autoptr (GPtrArray) sides = NULL;
   g_autoptr (GPtrArray) names = NULL;
+  g_autofree char *label = NULL;
 
   g_return_val_if_fail (BENCH_IS_COMPARE_DIALOG (self), FALSE);
 
@@ -483,7 +431,7 @@ bench_compare_dialog_split_by (BenchCompareDialog *self,
   for (guint i = 0; i < self->all_results->len; i++)
     {
       BenchResult *r = g_ptr_array_index (self->all_results, i);
-      char *value = bench_result_dup_field_display (r, field);
+      char *value = bench_result_dup_field_formatted (r, field);
       GPtrArray *side = g_hash_table_lookup (by_value, value);
 
       if (side == NULL)
@@ -498,6 +446,7 @@ bench_compare_dialog_split_by (BenchCompareDialog *self,
   if (g_hash_table_size (by_value) < 2)
     return FALSE;
 
+  label = bench_field_dup_label (field);
   values = g_ptr_array_new ();
   {
     GHashTableIter iter;
@@ -514,7 +463,8 @@ bench_compare_dialog_split_by (BenchCompareDialog *self,
     {
       const char *value = g_ptr_array_index (values, i);
       g_ptr_array_add (sides, g_ptr_array_ref (g_hash_table_lookup (by_value, value)));
-      g_ptr_array_add (names, g_strdup_printf ("%s = %s", field, value));
+      /* Translators: a side of a comparison, "<setting>: <value>", "Flash attention: on" */
+      g_ptr_array_add (names, g_strdup_printf (_("%s: %s"), label, value));
     }
   set_sides (self, sides, names);
   return TRUE;
@@ -553,7 +503,7 @@ filter_row (gpointer item,
 {
   BenchCompareDialog *self = data;
 
-  return self->filter_text == NULL || strstr (BENCH_COMPARE_ITEM (item)->folded, self->filter_text) != NULL;
+  return self->filter_text == NULL || strstr (bench_compare_item_get_folded_label (item), self->filter_text) != NULL;
 }
 
 /* —— signals —— */
@@ -718,6 +668,7 @@ bench_compare_dialog_class_init (BenchCompareDialogClass *klass)
   object_class->dispose = bench_compare_dialog_dispose;
   object_class->finalize = bench_compare_dialog_finalize;
 
+  g_type_ensure (BENCH_TYPE_COMPARE_ITEM);
   gtk_widget_class_set_template_from_resource (widget_class,
                                                "/io/github/benchtop/Benchtop/bench-compare-dialog.ui");
   gtk_widget_class_bind_template_child (widget_class, BenchCompareDialog, toasts);
@@ -820,20 +771,18 @@ bench_compare_dialog_new (GtkWindow *parent,
     {
       const char *field = g_ptr_array_index (varying, i);
 
-      const char *known = NULL;
+      g_autofree char *label = NULL;
+      g_autofree char *text = NULL;
 
-      /* the menu's own names: nothing from the file is kept */
-      for (guint k = 0; k < G_N_ELEMENTS (splittable) && known == NULL; k++)
-        if (strcmp (splittable[k], field) == 0)
-          known = splittable[k];
-      if (known == NULL)
+      /* settings a person may want to compare across; the menu keeps the
+       * registry's names, nothing from the file */
+      if (!bench_field_name_has_role (field, BENCH_FIELD_ROLE_SPLIT))
         continue;
-      g_ptr_array_add (self->split_fields, (gpointer) known);
-      /* Translators: an entry of the compare window's Sides menu, "each flash_attn" */
-      {
-        g_autofree char *text = g_strdup_printf (_("Each %s"), field);
-        gtk_string_list_append (sides_list, text);
-      }
+      g_ptr_array_add (self->split_fields, (gpointer) bench_field_lookup (field)->name);
+      label = bench_field_dup_label (field);
+      /* Translators: an entry of the compare window's Sides menu, "Each value of Flash attention" */
+      text = g_strdup_printf (_("Each value of %s"), label);
+      gtk_string_list_append (sides_list, text);
     }
   self->updating = TRUE;
   gtk_drop_down_set_model (self->sides_dropdown, G_LIST_MODEL (sides_list));

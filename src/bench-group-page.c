@@ -11,6 +11,7 @@
 
 #include "bench-chart-view.h"
 #include "bench-compare-dialog.h"
+#include "bench-field.h"
 #include "bench-group-page.h"
 #include "bench-units.h"
 
@@ -26,10 +27,8 @@ struct _BenchGroupPage
   GtkFilterListModel *filtered;
   GtkSortListModel   *sorted;
   GtkMultiSelection  *selection;
-  GtkCustomFilter    *filter;
   GListStore         *results;      /* BenchResult of the selection */
   GtkNoSelection     *results_selection;
-  char               *search;
   gboolean            stale;          /* the chart has not followed the selection yet */
   gboolean            results_stale;  /* the results table waits to be shown */
 
@@ -48,33 +47,50 @@ struct _BenchGroupPage
   GtkWidget          *groups_scroller;
   GtkColumnView      *group_view;
   GtkColumnView      *result_view;
+  GtkFilter          *search_filter;
+  GPtrArray          *setting_columns;  /* GtkColumnViewColumn of result_view */
+
+  GtkColumnViewColumn *source_column;
+  GtkColumnViewColumn *date_column;
+  GtkColumnViewColumn *build_column;
+  GtkColumnViewColumn *model_column;
+  GtkColumnViewColumn *quantization_column;
+  GtkColumnViewColumn *size_column;
+  GtkColumnViewColumn *params_column;
+  GtkColumnViewColumn *bpw_column;
+  GtkColumnViewColumn *hardware_column;
+  GtkColumnViewColumn *cpu_column;
+  GtkColumnViewColumn *gpu_column;
+  GtkColumnViewColumn *backend_column;
+  GtkColumnViewColumn *models_text_column;
+  GtkColumnViewColumn *n_models_column;
+  GtkColumnViewColumn *tests_column;
+  GtkColumnViewColumn *best_pp_column;
+  GtkColumnViewColumn *best_tg_column;
+  GtkColumnViewColumn *efficiency_column;
+  GtkColumnViewColumn *machines_column;
 };
 
 G_DEFINE_FINAL_TYPE (BenchGroupPage, bench_group_page, GTK_TYPE_WIDGET)
 
-/* —— columns ——————————————————————————————————————————————— */
-
-typedef char  *(*GroupText)   (BenchGroup *group);
-typedef double (*GroupNumber) (BenchGroup *group);
-
-typedef struct
-{
-  const char  *title;
-  GroupText    text;
-  GroupNumber  number;   /* sort key; NULL sorts by text */
-  gboolean     expand;
-  GroupText    tooltip;  /* NULL: the text when the column expands */
-  gboolean     live;     /* follows notify::efficiency-text */
-} GroupColumn;
+/* —— cells ————————————————————————————————————————————————
+ *
+ * The tables are declared in bench-group-page.ui: each cell binds a
+ * property of its row's group or result through one of these closures,
+ * which write it for people (locale numbers, "—" for what is missing); the
+ * columns sort by the properties themselves (a numeric sorter puts a
+ * missing figure, NAN, last). */
 
 static char *
-text_or_dash (const char *text)
+text_or_dash (GtkListItem *item,
+              const char  *text)
 {
   return g_strdup (text != NULL && *text != '\0' ? text : "—");
 }
 
 static char *
-format_rate (double value)
+format_rate (GtkListItem *item,
+             double       value)
 {
   if (isnan (value))
     return g_strdup ("—");
@@ -82,430 +98,279 @@ format_rate (double value)
   return g_strdup_printf ("%'.1f", value);
 }
 
-static char *g_label (BenchGroup *g) { return g_strdup (bench_group_get_label (g)); }
-static char *g_source (BenchGroup *g) { return g_strdup (bench_result_get_source (bench_group_get_first (g))); }
 static char *
-g_date (BenchGroup *g)
+format_count (GtkListItem *item,
+              guint        value)
 {
-  const char *date = bench_group_get_date (g);
-  g_autoptr (GDateTime) dt = *date ? g_date_time_new_from_iso8601 (date, NULL) : NULL;
+  return g_strdup_printf ("%u", value);
+}
+
+static char *
+format_date (GtkListItem *item,
+             const char  *date)
+{
+  g_autoptr (GDateTime) dt = date != NULL && *date ? g_date_time_new_from_iso8601 (date, NULL) : NULL;
   g_autoptr (GDateTime) local = dt ? g_date_time_to_local (dt) : NULL;
 
   /* Translators: a run's date, strftime format */
   return local ? g_date_time_format (local, _("%Y-%m-%d %H:%M")) : g_strdup ("—");
 }
-static char *
-g_build (BenchGroup *g)
-{
-  BenchResult *r = bench_group_get_first (g);
-  const char *commit = bench_result_get_build_commit (r);
 
-  if (*commit == '\0')
-    return g_strdup ("—");
-  return g_strdup_printf ("%s (%" G_GINT64_FORMAT ")", commit, bench_result_get_build_number (r));
-}
-static char *g_hardware (BenchGroup *g) { return g_strdup (bench_result_get_hardware_label (bench_group_get_first (g))); }
-static char *g_backend (BenchGroup *g) { return text_or_dash (bench_result_get_backends (bench_group_get_first (g))); }
-static char *g_models (BenchGroup *g) { return g_strdup (bench_group_get_models_text (g)); }
-static char *g_tests (BenchGroup *g) { return g_strdup_printf ("%u", bench_group_get_n_results (g)); }
-static double n_tests (BenchGroup *g) { return bench_group_get_n_results (g); }
-static char *g_quant (BenchGroup *g) { return text_or_dash (bench_result_get_quantization (bench_group_get_first (g))); }
-static char *g_size (BenchGroup *g) { return bench_format_size (bench_result_get_model_size (bench_group_get_first (g))); }
-static double n_size (BenchGroup *g) { return bench_result_get_model_size (bench_group_get_first (g)); }
-static char *g_params (BenchGroup *g) { return bench_format_params (bench_result_get_model_n_params (bench_group_get_first (g))); }
-static double n_params (BenchGroup *g) { return bench_result_get_model_n_params (bench_group_get_first (g)); }
-static double n_bpw (BenchGroup *g) { return bench_result_get_bits_per_weight (bench_group_get_first (g)); }
 static char *
-g_bpw (BenchGroup *g)
+format_build (GtkListItem *item,
+              const char  *commit,
+              gint64       number)
 {
-  double bpw = n_bpw (g);
+  if (commit == NULL || *commit == '\0')
+    return g_strdup ("—");
+  return g_strdup_printf ("%s (%" G_GINT64_FORMAT ")", commit, number);
+}
+
+static char *
+format_size (GtkListItem *item,
+             gint64       bytes)
+{
+  return bytes > 0 ? bench_format_size (bytes) : g_strdup ("—");
+}
+
+static char *
+format_params (GtkListItem *item,
+               gint64       n_params)
+{
+  return n_params > 0 ? bench_format_params (n_params) : g_strdup ("—");
+}
+
+static char *
+format_bpw (GtkListItem *item,
+            double       bpw)
+{
   return isnan (bpw) ? g_strdup ("—") : g_strdup_printf ("%.2f", bpw);
 }
-static double n_best_pp (BenchGroup *g) { return bench_group_get_best_pp (g); }
-static double n_best_tg (BenchGroup *g) { return bench_group_get_best_tg (g); }
-static char *g_best_pp (BenchGroup *g) { return format_rate (n_best_pp (g)); }
-static char *g_best_tg (BenchGroup *g) { return format_rate (n_best_tg (g)); }
-static double n_machines (BenchGroup *g) { return bench_group_get_n_machines (g); }
-static char *g_machines (BenchGroup *g) { return g_strdup_printf ("%u", bench_group_get_n_machines (g)); }
-static double n_models (BenchGroup *g) { return bench_group_get_n_models (g); }
-static char *g_n_models (BenchGroup *g) { return g_strdup_printf ("%u", bench_group_get_n_models (g)); }
-static char *g_cpu (BenchGroup *g) { return text_or_dash (bench_result_get_cpu_info (bench_group_get_first (g))); }
-static char *g_gpu (BenchGroup *g) { return text_or_dash (bench_result_get_gpu_info (bench_group_get_first (g))); }
-/* The share of the peak sorts; without one, the bandwidth used below any share. */
-static double
-n_efficiency (BenchGroup *g)
-{
-  const BenchEfficiency *e = bench_group_get_efficiency (g);
 
-  if (!isnan (e->share))
-    return e->share;
-  return isnan (e->bandwidth_gbs) ? NAN : -1.0 / (1.0 + e->bandwidth_gbs);
+static char *
+format_rate_sd (GtkListItem *item,
+                double       avg,
+                double       sd)
+{
+  if (isnan (avg))
+    return g_strdup ("—");
+  return isnan (sd) ? g_strdup_printf ("%'.1f", avg) : g_strdup_printf ("%'.1f ± %'.1f", avg, sd);
 }
 
-static gboolean
-efficiency_is_low (BenchGroup *g)
+static char *
+format_samples (GtkListItem *item,
+                guint        n_samples)
 {
-  const BenchEfficiency *e = bench_group_get_efficiency (g);
+  return n_samples > 0 ? g_strdup_printf ("%u", n_samples) : g_strdup ("—");
+}
+
+static char *
+format_source_line (GtkListItem *item,
+                    const char  *source,
+                    guint        line)
+{
+  return g_strdup_printf ("%s:%u", source != NULL ? source : "", line);
+}
+
+static char *
+stats_mismatch_tooltip (GtkListItem *item,
+                        gboolean     mismatch)
+{
+  if (!mismatch)
+    return NULL;
+  return g_strdup (_("The file’s own mean or deviation disagrees with its "
+                     "samples; shown here as recomputed from the samples"));
+}
+
+static char *
+text_or_null (GtkListItem *item,
+              const char  *text)
+{
+  return text != NULL && *text != '\0' ? g_strdup (text) : NULL;
+}
+
+/* The Efficiency column: the run closest to its roofline, its text marked
+ * when far below it; the closures take efficiency-text to follow a peak the
+ * user enters. */
+static gboolean
+efficiency_is_low (BenchGroup *group)
+{
+  const BenchEfficiency *e = bench_group_get_efficiency (group);
   return !isnan (e->share_max) && e->share_max < BENCH_EFFICIENCY_LOW_SHARE;
 }
 
 static char *
-g_efficiency (BenchGroup *g)
+efficiency_text (GtkListItem *item,
+                 BenchGroup  *group,
+                 const char  *text)
 {
-  g_autofree char *text = bench_group_dup_efficiency_text (g);
-
+  if (group == NULL || text == NULL)
+    return NULL;
   /* Translators: marks a run far below its memory bandwidth roofline */
-  return efficiency_is_low (g) ? g_strdup_printf (_("⚠ %s"), text) : g_steal_pointer (&text);
+  return efficiency_is_low (group) ? g_strdup_printf (_("⚠ %s"), text) : g_strdup (text);
 }
 
 static char *
-g_efficiency_tooltip (BenchGroup *g)
+efficiency_tooltip (GtkListItem *item,
+                    BenchGroup  *group,
+                    const char  *text)
 {
-  BenchResult *r = bench_group_get_efficiency_result (g);
+  BenchResult *r;
   g_autofree char *why = NULL;
 
+  if (group == NULL)
+    return NULL;
+  r = bench_group_get_efficiency_result (group);
   if (r == NULL)
     return g_strdup (_("No generation test: the memory bandwidth is measured by generation."));
-  why = bench_efficiency_dup_explanation (bench_group_get_efficiency (g));
+  why = bench_efficiency_dup_explanation (bench_group_get_efficiency (group));
   /* Translators: the tooltip of the Efficiency column: which run, then how it was computed */
   return g_strdup_printf (_("Generation run closest to its roofline: %s, %s on %s.\n%s"),
                           bench_result_get_test_label (r), bench_result_get_model_type (r),
                           bench_result_get_hardware_label (r), why);
 }
 
-static const GroupColumn run_columns[] = {
-  { N_("Source"), g_source, NULL, TRUE },
-  { N_("Date"), g_date, NULL, FALSE },
-  { N_("Build"), g_build, NULL, FALSE },
-  { N_("Hardware"), g_hardware, NULL, TRUE },
-  { N_("Backend"), g_backend, NULL, FALSE },
-  { N_("Models"), g_models, NULL, TRUE },
-  { N_("Tests"), g_tests, n_tests, FALSE },
-};
-
-static const GroupColumn model_columns[] = {
-  { N_("Model"), g_label, NULL, TRUE },
-  { N_("Quantization"), g_quant, NULL, FALSE },
-  { N_("Size"), g_size, n_size, FALSE },
-  { N_("Parameters"), g_params, n_params, FALSE },
-  /* Translators: bits per weight */
-  { N_("BPW"), g_bpw, n_bpw, FALSE },
-  /* Translators: best prompt processing speed, tokens per second */
-  { N_("Best pp t/s"), g_best_pp, n_best_pp, FALSE },
-  /* Translators: best generation speed, tokens per second */
-  { N_("Best tg t/s"), g_best_tg, n_best_tg, FALSE },
-  /* Translators: memory bandwidth used by generation and its share of the machine's peak */
-  { N_("Efficiency"), g_efficiency, n_efficiency, FALSE, g_efficiency_tooltip, TRUE },
-  { N_("Machines"), g_machines, n_machines, FALSE },
-};
-
-static const GroupColumn hardware_columns[] = {
-  { N_("Machine"), g_hardware, NULL, TRUE },
-  { N_("CPU"), g_cpu, NULL, TRUE },
-  { N_("GPU"), g_gpu, NULL, TRUE },
-  { N_("Backend"), g_backend, NULL, FALSE },
-  { N_("Models"), g_n_models, n_models, FALSE },
-  { N_("Best pp t/s"), g_best_pp, n_best_pp, FALSE },
-  { N_("Best tg t/s"), g_best_tg, n_best_tg, FALSE },
-  { N_("Efficiency"), g_efficiency, n_efficiency, FALSE, g_efficiency_tooltip, TRUE },
-};
-
-static const GroupColumn *
-columns_for (BenchGroupKind kind,
-             guint         *n)
+static GStrv
+efficiency_classes (GtkListItem *item,
+                    BenchGroup  *group,
+                    const char  *text)
 {
-  switch (kind)
-    {
-    case BENCH_GROUP_RUN:
-      *n = G_N_ELEMENTS (run_columns);
-      return run_columns;
-    case BENCH_GROUP_MODEL:
-      *n = G_N_ELEMENTS (model_columns);
-      return model_columns;
-    case BENCH_GROUP_HARDWARE:
-    default:
-      *n = G_N_ELEMENTS (hardware_columns);
-      return hardware_columns;
-    }
+  if (group != NULL && efficiency_is_low (group))
+    return g_strdupv ((char *[]) { "numeric", "warning", NULL });
+  return g_strdupv ((char *[]) { "numeric", NULL });
 }
 
-static void
-setup_label (GtkSignalListItemFactory *factory,
-             GtkListItem              *item,
-             gpointer                  numeric)
+/* The share of the peak sorts; without one, the bandwidth used below any
+ * share; without either, NAN, last. */
+static double
+efficiency_sort_key (BenchGroup *group,
+                     double      share,
+                     double      bandwidth_gbs)
 {
-  GtkWidget *label = gtk_label_new (NULL);
-
-  gtk_label_set_xalign (GTK_LABEL (label), numeric ? 1.0 : 0.0);
-  gtk_label_set_ellipsize (GTK_LABEL (label), PANGO_ELLIPSIZE_END);
-  if (numeric)
-    gtk_widget_add_css_class (label, "numeric");
-  gtk_list_item_set_child (item, label);
+  if (!isnan (share))
+    return share;
+  return isnan (bandwidth_gbs) ? NAN : -1.0 / (1.0 + bandwidth_gbs);
 }
 
-static void
-show_group_label (GtkWidget         *label,
-                  BenchGroup        *group,
-                  const GroupColumn *column)
-{
-  g_autofree char *text = column->text (group);
-
-  gtk_label_set_text (GTK_LABEL (label), text);
-  if (column->tooltip != NULL)
-    {
-      g_autofree char *tooltip = column->tooltip (group);
-      gtk_widget_set_tooltip_text (label, tooltip);
-    }
-  else
-    gtk_widget_set_tooltip_text (label, column->expand ? text : NULL);
-  if (column->live && efficiency_is_low (group))
-    gtk_widget_add_css_class (label, "warning");
-  else
-    gtk_widget_remove_css_class (label, "warning");
-}
-
-static void
-on_group_efficiency_changed (BenchGroup  *group,
-                             GParamSpec  *pspec,
-                             GtkListItem *item)
-{
-  const GroupColumn *column = g_object_get_data (G_OBJECT (item), "column");
-  show_group_label (gtk_list_item_get_child (item), group, column);
-}
-
-static void
-bind_group_label (GtkSignalListItemFactory *factory,
-                  GtkListItem              *item,
-                  const GroupColumn        *column)
-{
-  BenchGroup *group = gtk_list_item_get_item (item);
-
-  show_group_label (gtk_list_item_get_child (item), group, column);
-  if (column->live)
-    {
-      /* a peak the user enters changes the figure in place */
-      g_object_set_data (G_OBJECT (item), "column", (gpointer) column);
-      g_signal_connect_object (group, "notify::efficiency-text",
-                               G_CALLBACK (on_group_efficiency_changed), item, 0);
-    }
-}
-
-static void
-unbind_group_label (GtkSignalListItemFactory *factory,
-                    GtkListItem              *item,
-                    const GroupColumn        *column)
-{
-  BenchGroup *group = gtk_list_item_get_item (item);
-
-  if (column->live && group != NULL)
-    g_signal_handlers_disconnect_by_func (group, on_group_efficiency_changed, item);
-}
-
-static int
-compare_groups (gconstpointer a,
-                gconstpointer b,
-                gpointer      user_data)
-{
-  const GroupColumn *column = user_data;
-  BenchGroup *ga = (BenchGroup *) a, *gb = (BenchGroup *) b;
-
-  if (column->number != NULL)
-    {
-      double x = column->number (ga), y = column->number (gb);
-      /* no value sorts last */
-      if (isnan (x) || isnan (y))
-        return isnan (x) - isnan (y);
-      return (x > y) - (x < y);
-    }
-  else
-    {
-      g_autofree char *x = column->text (ga);
-      g_autofree char *y = column->text (gb);
-      return g_utf8_collate (x, y);
-    }
-}
-
-static void
-add_group_columns (BenchGroupPage *self)
-{
-  guint n;
-  const GroupColumn *columns = columns_for (self->kind, &n);
-
-  for (guint i = 0; i < n; i++)
-    {
-      GtkListItemFactory *factory = gtk_signal_list_item_factory_new ();
-      g_autoptr (GtkColumnViewColumn) column = NULL;
-      GtkSorter *sorter;
-
-      g_signal_connect (factory, "setup", G_CALLBACK (setup_label),
-                        GINT_TO_POINTER (columns[i].number != NULL));
-      g_signal_connect (factory, "bind", G_CALLBACK (bind_group_label), (gpointer) &columns[i]);
-      g_signal_connect (factory, "unbind", G_CALLBACK (unbind_group_label), (gpointer) &columns[i]);
-      column = gtk_column_view_column_new (_(columns[i].title), factory);
-      gtk_column_view_column_set_expand (column, columns[i].expand);
-      gtk_column_view_column_set_resizable (column, TRUE);
-      sorter = GTK_SORTER (gtk_custom_sorter_new (compare_groups, (gpointer) &columns[i], NULL));
-      gtk_column_view_column_set_sorter (column, sorter);
-      g_object_unref (sorter);
-      gtk_column_view_append_column (self->group_view, column);
-    }
-}
-
-/* —— filtering ——————————————————————————————————————————————— */
-
-static gboolean
-group_matches (gpointer item,
-               gpointer user_data)
-{
-  BenchGroupPage *self = user_data;
-  BenchGroup *group = item;
-  guint n;
-  const GroupColumn *columns;
-
-  if (self->search == NULL || *self->search == '\0')
-    return TRUE;
-  columns = columns_for (self->kind, &n);
-  for (guint i = 0; i < n; i++)
-    {
-      g_autofree char *text = columns[i].text (group);
-      g_autofree char *folded = g_utf8_casefold (text, -1);
-      if (strstr (folded, self->search) != NULL)
-        return TRUE;
-    }
-  return FALSE;
-}
-
+/* every name the filter of the .ui looks at searches the entry's text */
 static void
 on_search_changed (BenchGroupPage *self,
                    GtkSearchEntry *entry)
 {
-  g_free (self->search);
-  self->search = g_utf8_casefold (gtk_editable_get_text (GTK_EDITABLE (entry)), -1);
-  gtk_filter_changed (GTK_FILTER (self->filter), GTK_FILTER_CHANGE_DIFFERENT);
+  GListModel *filters = G_LIST_MODEL (self->search_filter);
+  const char *text = gtk_editable_get_text (GTK_EDITABLE (entry));
+
+  for (guint i = 0; i < g_list_model_get_n_items (filters); i++)
+    {
+      g_autoptr (GtkStringFilter) filter = g_list_model_get_item (filters, i);
+      gtk_string_filter_set_search (filter, text);
+    }
+}
+
+/* the columns of each view, in the order the .ui declares them */
+static void
+show_columns_of_kind (BenchGroupPage *self)
+{
+  struct { GtkColumnViewColumn *column; guint kinds; } columns[] = {
+#define RUN (1u << BENCH_GROUP_RUN)
+#define MODEL (1u << BENCH_GROUP_MODEL)
+#define HARDWARE (1u << BENCH_GROUP_HARDWARE)
+    { self->source_column, RUN },
+    { self->date_column, RUN },
+    { self->build_column, RUN },
+    { self->model_column, MODEL },
+    { self->quantization_column, MODEL },
+    { self->size_column, MODEL },
+    { self->params_column, MODEL },
+    { self->bpw_column, MODEL },
+    { self->hardware_column, RUN | HARDWARE },
+    { self->cpu_column, HARDWARE },
+    { self->gpu_column, HARDWARE },
+    { self->backend_column, RUN | HARDWARE },
+    { self->models_text_column, RUN },
+    { self->n_models_column, HARDWARE },
+    { self->tests_column, RUN },
+    { self->best_pp_column, MODEL | HARDWARE },
+    { self->best_tg_column, MODEL | HARDWARE },
+    { self->efficiency_column, MODEL | HARDWARE },
+    { self->machines_column, MODEL },
+#undef RUN
+#undef MODEL
+#undef HARDWARE
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (columns); i++)
+    gtk_column_view_column_set_visible (columns[i].column, (columns[i].kinds & (1u << self->kind)) != 0);
+  /* the machine is the subject of its own view */
+  if (self->kind == BENCH_GROUP_HARDWARE)
+    gtk_column_view_column_set_title (self->hardware_column, _("Machine"));
 }
 
 /* —— the results of the selection ———————————————————————————— */
 
-typedef struct
+static void
+setup_setting_label (GtkSignalListItemFactory *factory,
+                     GtkListItem              *item)
 {
-  const char *field;     /* a parameter, or NULL for the fixed columns */
-  int         fixed;
-} ResultColumn;
+  GtkWidget *label = gtk_label_new (NULL);
 
-enum { RC_MODEL, RC_HARDWARE, RC_TEST, RC_RATE, RC_SAMPLES, RC_SOURCE, RC_PARAM };
-
-static char *
-result_text (BenchResult *r,
-             int          fixed,
-             const char  *field)
-{
-  switch (fixed)
-    {
-    case RC_MODEL:
-      return g_strdup (bench_result_get_model_type (r));
-    case RC_HARDWARE:
-      return g_strdup (bench_result_get_hardware_label (r));
-    case RC_TEST:
-      return g_strdup (bench_result_get_test_label (r));
-    case RC_RATE:
-      {
-        double avg = bench_result_get_avg_ts (r), sd = bench_result_get_stddev_ts (r);
-        if (isnan (avg))
-          return g_strdup ("—");
-        return isnan (sd) ? g_strdup_printf ("%'.1f", avg) : g_strdup_printf ("%'.1f ± %'.1f", avg, sd);
-      }
-    case RC_SAMPLES:
-      return bench_result_has_samples (r) ? g_strdup_printf ("%u", bench_result_get_n_samples (r))
-                                          : g_strdup ("—");
-    case RC_SOURCE:
-      return g_strdup_printf ("%s:%u", bench_result_get_source (r), bench_result_get_line (r));
-    case RC_PARAM:
-    default:
-      {
-        char *text = bench_result_dup_field_text (r, field);
-        return text ? text : g_strdup ("—");
-      }
-    }
+  gtk_label_set_xalign (GTK_LABEL (label), 0.0);
+  gtk_label_set_ellipsize (GTK_LABEL (label), PANGO_ELLIPSIZE_END);
+  gtk_list_item_set_child (item, label);
 }
 
 static void
-bind_result_label (GtkSignalListItemFactory *factory,
-                   GtkListItem              *item,
-                   ResultColumn             *column)
+bind_setting_label (GtkSignalListItemFactory *factory,
+                    GtkListItem              *item,
+                    const char               *field)
 {
-  BenchResult *result = gtk_list_item_get_item (item);
-  g_autofree char *text = result_text (result, column->fixed, column->field);
-  GtkWidget *label = gtk_list_item_get_child (item);
+  g_autofree char *text = bench_result_dup_field_formatted (gtk_list_item_get_item (item), field);
 
-  gtk_label_set_text (GTK_LABEL (label), text);
-  if (column->fixed == RC_RATE && bench_result_has_stats_mismatch (result))
-    gtk_widget_set_tooltip_text (label, _("The file’s own mean or deviation disagrees with its "
-                                          "samples; shown here as recomputed from the samples"));
-  else
-    gtk_widget_set_tooltip_text (label, NULL);
+  gtk_label_set_text (GTK_LABEL (gtk_list_item_get_child (item)), text);
 }
 
-static void
-add_result_column (BenchGroupPage *self,
-                   const char     *title,
-                   int             fixed,
-                   const char     *field,
-                   gboolean        numeric,
-                   gboolean        expand,
-                   int             width)
-{
-  GtkListItemFactory *factory = gtk_signal_list_item_factory_new ();
-  g_autoptr (GtkColumnViewColumn) column = NULL;
-  /* the field's name is kept with the column: it outlives the results */
-  ResultColumn *rc = g_malloc0 (sizeof (ResultColumn) + (field ? strlen (field) + 1 : 0));
-
-  rc->fixed = fixed;
-  rc->field = field ? strcpy ((char *) (rc + 1), field) : NULL;
-  g_signal_connect (factory, "setup", G_CALLBACK (setup_label), GINT_TO_POINTER (numeric));
-  g_signal_connect_data (factory, "bind", G_CALLBACK (bind_result_label), rc,
-                         (GClosureNotify) (void (*) (void)) g_free, 0);
-  column = gtk_column_view_column_new (title, factory);
-  gtk_column_view_column_set_expand (column, expand);
-  gtk_column_view_column_set_resizable (column, TRUE);
-  /* the numbers keep their room; names take what is left */
-  if (width > 0)
-    gtk_column_view_column_set_fixed_width (column, width);
-  gtk_column_view_append_column (self->result_view, column);
-}
-
-/* The parameters that vary in the selection become columns, as
- * llama-bench's own table does. */
+/* The settings that vary in the selection become columns, as llama-bench's
+ * own table does; which they are is known only once the selection is, so
+ * these columns are made here, before the source column of the .ui. */
 static void
 rebuild_result_columns (BenchGroupPage *self,
                         GPtrArray      *results)
 {
-  GListModel *columns = gtk_column_view_get_columns (self->result_view);
   g_autoptr (GPtrArray) varying =
     bench_results_find_varying ((BenchResult **) results->pdata, results->len);
+  guint position;
 
-  while (g_list_model_get_n_items (columns) > 0)
-    {
-      g_autoptr (GtkColumnViewColumn) column = g_list_model_get_item (columns, 0);
-      gtk_column_view_remove_column (self->result_view, column);
-    }
+  for (guint i = 0; i < self->setting_columns->len; i++)
+    gtk_column_view_remove_column (self->result_view, g_ptr_array_index (self->setting_columns, i));
+  g_ptr_array_set_size (self->setting_columns, 0);
 
-  add_result_column (self, _("Model"), RC_MODEL, NULL, FALSE, TRUE, 200);
-  add_result_column (self, _("Hardware"), RC_HARDWARE, NULL, FALSE, TRUE, 180);
-  add_result_column (self, _("Test"), RC_TEST, NULL, TRUE, FALSE, 130);
-  /* Translators: tokens per second, mean ± standard deviation */
-  add_result_column (self, _("t/s ± sd"), RC_RATE, NULL, TRUE, FALSE, 150);
-  add_result_column (self, _("Samples"), RC_SAMPLES, NULL, TRUE, FALSE, 80);
+  position = g_list_model_get_n_items (gtk_column_view_get_columns (self->result_view)) - 1;
   for (guint i = 0; i < varying->len; i++)
     {
       const char *field = g_ptr_array_index (varying, i);
-      if (g_str_equal (field, "model_type") || g_str_equal (field, "hardware_label") ||
-          g_str_equal (field, "n_prompt") || g_str_equal (field, "n_gen") ||
-          g_str_equal (field, "n_depth") || g_str_equal (field, "model_filename"))
+      g_autofree char *title = NULL;
+      GtkListItemFactory *factory;
+      GtkColumnViewColumn *column;
+
+      /* the model, the machine and the test have their columns */
+      if (bench_field_name_has_role (field, BENCH_FIELD_ROLE_MODEL) ||
+          bench_field_name_has_role (field, BENCH_FIELD_ROLE_TEST) ||
+          bench_field_name_has_role (field, BENCH_FIELD_ROLE_HARDWARE | BENCH_FIELD_ROLE_DERIVED))
         continue;
-      add_result_column (self, field, RC_PARAM, field, FALSE, FALSE,
-                         MAX (70, 9 * (int) strlen (field) + 16));
+      title = bench_field_dup_label (field);
+      factory = gtk_signal_list_item_factory_new ();
+      g_signal_connect (factory, "setup", G_CALLBACK (setup_setting_label), NULL);
+      /* the factory keeps its own copy of the field's name: it outlives
+       * the results (never interned: names come from files) */
+      g_signal_connect_data (factory, "bind", G_CALLBACK (bind_setting_label), g_strdup (field),
+                             (GClosureNotify) (void (*) (void)) g_free, 0);
+      column = gtk_column_view_column_new (title, factory);
+      gtk_column_view_column_set_resizable (column, TRUE);
+      /* the numbers keep their room; names take what is left */
+      gtk_column_view_column_set_fixed_width (column, MAX (70, 8 * (int) g_utf8_strlen (title, -1) + 16));
+      gtk_column_view_insert_column (self->result_view, position++, column);
+      g_ptr_array_add (self->setting_columns, column);
     }
-  add_result_column (self, _("Source"), RC_SOURCE, NULL, FALSE, FALSE, 200);
 }
 
 /* the selection's results; with nothing selected, the first groups' or,
@@ -907,7 +772,7 @@ bench_group_page_dispose (GObject *object)
   g_clear_object (&self->selection);
   g_clear_object (&self->results);
   g_clear_object (&self->results_selection);
-  g_clear_pointer (&self->search, g_free);
+  g_clear_pointer (&self->setting_columns, g_ptr_array_unref);
 
   G_OBJECT_CLASS (bench_group_page_parent_class)->dispose (object);
 }
@@ -934,6 +799,43 @@ bench_group_page_class_init (BenchGroupPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, BenchGroupPage, group_view);
   gtk_widget_class_bind_template_child (widget_class, BenchGroupPage, result_view);
   gtk_widget_class_bind_template_callback (widget_class, on_search_changed);
+  gtk_widget_class_bind_template_child (widget_class, BenchGroupPage, search_filter);
+  gtk_widget_class_bind_template_child (widget_class, BenchGroupPage, source_column);
+  gtk_widget_class_bind_template_child (widget_class, BenchGroupPage, date_column);
+  gtk_widget_class_bind_template_child (widget_class, BenchGroupPage, build_column);
+  gtk_widget_class_bind_template_child (widget_class, BenchGroupPage, model_column);
+  gtk_widget_class_bind_template_child (widget_class, BenchGroupPage, quantization_column);
+  gtk_widget_class_bind_template_child (widget_class, BenchGroupPage, size_column);
+  gtk_widget_class_bind_template_child (widget_class, BenchGroupPage, params_column);
+  gtk_widget_class_bind_template_child (widget_class, BenchGroupPage, bpw_column);
+  gtk_widget_class_bind_template_child (widget_class, BenchGroupPage, hardware_column);
+  gtk_widget_class_bind_template_child (widget_class, BenchGroupPage, cpu_column);
+  gtk_widget_class_bind_template_child (widget_class, BenchGroupPage, gpu_column);
+  gtk_widget_class_bind_template_child (widget_class, BenchGroupPage, backend_column);
+  gtk_widget_class_bind_template_child (widget_class, BenchGroupPage, models_text_column);
+  gtk_widget_class_bind_template_child (widget_class, BenchGroupPage, n_models_column);
+  gtk_widget_class_bind_template_child (widget_class, BenchGroupPage, tests_column);
+  gtk_widget_class_bind_template_child (widget_class, BenchGroupPage, best_pp_column);
+  gtk_widget_class_bind_template_child (widget_class, BenchGroupPage, best_tg_column);
+  gtk_widget_class_bind_template_child (widget_class, BenchGroupPage, efficiency_column);
+  gtk_widget_class_bind_template_child (widget_class, BenchGroupPage, machines_column);
+  gtk_widget_class_bind_template_callback (widget_class, text_or_dash);
+  gtk_widget_class_bind_template_callback (widget_class, text_or_null);
+  gtk_widget_class_bind_template_callback (widget_class, format_rate);
+  gtk_widget_class_bind_template_callback (widget_class, format_count);
+  gtk_widget_class_bind_template_callback (widget_class, format_date);
+  gtk_widget_class_bind_template_callback (widget_class, format_build);
+  gtk_widget_class_bind_template_callback (widget_class, format_size);
+  gtk_widget_class_bind_template_callback (widget_class, format_params);
+  gtk_widget_class_bind_template_callback (widget_class, format_bpw);
+  gtk_widget_class_bind_template_callback (widget_class, format_rate_sd);
+  gtk_widget_class_bind_template_callback (widget_class, format_samples);
+  gtk_widget_class_bind_template_callback (widget_class, format_source_line);
+  gtk_widget_class_bind_template_callback (widget_class, stats_mismatch_tooltip);
+  gtk_widget_class_bind_template_callback (widget_class, efficiency_text);
+  gtk_widget_class_bind_template_callback (widget_class, efficiency_tooltip);
+  gtk_widget_class_bind_template_callback (widget_class, efficiency_classes);
+  gtk_widget_class_bind_template_callback (widget_class, efficiency_sort_key);
   gtk_widget_class_bind_template_callback (widget_class, on_log_toggled);
   gtk_widget_class_bind_template_callback (widget_class, on_log_x_toggled);
   gtk_widget_class_bind_template_callback (widget_class, on_roofline_toggled);
@@ -944,7 +846,10 @@ static void
 bench_group_page_init (BenchGroupPage *self)
 {
   g_type_ensure (BENCH_TYPE_CHART_VIEW);
+  g_type_ensure (BENCH_TYPE_GROUP);
+  g_type_ensure (BENCH_TYPE_RESULT);
   gtk_widget_init_template (GTK_WIDGET (self));
+  self->setting_columns = g_ptr_array_new_with_free_func (g_object_unref);
 
   self->chart = bench_chart_view_new ();
   gtk_widget_set_vexpand (self->chart, TRUE);
@@ -978,7 +883,7 @@ bench_group_page_new (BenchGroupKind kind)
   self->kind = kind;
   gtk_stack_page_set_title (gtk_stack_get_page (self->table_stack, self->groups_scroller),
                             _(titles[kind]));
-  add_group_columns (self);
+  show_columns_of_kind (self);
   if (kind == BENCH_GROUP_HARDWARE)
     add_peak_button (self);
   return GTK_WIDGET (self);
@@ -999,8 +904,7 @@ bench_group_page_set_groups (BenchGroupPage *self,
   g_return_if_fail (BENCH_IS_GROUP_PAGE (self));
   g_return_if_fail (self->selection == NULL);
 
-  self->filter = gtk_custom_filter_new (group_matches, self, NULL);
-  self->filtered = gtk_filter_list_model_new (g_object_ref (groups), GTK_FILTER (self->filter));
+  self->filtered = gtk_filter_list_model_new (g_object_ref (groups), g_object_ref (self->search_filter));
   sorter = gtk_column_view_get_sorter (self->group_view);
   self->sorted = gtk_sort_list_model_new (G_LIST_MODEL (self->filtered), g_object_ref (sorter));
   self->selection = gtk_multi_selection_new (G_LIST_MODEL (self->sorted));

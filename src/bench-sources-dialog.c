@@ -177,7 +177,7 @@ update_summary (BenchSourcesDialog *self)
 {
   GListModel *entries = bench_session_get_entries (self->session);
   guint n = g_list_model_get_n_items (entries);
-  guint n_failed = 0, n_partial = 0, n_results = 0;
+  guint n_failed = 0, n_partial = 0, n_results;
   g_autoptr (GString) text = g_string_new (NULL);
 
   for (guint i = 0; i < n; i++)
@@ -187,8 +187,9 @@ update_summary (BenchSourcesDialog *self)
 
       n_failed += status == BENCH_SOURCE_STATUS_FAILED;
       n_partial += status == BENCH_SOURCE_STATUS_PARTIAL;
-      n_results += bench_source_entry_get_n_results (entry);
     }
+  /* a run loaded twice counts once, as in the views */
+  n_results = bench_dataset_get_n_results (bench_session_get_dataset (self->session));
   if (n == 0)
     g_string_append (text, _("Nothing is loaded."));
   else

@@ -15,6 +15,7 @@
 #include "bench-export-dialog.h"
 #include "bench-efficiency.h"
 #include "bench-file-chooser.h"
+#include "bench-scenario-page.h"
 #include "bench-session.h"
 #include "bench-sources-dialog.h"
 #include "bench-window.h"
@@ -30,6 +31,7 @@ struct _BenchWindow
   AdwToast             *load_toast;       /* the one toast a load leaves, or NULL */
   GtkWindow            *sources_dialog;   /* weak */
   GtkWidget            *pages[3];
+  GtkWidget            *scenario_page;
 
   GtkWidget            *main_box;
   AdwViewSwitcherTitle *switcher_title;
@@ -217,8 +219,27 @@ bench_window_load_files (BenchWindow  *self,
                          GFile       **files,
                          guint         n_files)
 {
+  g_autoptr (GPtrArray) models = g_ptr_array_new ();
+  g_autoptr (GPtrArray) others = g_ptr_array_new ();
+
   g_return_if_fail (BENCH_IS_WINDOW (self));
-  bench_session_load_files (self->session, files, n_files);
+  /* model files (.gguf) tell the Scenario view their KV cache size */
+  for (guint i = 0; i < n_files; i++)
+    {
+      g_autofree char *name = g_file_get_basename (files[i]);
+      g_ptr_array_add (name != NULL && g_str_has_suffix (name, ".gguf") ? models : others, files[i]);
+    }
+  if (models->len > 0)
+    {
+      g_autoptr (GError) error = NULL;
+
+      if (!bench_scenario_page_add_model_files (BENCH_SCENARIO_PAGE (self->scenario_page),
+                                                (GFile **) models->pdata, models->len, &error))
+        toast (self, error->message, 5);
+      else
+        adw_view_stack_set_visible_child (self->view_stack, self->scenario_page);
+    }
+  bench_session_load_files (self->session, (GFile **) others->pdata, others->len);
 }
 
 void
@@ -351,10 +372,13 @@ cancel_load_action (GtkWidget  *widget,
   bench_session_cancel (BENCH_WINDOW (widget)->session);
 }
 
+/* the visible view when it is one of the three group views, else NULL */
 static BenchGroupPage *
 visible_page (BenchWindow *self)
 {
-  return BENCH_GROUP_PAGE (adw_view_stack_get_visible_child (self->view_stack));
+  GtkWidget *child = adw_view_stack_get_visible_child (self->view_stack);
+
+  return BENCH_IS_GROUP_PAGE (child) ? BENCH_GROUP_PAGE (child) : NULL;
 }
 
 static void
@@ -362,7 +386,10 @@ find_action (GtkWidget  *widget,
              const char *action_name,
              GVariant   *parameter)
 {
-  bench_group_page_focus_search (visible_page (BENCH_WINDOW (widget)));
+  BenchGroupPage *page = visible_page (BENCH_WINDOW (widget));
+
+  if (page != NULL)
+    bench_group_page_focus_search (page);
 }
 
 /* The user's peaks (GSettings) feed the core's table; every group and
@@ -436,9 +463,16 @@ export_action (GtkWidget  *widget,
                GVariant   *parameter)
 {
   BenchWindow *self = BENCH_WINDOW (widget);
-  GtkWidget *chart = bench_group_page_get_chart (visible_page (self));
-  BenchChartSpec *spec = bench_chart_view_get_spec (BENCH_CHART_VIEW (chart));
+  BenchGroupPage *page = visible_page (self);
+  BenchChartSpec *spec;
 
+  /* the Scenario view exports its own chart */
+  if (page == NULL)
+    {
+      gtk_widget_activate_action (self->scenario_page, "scenario.export", NULL);
+      return;
+    }
+  spec = bench_chart_view_get_spec (BENCH_CHART_VIEW (bench_group_page_get_chart (page)));
   if (spec != NULL)
     bench_export_dialog_present (GTK_WINDOW (self), spec);
 }
@@ -448,7 +482,10 @@ compare_action (GtkWidget  *widget,
                 const char *action_name,
                 GVariant   *parameter)
 {
-  bench_group_page_compare (visible_page (BENCH_WINDOW (widget)));
+  BenchGroupPage *page = visible_page (BENCH_WINDOW (widget));
+
+  if (page != NULL)
+    bench_group_page_compare (page);
 }
 
 static void
@@ -652,6 +689,9 @@ bench_window_dispose (GObject *object)
   g_clear_object (&self->session);
   g_clear_pointer (&self->failed, g_ptr_array_unref);
   g_clear_pointer (&self->partial, g_ptr_array_unref);
+  /* the Scenario page keeps the settings alive past the window */
+  if (self->settings != NULL)
+    g_signal_handlers_disconnect_by_data (self->settings, self);
   g_clear_object (&self->settings);
 
   G_OBJECT_CLASS (bench_window_parent_class)->dispose (object);
@@ -760,6 +800,12 @@ bench_window_init (BenchWindow *self)
                                         _(views[i].title));
       adw_view_stack_page_set_icon_name (page, views[i].icon);
     }
+  self->scenario_page = bench_scenario_page_new (dataset, self->settings);
+  {
+    AdwViewStackPage *page = adw_view_stack_add_titled (self->view_stack, self->scenario_page,
+                                                        "scenario", _("Scenario"));
+    adw_view_stack_page_set_icon_name (page, "power-profile-performance-symbolic");
+  }
   apply_peaks (self);
   g_signal_connect_swapped (self->settings, "changed::peak-bandwidth", G_CALLBACK (apply_peaks), self);
   view = g_settings_get_string (self->settings, "view");
@@ -818,6 +864,18 @@ bench_window_get_page (BenchWindow    *self,
                        BenchGroupKind  kind)
 {
   return BENCH_GROUP_PAGE (self->pages[kind]);
+}
+
+BenchScenarioPage *
+bench_window_get_scenario_page (BenchWindow *self)
+{
+  return BENCH_SCENARIO_PAGE (self->scenario_page);
+}
+
+void
+bench_window_show_scenario (BenchWindow *self)
+{
+  adw_view_stack_set_visible_child (self->view_stack, self->scenario_page);
 }
 
 void

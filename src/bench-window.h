@@ -7,6 +7,7 @@
 #include "bench-dataset.h"
 #include "bench-group-page.h"
 #include "bench-session.h"
+#include "bench-scenario-page.h"
 
 G_BEGIN_DECLS
 
@@ -32,6 +33,8 @@ BenchGroupPage *bench_window_get_page      (BenchWindow   *self,
                                             BenchGroupKind kind);
 void            bench_window_show_view     (BenchWindow   *self,
                                             BenchGroupKind kind);
+BenchScenarioPage *bench_window_get_scenario_page (BenchWindow *self);
+void            bench_window_show_scenario (BenchWindow  *self);
 /* TRUE while a load runs */
 gboolean        bench_window_is_loading    (BenchWindow  *self);
 

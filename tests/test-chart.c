@@ -7,6 +7,7 @@
 #include "bench-chart-export.h"
 #include "bench-chart-layout.h"
 #include "bench-chart-spec.h"
+#include "bench-scenario-chart.h"
 #include "bench-gguf.h"
 #include "bench-test-util.h"
 
@@ -343,7 +344,7 @@ test_log2_axis_for_doubling_sweeps (void)
   BenchChartPoint *zero = NULL, *first = NULL, *second = NULL, *third = NULL;
 
   g_assert_true (p->log2_x);
-  g_assert_cmpstr (p->x_title.text, ==, "context depth (tokens, log₂ scale)");
+  g_assert_cmpstr (p->x_title.text, ==, "Context depth (tokens, log₂ scale)");
   g_assert_true (isfinite (p->x_break));
   for (guint i = 0; i < p->points->len; i++)
     {
@@ -939,6 +940,53 @@ test_comparison_chart (void)
   }
 }
 
+/* The scenario chart: each candidate's total time as prefill with the
+ * answer stacked on it, the time limit and the minimum speed as lines. */
+static void
+test_scenario_chart (void)
+{
+  g_autoptr (BenchSource) source =
+    bench_test_load_corpus ("public/talk-strix-halo-rocm72-step35-imatrix.json");
+  g_autoptr (GPtrArray) candidates = bench_scenario_candidates_new (bench_source_get_results (source));
+  BenchWorkload workload = { .prompt = 20000, .answer = 1000 };
+  BenchRequirements requirements;
+  g_autoptr (GPtrArray) ranked = NULL;
+  g_autoptr (BenchChartSpec) spec = NULL;
+  g_autoptr (BenchChartSpec) copy = NULL;
+  g_autoptr (BenchChartLayout) layout = NULL;
+  const BenchChartPanelLayout *time, *speed;
+  const BenchChartBar *prefill, *answer;
+  BenchScenarioPrediction *p;
+
+  bench_requirements_init (&requirements);
+  requirements.max_ttft_s = 100;
+  requirements.min_gen_ts = 15;
+  ranked = bench_scenario_rank (candidates, &workload, &requirements);
+  p = g_ptr_array_index (ranked, 0);
+  spec = bench_scenario_chart_spec_new (ranked, &workload, &requirements);
+  /* the export dialog draws a copy */
+  copy = bench_chart_spec_copy (spec);
+  layout = bench_chart_layout_new (copy, 1600, 900, 1.0);
+  g_assert_cmpuint (layout->panels->len, ==, 2);
+  time = g_ptr_array_index (layout->panels, 0);
+  speed = g_ptr_array_index (layout->panels, 1);
+  g_assert_cmpstr (time->title.text, ==, "Total time");
+  g_assert_cmpuint (time->bars->len, ==, 2);
+  prefill = &g_array_index (time->bars, BenchChartBar, 0);
+  answer = &g_array_index (time->bars, BenchChartBar, 1);
+  /* stacked: the answer starts where the prefill ends, in one column */
+  g_assert_cmpfloat_with_epsilon (answer->rect.y + answer->rect.height, prefill->rect.y, 1e-6);
+  g_assert_cmpfloat_with_epsilon (answer->center_x, prefill->center_x, 1e-6);
+  g_assert_cmpfloat_with_epsilon (prefill->value, p->ttft_s, 1e-9);
+  g_assert_cmpfloat_with_epsilon (answer->rect.y, bench_chart_panel_y (time, p->total_s), 1e-6);
+  /* the requirements as lines where their values lie */
+  g_assert_cmpfloat_with_epsilon (time->limit_y, bench_chart_panel_y (time, 100), 1e-6);
+  g_assert_cmpfloat_with_epsilon (speed->limit_y, bench_chart_panel_y (speed, 15), 1e-6);
+  g_assert_nonnull (strstr (speed->limit_label.text, "15 t/s"));
+  g_assert_cmpuint (speed->bars->len, ==, 1);
+  g_assert_cmpfloat_with_epsilon (g_array_index (speed->bars, BenchChartBar, 0).value, p->gen_ts, 1e-9);
+}
+
 /* Step 3.5 Flash 199B.A11B on Strix Halo, pp512 and tg128 at depths 0 to
  * 131072: the generation panel carries the decode roofline, 256 GB/s ÷
  * 6,226,929,278 active bytes = 41.1117 t/s (flat: the model file is not
@@ -1088,6 +1136,7 @@ main (int    argc,
   g_test_add_func ("/chart/layout/roofline-falls-with-the-kv-cache", test_roofline_with_kv);
   g_test_add_func ("/chart/spec/backends-apart", test_backends_apart);
   g_test_add_func ("/chart/layout/comparison-around-one", test_comparison_chart);
+  g_test_add_func ("/chart/layout/scenario-stacked-with-requirements", test_scenario_chart);
   g_test_add_func ("/chart/export/png", test_export_png);
   g_test_add_func ("/chart/export/svg", test_export_svg);
   g_test_add_func ("/chart/export/transparent-styles", test_export_transparent_styles);

@@ -200,6 +200,149 @@ test_compare_export (void)
   bench_test_remove_tree (dir);
 }
 
+static void
+test_scenario_json (void)
+{
+  g_autofree char *orion = bench_test_corpus_path ("public/orion-radeon8060s-rocm712-gpt-oss-20b-depth-sweep.json");
+  g_autofree char *step = bench_test_corpus_path ("public/talk-strix-halo-rocm72-step35-imatrix.json");
+  g_autofree char *out = NULL;
+  g_autofree char *err = NULL;
+  g_auto (GStrv) lines = NULL;
+  int status = run (NULL, &out, &err, "--scenario=prompt=4096,answer=1000,min-tg=15,memory=96",
+                    "--json", orion, step, NULL);
+  static const char * const members[] = {
+    "model", "model_type", "model_filename", "hardware", "cpu_info", "gpu_info", "build_commit",
+    "backends", "flash_attn", "n_batch", "n_ubatch", "type_k", "type_v", "n_threads",
+    "n_gpu_layers", "ttft_s", "ttft_sd_s", "gen_ts", "gen_sd_ts", "answer_s", "total_s",
+    "total_sd_s", "extrapolated", "memory_gb", "fits", "meets", "reason", "command",
+  };
+
+  g_assert_cmpint (status, ==, 0);
+  lines = g_strsplit (out, "\n", -1);
+  g_assert_cmpuint (g_strv_length (lines), ==, 3);   /* two candidates and the last empty */
+  for (guint i = 0; i < 2; i++)
+    {
+      g_autoptr (JsonParser) parser = json_parser_new ();
+      g_autoptr (GError) error = NULL;
+      JsonObject *o;
+
+      json_parser_load_from_data (parser, lines[i], -1, &error);
+      g_assert_no_error (error);
+      o = json_node_get_object (json_parser_get_root (parser));
+      for (guint k = 0; k < G_N_ELEMENTS (members); k++)
+        if (!json_object_has_member (o, members[k]))
+          g_error ("line %u has no %s: %s", i, members[k], lines[i]);
+      if (i == 0)
+        {
+          /* gpt-oss MXFP4 ranks first: the Step model's weights alone
+           * pass 96 GB */
+          g_assert_cmpstr (json_object_get_string_member (o, "model_type"), ==, "gpt-oss 20B MXFP4 MoE");
+          g_assert_cmpstr (json_object_get_string_member (o, "type_k"), ==, "q8_0");
+          g_assert_cmpint (json_object_get_int_member (o, "n_ubatch"), ==, 2048);
+          /* 4096 at depth 0 was measured: the time is pp4096's */
+          g_assert_cmpfloat_with_epsilon (json_object_get_double_member (o, "ttft_s"), 4096 / 1757.23, 0.002);
+          /* generation from 4096 to 5096 lies inside the measured tests */
+          g_assert_false (json_object_get_boolean_member (o, "extrapolated"));
+          g_assert_true (json_node_is_null (json_object_get_member (o, "command")));
+        }
+      else
+        {
+          g_assert_cmpstr (json_object_get_string_member (o, "model_type"), ==,
+                           "Step 3.5 Flash 199B.A11B Q4_K_S imatrix");
+          g_assert_false (json_object_get_boolean_member (o, "fits"));
+          g_assert_false (json_object_get_boolean_member (o, "meets"));
+          g_assert_nonnull (strstr (json_object_get_string_member (o, "reason"), "budget 96 GB"));
+        }
+    }
+}
+
+static void
+test_scenario_markdown_and_chart (void)
+{
+  g_autofree char *path = bench_test_corpus_path ("public/talk-strix-halo-rocm72-step35-flash-reap128-q4km.json");
+  g_autofree char *dir = g_dir_make_tmp ("benchtop-scenario-XXXXXX", NULL);
+  g_autofree char *png = g_build_filename (dir, "scenario.png", NULL);
+  g_autofree char *export = g_strdup_printf ("--export=%s", png);
+  g_autofree char *out = NULL;
+  g_autofree char *err = NULL;
+  int status = run (NULL, &out, &err, "--scenario=prompt=20000,answer=1000,depth=150000,min-tg=15",
+                    export, path, NULL);
+
+  g_assert_cmpint (status, ==, 0);
+  g_assert_nonnull (strstr (out, "| # | candidate | first token (s) |"));
+  g_assert_nonnull (strstr (out, "Step 3.5 Flash REAP 128B.A11B Q4_K_M"));
+  /* past the last measured depth: marked, with the command that measures it */
+  g_assert_nonnull (strstr (out, " * |"));
+  g_assert_nonnull (strstr (out, "-p 20000 -n 1000 -d 150000 -r 3 -o jsonl"));
+  g_assert_nonnull (strstr (out, "t/s at 170k, needs 15"));
+  g_assert_true (g_file_test (png, G_FILE_TEST_IS_REGULAR));
+  bench_test_remove_tree (dir);
+}
+
+static void
+test_scenario_usage (void)
+{
+  g_autofree char *path = bench_test_corpus_path ("public/talk-strix-halo-rocm72-step35-imatrix.json");
+  g_autofree char *out = NULL;
+  g_autofree char *err = NULL;
+
+  g_assert_cmpint (run (NULL, &out, &err, "--scenario=prompt=20000", path, NULL), ==, 2);
+  g_assert_nonnull (strstr (err, "answer"));
+  g_clear_pointer (&out, g_free);
+  g_clear_pointer (&err, g_free);
+  g_assert_cmpint (run (NULL, &out, &err, "--scenario=prompt=1,answer=x", path, NULL), ==, 2);
+  g_clear_pointer (&out, g_free);
+  g_clear_pointer (&err, g_free);
+  g_assert_cmpint (run (NULL, &out, &err, "--scenario=prompt=1,answer=1,speed=3", path, NULL), ==, 2);
+  g_assert_nonnull (strstr (err, "speed"));
+}
+
+static void
+test_scenario_check (void)
+{
+  g_autofree char *path = bench_test_corpus_path ("public/talk-strix-halo-rocm72-step35-imatrix.json");
+  g_autofree char *out = NULL;
+  g_autofree char *err = NULL;
+
+  g_assert_cmpint (run (NULL, &out, &err, "--scenario-check", path, NULL), ==, 0);
+  /* one row per candidate and kind: the four inner depths of each */
+  g_assert_nonnull (strstr (out, "| median error | worst error |"));
+  g_assert_nonnull (strstr (out, "Step 3.5 Flash 199B.A11B Q4_K_S imatrix · AMD RYZEN AI MAX+ 395 w/ Radeon 8060S · ROCm · pp | 4 |"));
+  g_assert_nonnull (strstr (out, "Step 3.5 Flash 199B.A11B Q4_K_S imatrix · AMD RYZEN AI MAX+ 395 w/ Radeon 8060S · ROCm · tg | 4 |"));
+}
+
+static void
+test_scenario_gguf (void)
+{
+  g_autofree char *orion = bench_test_corpus_path ("public/orion-radeon8060s-rocm712-gpt-oss-20b-depth-sweep.json");
+  g_autofree char *header = bench_test_corpus_path ("gguf/meta-llama-gqa-8b-shape.gguf");
+  g_autofree char *dir = g_dir_make_tmp ("benchtop-gguf-XXXXXX", NULL);
+  /* the results name the model file by its path on the machine that ran them */
+  g_autofree char *model = g_build_filename (dir, "gpt-oss-20b-mxfp4.gguf", NULL);
+  g_autofree char *gguf = g_strdup_printf ("--gguf=%s", model);
+  g_autofree char *missing = g_strdup_printf ("--gguf=%s/nothing.gguf", dir);
+  g_autofree char *data = NULL;
+  g_autofree char *out = NULL;
+  g_autofree char *err = NULL;
+  gsize len;
+
+  g_assert_true (g_file_get_contents (header, &data, &len, NULL));
+  g_assert_true (g_file_set_contents (model, data, len, NULL));
+  g_assert_cmpint (run (NULL, &out, &err, "--scenario=prompt=1000,answer=100,context=65536,memory=96",
+                        "--json", gguf, orion, NULL), ==, 0);
+  /* 32 layers × 8 KV heads × 256 × q8_0's 34/32 bytes × 65,536 tokens
+   * + 12.1 GB of weights + 0.5 GiB + 2048 × 256 KiB = 17.73 GB */
+  g_assert_nonnull (strstr (out, "\"memory_gb\": 17.73"));
+  g_assert_nonnull (strstr (out, "\"fits\": true"));
+  g_clear_pointer (&out, g_free);
+  g_clear_pointer (&err, g_free);
+
+  /* a file that is not there: an error that names it */
+  g_assert_cmpint (run (NULL, &out, &err, "--scenario=prompt=1,answer=1", missing, orion, NULL), !=, 0);
+  g_assert_nonnull (strstr (err, "nothing.gguf"));
+  bench_test_remove_tree (dir);
+}
+
 /* —— --summary, --model-info and --gguf —— */
 
 static JsonObject *
@@ -544,6 +687,11 @@ main (int    argc,
   g_test_add_func ("/cli/compare-export", test_compare_export);
   g_test_add_func ("/cli/summary", test_summary);
   g_test_add_func ("/cli/folder", test_folder);
+  g_test_add_func ("/cli/scenario-json", test_scenario_json);
+  g_test_add_func ("/cli/scenario-markdown-and-chart", test_scenario_markdown_and_chart);
+  g_test_add_func ("/cli/scenario-usage", test_scenario_usage);
+  g_test_add_func ("/cli/scenario-check", test_scenario_check);
+  g_test_add_func ("/cli/scenario-gguf", test_scenario_gguf);
   g_test_add_func ("/cli/model-info-json", test_model_info_json);
   g_test_add_func ("/cli/model-info-text", test_model_info_text);
   g_test_add_func ("/cli/model-info-not-gguf", test_model_info_not_gguf);

@@ -87,17 +87,31 @@ filter_param (GPtrArray  *results,
   return out;
 }
 
+/* flash attention off (@off) against on (@on), from one file */
+static BenchComparison *
+compare_flash_attn (BenchSource  *source,
+                    GPtrArray   **off,
+                    GPtrArray   **on)
+{
+  const char *names[] = { "fa 0", "fa 1" };
+  GPtrArray *sides[2];
+
+  *off = filter_param (bench_source_get_results (source), "flash_attn", "0");
+  *on = filter_param (bench_source_get_results (source), "flash_attn", "1");
+  sides[0] = *off;
+  sides[1] = *on;
+  return bench_comparison_new (sides, names, 2);
+}
+
 /* flash attention off against on, from one file: flash_attn tells the sides
  * apart; threads and tests line the rows up. */
 static void
 test_setting_sides (void)
 {
   g_autoptr (BenchSource) source = bench_test_load_corpus ("generated/cpu-threads-fa.twin.json");
-  g_autoptr (GPtrArray) off = filter_param (bench_source_get_results (source), "flash_attn", "0");
-  g_autoptr (GPtrArray) on = filter_param (bench_source_get_results (source), "flash_attn", "1");
-  GPtrArray *sides[] = { off, on };
-  const char *names[] = { "fa 0", "fa 1" };
-  g_autoptr (BenchComparison) c = bench_comparison_new (sides, names, 2);
+  g_autoptr (GPtrArray) off = NULL;
+  g_autoptr (GPtrArray) on = NULL;
+  g_autoptr (BenchComparison) c = compare_flash_attn (source, &off, &on);
   GPtrArray *side_fields = bench_comparison_get_side_fields (c);
   GPtrArray *shown = bench_comparison_get_shown_fields (c);
 
@@ -117,6 +131,46 @@ test_setting_sides (void)
       g_assert_cmpfloat_with_epsilon (row->cells[1].speedup,
                                       bench_result_get_avg_ts (b) / bench_result_get_avg_ts (a), 1e-12);
     }
+}
+
+/* A row as an object: read-only properties that say what the row does */
+static void
+test_item_properties (void)
+{
+  g_autoptr (BenchSource) source = bench_test_load_corpus ("generated/cpu-threads-fa.twin.json");
+  g_autoptr (GPtrArray) off = NULL;
+  g_autoptr (GPtrArray) on = NULL;
+  BenchComparison *c = compare_flash_attn (source, &off, &on);
+  BenchCompareRow *row = bench_comparison_get_row (c, 0);
+  g_autofree char *expected_label = bench_comparison_dup_row_label (c, row);
+  g_autoptr (BenchCompareItem) item = bench_compare_item_new (c, 0);
+  g_autofree char *label = NULL, *model = NULL, *test = NULL;
+  double base, cand, speedup, speedup_sd;
+  guint verdict, n_sides;
+  GParamSpec *pspec;
+
+  /* the item keeps what it shows after its comparison is gone */
+  bench_comparison_free (c);
+  g_object_get (item, "label", &label, "model-type", &model, "test-label", &test,
+                "n-sides", &n_sides, "baseline-avg-ts", &base, "candidate-avg-ts", &cand,
+                "speedup", &speedup, "speedup-sd", &speedup_sd, "verdict", &verdict, NULL);
+  g_assert_cmpstr (label, ==, expected_label);
+  g_assert_nonnull (strstr (label, "Threads "));
+  g_assert_cmpstr (model, ==, bench_result_get_model_type (g_ptr_array_index (off, 0)));
+  g_assert_cmpstr (test, ==, bench_result_get_test_label (g_ptr_array_index (off, 0)));
+  g_assert_cmpuint (n_sides, ==, 2);
+  g_assert_cmpfloat_with_epsilon (base, bench_result_get_avg_ts (g_ptr_array_index (off, 0)), 1e-9);
+  g_assert_cmpfloat_with_epsilon (cand, bench_result_get_avg_ts (g_ptr_array_index (on, 0)), 1e-9);
+  g_assert_cmpfloat_with_epsilon (speedup, cand / base, 1e-12);
+  g_assert_true (isfinite (speedup_sd));
+  g_assert_cmpuint (verdict, ==, bench_compare_item_get_cell (item, 1)->verdict);
+  g_assert_cmpfloat (bench_compare_item_get_cell (item, 0)->avg_ts, ==, base);
+
+  /* rows never change: nothing to set */
+  pspec = g_object_class_find_property (G_OBJECT_GET_CLASS (item), "speedup");
+  g_assert_nonnull (pspec);
+  g_assert_true (pspec->flags & G_PARAM_READABLE);
+  g_assert_false (pspec->flags & G_PARAM_WRITABLE);
 }
 
 /* A test only one side ran is listed, never dropped. */
@@ -155,6 +209,7 @@ main (int    argc,
   g_test_add_func ("/compare/builds-agree-with-compare-llama-bench", test_builds);
   g_test_add_func ("/compare/setting-sides", test_setting_sides);
   g_test_add_func ("/compare/unmatched-listed", test_unmatched);
+  g_test_add_func ("/compare/item/properties", test_item_properties);
 
   return g_test_run ();
 }

@@ -224,6 +224,75 @@ test_loader_paste (void)
   g_main_loop_unref (state.loop);
 }
 
+static void
+count_notify (GObject    *object,
+              GParamSpec *pspec,
+              GHashTable *notified)
+{
+  guint n = GPOINTER_TO_UINT (g_hash_table_lookup (notified, pspec->name));
+  g_hash_table_insert (notified, (gpointer) pspec->name, GUINT_TO_POINTER (n + 1));
+}
+
+/* A group's figures are properties; replacing its results recomputes them
+ * and notifies exactly those that changed, once each. */
+static void
+test_group_properties (void)
+{
+  g_autoptr (BenchSource) three = bench_test_load_corpus ("generated/cpu-three-models.json");
+  GPtrArray *results = bench_source_get_results (three);
+  g_autoptr (GPtrArray) groups = bench_group_results (results, BENCH_GROUP_HARDWARE);
+  BenchGroup *epyc = g_ptr_array_index (groups, 0);
+  g_autoptr (GHashTable) notified = g_hash_table_new (g_str_hash, g_str_equal);
+  g_autoptr (GPtrArray) first_model = g_ptr_array_new_with_free_func (g_object_unref);
+  g_autoptr (BenchResult) first = NULL;
+  g_autofree char *label = NULL, *models = NULL, *date = NULL;
+  double best_pp, best_tg;
+  guint n_results, n_models, n_machines;
+
+  g_object_get (epyc, "label", &label, "n-results", &n_results, "best-pp", &best_pp,
+                "best-tg", &best_tg, "n-models", &n_models, "n-machines", &n_machines,
+                "models-text", &models, "date", &date, "first", &first, NULL);
+  g_assert_cmpstr (label, ==, bench_group_get_label (epyc));
+  g_assert_nonnull (strstr (label, "AMD EPYC"));
+  g_assert_cmpuint (n_results, ==, 6);
+  g_assert_cmpuint (n_models, ==, 3);
+  g_assert_cmpuint (n_machines, ==, 1);
+  g_assert_cmpfloat_with_epsilon (best_pp, 6404.64, 0.01);
+  g_assert_cmpfloat (best_tg, ==, bench_group_get_best_tg (epyc));
+  g_assert_cmpstr (models, ==, bench_group_get_models_text (epyc));
+  g_assert_cmpstr (date, ==, bench_group_get_date (epyc));
+  g_assert_true (first == g_ptr_array_index (results, 0));
+
+  /* only the first model's results: fewer models and results, other bests;
+   * the machine, the first result and the label stay */
+  for (guint i = 0; i < results->len; i++)
+    if (g_str_equal (bench_result_get_model_type (g_ptr_array_index (results, i)),
+                     bench_result_get_model_type (first)))
+      g_ptr_array_add (first_model, g_object_ref (g_ptr_array_index (results, i)));
+  g_assert_cmpuint (first_model->len, <, results->len);
+  g_signal_connect (epyc, "notify", G_CALLBACK (count_notify), notified);
+  bench_group_set_results (epyc, first_model);
+
+  g_assert_cmpuint (bench_group_get_n_results (epyc), ==, first_model->len);
+  g_assert_cmpuint (bench_group_get_n_models (epyc), ==, 1);
+  g_assert_cmpuint (GPOINTER_TO_UINT (g_hash_table_lookup (notified, "n-results")), ==, 1);
+  g_assert_cmpuint (GPOINTER_TO_UINT (g_hash_table_lookup (notified, "n-models")), ==, 1);
+  g_assert_cmpuint (GPOINTER_TO_UINT (g_hash_table_lookup (notified, "models-text")), ==, 1);
+  g_assert_false (g_hash_table_contains (notified, "n-machines"));
+  g_assert_false (g_hash_table_contains (notified, "first"));
+  g_assert_false (g_hash_table_contains (notified, "label"));
+  if (bench_group_get_best_pp (epyc) != best_pp)
+    g_assert_true (g_hash_table_contains (notified, "best-pp"));
+  else
+    g_assert_false (g_hash_table_contains (notified, "best-pp"));
+
+  /* the same results again: nothing changes, nothing notifies */
+  g_hash_table_remove_all (notified);
+  bench_group_set_results (epyc, first_model);
+  g_assert_cmpuint (g_hash_table_size (notified), ==, 0);
+  g_signal_handlers_disconnect_by_data (epyc, notified);
+}
+
 typedef struct
 {
   guint position, removed, added;
@@ -238,6 +307,13 @@ record_change (GListModel *model,
 {
   Change change = { position, removed, added };
   g_array_append_val (changes, change);
+}
+
+static void
+count_signal (GObject *object,
+              guint   *count)
+{
+  (*count)++;
 }
 
 static BenchSource *
@@ -279,6 +355,7 @@ test_reload_keeps_groups (void)
   g_autoptr (GArray) result_changes = g_array_new (FALSE, FALSE, sizeof (Change));
   GArray *group_changes[3];
   GPtrArray *kept[3];
+  guint run_changed = 0, other_run_changed = 0;
 
   g_assert_true (g_file_get_contents (corpus, &text, NULL, NULL));
   lines = g_strsplit (text, "\n", -1);
@@ -301,9 +378,17 @@ test_reload_keeps_groups (void)
       g_signal_connect (groups, "items-changed", G_CALLBACK (record_change), group_changes[k]);
     }
 
+  g_signal_connect (g_ptr_array_index (kept[BENCH_GROUP_RUN], 1), "changed",
+                    G_CALLBACK (count_signal), &run_changed);
+  g_signal_connect (g_ptr_array_index (kept[BENCH_GROUP_RUN], 0), "changed",
+                    G_CALLBACK (count_signal), &other_run_changed);
+
   /* llama-bench wrote the other six records; the file is read again */
   whole = load_lines (path, lines, G_MAXUINT);
   bench_dataset_add_source (dataset, whole);
+  /* the run's row hears of it; the other runs' do not */
+  g_assert_cmpuint (run_changed, ==, 1);
+  g_assert_cmpuint (other_run_changed, ==, 0);
   g_assert_cmpuint (bench_dataset_get_n_results (dataset), ==, 6 + 12 + 8);
 
   /* the results list: the file's stretch only */
@@ -361,6 +446,8 @@ test_reload_keeps_groups (void)
   g_assert_cmpuint (g_array_index (group_changes[BENCH_GROUP_RUN], Change, 0).added, ==, 0);
   g_assert_cmpuint (bench_group_get_n_results (g_ptr_array_index (kept[BENCH_GROUP_HARDWARE], 0)), ==, 14);
 
+  g_signal_handlers_disconnect_by_data (g_ptr_array_index (kept[BENCH_GROUP_RUN], 1), &run_changed);
+  g_signal_handlers_disconnect_by_data (g_ptr_array_index (kept[BENCH_GROUP_RUN], 0), &other_run_changed);
   for (guint k = 0; k < 3; k++)
     {
       g_signal_handlers_disconnect_by_data (bench_dataset_get_groups (dataset, k), group_changes[k]);
@@ -372,6 +459,127 @@ test_reload_keeps_groups (void)
 }
 
 
+/* The same run loaded twice (printed in two formats, or the same file at
+ * two paths) is one run: the later source is marked as the earlier one's
+ * duplicate and its results stay out of the views. */
+static void
+test_duplicates (void)
+{
+  static const char *twins[][2] = {
+    { "generated/cpu-three-models.json", "generated/cpu-three-models.twin.md" },
+    { "generated/cpu-sweep-prompt-depth.jsonl", "generated/cpu-sweep-prompt-depth.twin.csv" },
+    { "generated/cpu-threads-fa.sql", "generated/cpu-threads-fa.twin.json" },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (twins); i++)
+    {
+      g_autoptr (BenchDataset) dataset = bench_dataset_new ();
+      g_autoptr (BenchSource) first = bench_test_load_corpus (twins[i][0]);
+      g_autoptr (BenchSource) twin = bench_test_load_corpus (twins[i][1]);
+
+      bench_dataset_add_source (dataset, first);
+      bench_dataset_add_source (dataset, twin);
+      g_assert_cmpuint (g_list_model_get_n_items (bench_dataset_get_sources (dataset)), ==, 2);
+      g_assert_true (bench_source_get_duplicate_of (twin) == first);
+      g_assert_null (bench_source_get_duplicate_of (first));
+      g_assert_cmpuint (g_list_model_get_n_items (bench_dataset_get_groups (dataset, BENCH_GROUP_RUN)), ==, 1);
+      g_assert_cmpuint (g_list_model_get_n_items (bench_dataset_get_groups (dataset, BENCH_GROUP_HARDWARE)), ==, 1);
+      g_assert_cmpuint (bench_dataset_get_n_results (dataset), ==, bench_source_get_n_results (first));
+
+      /* without the first, its twin shows */
+      bench_dataset_remove_source (dataset, first);
+      g_assert_null (bench_source_get_duplicate_of (twin));
+      g_assert_cmpuint (bench_dataset_get_n_results (dataset), ==, bench_source_get_n_results (twin));
+    }
+
+  /* the same file at another path */
+  {
+    g_autoptr (BenchDataset) dataset = bench_dataset_new ();
+    g_autofree char *path = bench_test_corpus_path ("generated/cpu-sweep-prompt-depth.jsonl");
+    g_autofree char *text = NULL;
+    g_autofree char *dir = g_dir_make_tmp ("benchtop-dup-XXXXXX", NULL);
+    g_autofree char *copy_path = g_build_filename (dir, "copy.jsonl", NULL);
+    g_autofree char *other_path = g_build_filename (dir, "faster.jsonl", NULL);
+    g_autoptr (GFile) copy_file = g_file_new_for_path (copy_path);
+    g_autoptr (GFile) other_file = g_file_new_for_path (other_path);
+    g_autoptr (BenchSource) original = bench_test_load_corpus ("generated/cpu-sweep-prompt-depth.jsonl");
+    g_autoptr (BenchSource) copy = NULL;
+    g_autoptr (BenchSource) other = NULL;
+    g_autoptr (GString) faster = NULL;
+    char *avg;
+
+    g_assert_true (g_file_get_contents (path, &text, NULL, NULL));
+    g_assert_true (g_file_set_contents (copy_path, text, -1, NULL));
+    /* one mean 0.1 t/s apart: another run */
+    faster = g_string_new (text);
+    avg = strstr (faster->str, "\"avg_ts\": ");
+    g_assert_nonnull (avg);
+    avg = strchr (avg, '.');
+    g_assert_nonnull (avg);
+    avg[1] = avg[1] == '9' ? '0' : avg[1] + 1;
+    g_assert_true (g_file_set_contents (other_path, faster->str, faster->len, NULL));
+    copy = bench_source_load_file (copy_file, NULL, NULL, NULL, NULL);
+    other = bench_source_load_file (other_file, NULL, NULL, NULL, NULL);
+
+    bench_dataset_add_source (dataset, original);
+    bench_dataset_add_source (dataset, copy);
+    bench_dataset_add_source (dataset, other);
+    g_assert_true (bench_source_get_duplicate_of (copy) == original);
+    g_assert_null (bench_source_get_duplicate_of (other));
+    g_assert_cmpuint (bench_dataset_get_n_results (dataset), ==, 12 + 12);
+    bench_test_remove_tree (dir);
+  }
+}
+
+/* The bundled examples: three runs of one CPU, and the markdown twin of
+ * one of them. One machine, three runs, three models, in whatever order
+ * the files come (the json is kept over its markdown twin). */
+static void
+test_examples (void)
+{
+  g_autoptr (BenchDataset) dataset = bench_dataset_new ();
+  g_autofree char *dir = g_test_build_filename (G_TEST_DIST, "..", "data", "examples", NULL);
+  g_autoptr (GDir) examples = g_dir_open (dir, 0, NULL);
+  g_autoptr (GPtrArray) names = g_ptr_array_new_with_free_func (g_free);
+  const char *name;
+
+  g_assert_nonnull (examples);
+  while ((name = g_dir_read_name (examples)) != NULL)
+    g_ptr_array_add (names, g_strdup (name));
+  g_assert_cmpuint (names->len, ==, 4);
+  for (guint i = 0; i < names->len; i++)
+    {
+      g_autofree char *path = g_build_filename (dir, g_ptr_array_index (names, i), NULL);
+      g_autoptr (GFile) file = g_file_new_for_path (path);
+      g_autoptr (GError) error = NULL;
+      g_autoptr (BenchSource) source = bench_source_load_file (file, NULL, NULL, NULL, &error);
+
+      g_assert_no_error (error);
+      bench_dataset_add_source (dataset, source);
+    }
+  g_assert_cmpuint (g_list_model_get_n_items (bench_dataset_get_groups (dataset, BENCH_GROUP_HARDWARE)), ==, 1);
+  g_assert_cmpuint (g_list_model_get_n_items (bench_dataset_get_groups (dataset, BENCH_GROUP_RUN)), ==, 3);
+  g_assert_cmpuint (g_list_model_get_n_items (bench_dataset_get_groups (dataset, BENCH_GROUP_MODEL)), ==, 3);
+}
+
+/* The markdown twin loaded first still gives way to the json. */
+static void
+test_richer_twin_kept (void)
+{
+  g_autoptr (BenchDataset) dataset = bench_dataset_new ();
+  g_autoptr (BenchSource) md = bench_test_load_corpus ("generated/cpu-three-models.twin.md");
+  g_autoptr (BenchSource) json = bench_test_load_corpus ("generated/cpu-three-models.json");
+  g_autoptr (BenchGroup) machine = NULL;
+
+  bench_dataset_add_source (dataset, md);
+  bench_dataset_add_source (dataset, json);
+  g_assert_true (bench_source_get_duplicate_of (md) == json);
+  g_assert_null (bench_source_get_duplicate_of (json));
+  machine = g_list_model_get_item (bench_dataset_get_groups (dataset, BENCH_GROUP_HARDWARE), 0);
+  g_assert_cmpstr (bench_group_get_label (machine), ==, "AMD EPYC");
+}
+
+
 int
 main (int    argc,
       char **argv)
@@ -380,7 +588,11 @@ main (int    argc,
 
   g_test_add_func ("/dataset/groups", test_groups);
   g_test_add_func ("/dataset/replace-and-remove", test_replace_and_remove);
+  g_test_add_func ("/group/properties-notify-what-changed", test_group_properties);
   g_test_add_func ("/dataset/reload-keeps-groups", test_reload_keeps_groups);
+  g_test_add_func ("/dataset/duplicates-counted-once", test_duplicates);
+  g_test_add_func ("/dataset/examples-one-machine", test_examples);
+  g_test_add_func ("/dataset/richer-twin-kept", test_richer_twin_kept);
   g_test_add_func ("/loader/folder-and-failures", test_loader_folder);
   g_test_add_func ("/loader/cancel", test_loader_cancel);
   g_test_add_func ("/loader/cancel-large-file", test_cancel_large_file);

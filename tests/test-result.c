@@ -323,6 +323,54 @@ test_varying (void)
   g_assert_cmpuint (one->len, ==, 0);
 }
 
+/* Read-only properties for tables, the same as the getters */
+static void
+test_properties (void)
+{
+  g_autoptr (BenchSource) source = bench_test_load_corpus ("generated/cpu-threads-fa.twin.json");
+  BenchResult *r = g_ptr_array_index (bench_source_get_results (source), 0);
+  g_autofree char *test_label = NULL, *model = NULL, *hardware = NULL, *source_name = NULL;
+  g_autofree char *build = NULL;
+  gint64 n_prompt, n_gen, n_depth, size, n_params;
+  double avg, sd, bpw;
+  guint n_samples;
+  int fa;
+  gboolean mismatch;
+  guint n_pspecs;
+  g_autofree GParamSpec **pspecs = g_object_class_list_properties (G_OBJECT_GET_CLASS (r), &n_pspecs);
+
+  g_object_get (r, "test-label", &test_label, "model-type", &model, "hardware-label", &hardware,
+                "source", &source_name, "build-commit", &build, "n-prompt", &n_prompt,
+                "n-gen", &n_gen, "n-depth", &n_depth, "model-size", &size,
+                "model-n-params", &n_params, "avg-ts", &avg, "stddev-ts", &sd,
+                "bits-per-weight", &bpw, "n-samples", &n_samples, "flash-attn", &fa,
+                "has-stats-mismatch", &mismatch, NULL);
+  g_assert_cmpstr (test_label, ==, bench_result_get_test_label (r));
+  g_assert_cmpstr (model, ==, bench_result_get_model_type (r));
+  g_assert_cmpstr (hardware, ==, bench_result_get_hardware_label (r));
+  g_assert_cmpstr (source_name, ==, "cpu-threads-fa.twin.json");
+  g_assert_cmpstr (build, ==, bench_result_get_build_commit (r));
+  g_assert_cmpint (n_prompt, ==, bench_result_get_n_prompt (r));
+  g_assert_cmpint (n_gen, ==, bench_result_get_n_gen (r));
+  g_assert_cmpint (n_depth, ==, bench_result_get_n_depth (r));
+  g_assert_cmpint (size, ==, bench_result_get_model_size (r));
+  g_assert_cmpint (n_params, ==, bench_result_get_model_n_params (r));
+  g_assert_cmpfloat (avg, ==, bench_result_get_avg_ts (r));
+  g_assert_cmpfloat (sd, ==, bench_result_get_stddev_ts (r));
+  g_assert_cmpfloat (bpw, ==, bench_result_get_bits_per_weight (r));
+  g_assert_cmpuint (n_samples, ==, 3);
+  g_assert_cmpint (fa, ==, bench_result_get_flash_attn (r));
+  g_assert_cmpint (mismatch, ==, bench_result_has_stats_mismatch (r));
+
+  /* results are immutable: every property reads, none writes */
+  g_assert_cmpuint (n_pspecs, >=, 20);
+  for (guint i = 0; i < n_pspecs; i++)
+    {
+      g_assert_true (pspecs[i]->flags & G_PARAM_READABLE);
+      g_assert_false (pspecs[i]->flags & G_PARAM_WRITABLE);
+    }
+}
+
 int
 main (int    argc,
       char **argv)
@@ -341,6 +389,7 @@ main (int    argc,
   g_test_add_func ("/result/flash-attn", test_flash_attn);
   g_test_add_func ("/result/unknown-fields-kept", test_unknown_fields_kept);
   g_test_add_func ("/result/varying", test_varying);
+  g_test_add_func ("/result/properties", test_properties);
 
   return g_test_run ();
 }

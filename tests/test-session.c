@@ -111,7 +111,11 @@ test_paste_names (void)
   g_assert_cmpstr (bench_session_load_text (session, table), ==, "Pasted 2");
   bench_session_wait (session);
   g_assert_cmpuint (g_list_model_get_n_items (sources), ==, 2);
-  g_assert_cmpuint (bench_dataset_get_n_results (bench_session_get_dataset (session)), ==, 12);
+  /* the same table twice: two sources, the second says it repeats the
+   * first, and its results count once */
+  g_assert_cmpuint (bench_dataset_get_n_results (bench_session_get_dataset (session)), ==, 6);
+  g_assert_null (bench_source_entry_get_duplicate_of (entry_at (session, 0)));
+  g_assert_cmpstr (bench_source_entry_get_duplicate_of (entry_at (session, 1)), ==, "Pasted 1");
 
   /* a heading names the paste; the same heading again gets a number */
   titled = g_strdup_printf ("## EPYC 9354, CPU only\n\n%s", table);

@@ -114,6 +114,138 @@ n_chart_results (BenchWindow    *window,
   return bench_chart_view_get_results (BENCH_CHART_VIEW (chart))->len;
 }
 
+static GtkWidget *
+find_descendant (GtkWidget *widget,
+                 GType      type)
+{
+  if (G_TYPE_CHECK_INSTANCE_TYPE (widget, type))
+    return widget;
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = find_descendant (child, type);
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+/* the visible column titled @title of the first column view under @widget */
+static GtkColumnViewColumn *
+find_column (GtkWidget     *widget,
+             const char    *title,
+             GtkColumnView **view)
+{
+  if (GTK_IS_COLUMN_VIEW (widget))
+    {
+      GListModel *columns = gtk_column_view_get_columns (GTK_COLUMN_VIEW (widget));
+
+      for (guint i = 0; i < g_list_model_get_n_items (columns); i++)
+        {
+          g_autoptr (GtkColumnViewColumn) column = g_list_model_get_item (columns, i);
+
+          if (gtk_column_view_column_get_visible (column) &&
+              g_strcmp0 (gtk_column_view_column_get_title (column), title) == 0)
+            {
+              *view = GTK_COLUMN_VIEW (widget);
+              return column;
+            }
+        }
+    }
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkColumnViewColumn *column = find_column (child, title, view);
+      if (column != NULL)
+        return column;
+    }
+  return NULL;
+}
+
+/* the groups' figure in table order is sorted ascending with every
+ * missing value (NAN) after every present one */
+static void
+assert_sorted_missing_last (GListModel *groups,
+                            double    (*figure) (BenchGroup *group))
+{
+  guint n_missing = 0, n_present = 0;
+  double last = -INFINITY;
+
+  for (guint i = 0; i < g_list_model_get_n_items (groups); i++)
+    {
+      g_autoptr (BenchGroup) group = g_list_model_get_item (groups, i);
+      double value = figure (group);
+
+      if (isnan (value))
+        n_missing++;
+      else
+        {
+          g_assert_cmpuint (n_missing, ==, 0);
+          g_assert_cmpfloat (value, >=, last);
+          last = value;
+          n_present++;
+        }
+    }
+  g_assert_cmpuint (n_missing, >, 0);
+  g_assert_cmpuint (n_present, >, 1);
+}
+
+/* Sorting by a figure some rows lack puts those rows last: models that
+ * were only measured at prefill have no best generation speed. */
+static void
+test_sort_missing_last (void)
+{
+  BenchWindow *window = new_window ();
+  BenchGroupPage *page;
+  GtkColumnView *view = NULL;
+  GtkColumnViewColumn *column;
+
+  load_corpus (window, "generated/cpu-three-models.json",
+               "public/kyuz0-strixhalo-vulkan-radv-deepseek-v4-flash-curve-prefill.jsonl",
+               "public/msb-rtx3090-cuda-ncmoe-threads-sweep-harness-wrapped.json", NULL);
+  bench_window_show_view (window, BENCH_GROUP_MODEL);
+  page = bench_window_get_page (window, BENCH_GROUP_MODEL);
+
+  column = find_column (GTK_WIDGET (page), "Best tg t/s", &view);
+  g_assert_nonnull (column);
+  gtk_column_view_sort_by_column (view, column, GTK_SORT_ASCENDING);
+  assert_sorted_missing_last (bench_group_page_get_visible (page), bench_group_get_best_tg);
+
+  column = find_column (GTK_WIDGET (page), "Best pp t/s", &view);
+  g_assert_nonnull (column);
+  gtk_column_view_sort_by_column (view, column, GTK_SORT_ASCENDING);
+  assert_sorted_missing_last (bench_group_page_get_visible (page), bench_group_get_best_pp);
+
+  /* the columns of another view are not shown here */
+  g_assert_null (find_column (GTK_WIDGET (page), "Bandwidth GB/s", &view));
+  maybe_screenshot (window, "models-sorted.png");
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
+/* The filter narrows the groups by their names. */
+static void
+test_filter_groups (void)
+{
+  BenchWindow *window = new_window ();
+  BenchGroupPage *page;
+  GtkWidget *entry;
+
+  load_corpus (window, "generated/cpu-three-models.json",
+               "public/talk-strix-halo-rocm72-step35-imatrix.json", NULL);
+  bench_window_show_view (window, BENCH_GROUP_HARDWARE);
+  page = bench_window_get_page (window, BENCH_GROUP_HARDWARE);
+  g_assert_cmpuint (n_visible (window, BENCH_GROUP_HARDWARE), ==, 2);
+  entry = find_descendant (GTK_WIDGET (page), GTK_TYPE_SEARCH_ENTRY);
+  g_assert_nonnull (entry);
+  gtk_editable_set_text (GTK_EDITABLE (entry), "radeon");
+  g_signal_emit_by_name (entry, "search-changed");
+  g_assert_cmpuint (n_visible (window, BENCH_GROUP_HARDWARE), ==, 1);
+  gtk_editable_set_text (GTK_EDITABLE (entry), "");
+  g_signal_emit_by_name (entry, "search-changed");
+  g_assert_cmpuint (n_visible (window, BENCH_GROUP_HARDWARE), ==, 2);
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
 static void
 test_views (void)
 {
@@ -228,6 +360,10 @@ test_peak_and_roofline (void)
   gtk_window_destroy (GTK_WINDOW (window));
 }
 
+static GtkWindow *find_toplevel (GType type);
+static gboolean   find_label_containing (GtkWidget  *widget,
+                                         const char *fragment);
+
 static void
 test_paste (void)
 {
@@ -259,7 +395,20 @@ test_paste (void)
   g_assert_cmpuint (g_list_model_get_n_items (sources), ==, 2);
   again = g_list_model_get_item (sources, 1);
   g_assert_cmpstr (bench_source_get_name (again), ==, "Pasted 2");
-  g_assert_cmpuint (bench_dataset_get_n_results (bench_window_get_dataset (window)), ==, 12);
+  /* the same table: counted once, and the sources list says so */
+  g_assert_cmpuint (bench_dataset_get_n_results (bench_window_get_dataset (window)), ==, 6);
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.show-sources", NULL);
+  {
+    GtkWindow *list = find_toplevel (BENCH_TYPE_SOURCES_DIALOG);
+    gint64 deadline = g_get_monotonic_time () + 10 * G_USEC_PER_SEC;
+
+    g_assert_nonnull (list);
+    while (!find_label_containing (GTK_WIDGET (list), "duplicate of Pasted 1") &&
+           g_get_monotonic_time () < deadline)
+      g_main_context_iteration (NULL, FALSE);
+    g_assert_true (find_label_containing (GTK_WIDGET (list), "duplicate of Pasted 1"));
+    gtk_window_destroy (list);
+  }
   g_assert_cmpuint (g_list_model_get_n_items (bench_session_get_entries (bench_window_get_session (window))), ==, 2);
 
   gtk_window_destroy (GTK_WINDOW (window));
@@ -400,6 +549,33 @@ test_small_width (void)
 /* Two runs loaded: Compare is ready without selecting anything; three
  * selected: a baseline and two candidates, the table and the chart of
  * speedups, the baseline changed, the sides split by a setting. */
+/* the texts of every drop-down's entries under @widget */
+static void
+collect_dropdown_entries (GtkWidget *widget,
+                          GPtrArray *entries)
+{
+  if (GTK_IS_DROP_DOWN (widget))
+    {
+      GListModel *model = gtk_drop_down_get_model (GTK_DROP_DOWN (widget));
+
+      for (guint i = 0; model != NULL && GTK_IS_STRING_LIST (model) &&
+                        i < g_list_model_get_n_items (model); i++)
+        g_ptr_array_add (entries, g_strdup (gtk_string_list_get_string (GTK_STRING_LIST (model), i)));
+    }
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    collect_dropdown_entries (child, entries);
+}
+
+static GPtrArray *
+dropdown_entries (GtkWidget *widget)
+{
+  GPtrArray *entries = g_ptr_array_new_with_free_func (g_free);
+
+  collect_dropdown_entries (widget, entries);
+  return entries;
+}
+
 static void
 test_compare (void)
 {
@@ -485,28 +661,81 @@ test_compare (void)
   g_assert_true (bench_compare_dialog_split_by (dialog, "build_commit"));
   comparison = bench_compare_dialog_get_comparison (dialog);
   g_assert_cmpuint (bench_comparison_get_n_sides (comparison), ==, 2);
-  g_assert_nonnull (strstr (bench_comparison_get_side_name (comparison, 0), "build_commit = "));
+  g_assert_true (g_str_has_prefix (bench_comparison_get_side_name (comparison, 0), "Build: "));
   markdown = bench_comparison_to_markdown (comparison);
   g_assert_nonnull (strstr (markdown, " ± "));
   gtk_window_destroy (GTK_WINDOW (dialog));
   gtk_window_destroy (GTK_WINDOW (window));
 
-  /* flash attention off against on, three repetitions each: verdicts */
+  /* flash attention off against on, three repetitions each: verdicts. The
+   * json twin of the run would count as the same run: another build of it
+   * is a second run. */
   window = new_window ();
   bench_dataset_clear (bench_window_get_dataset (window));
-  load_corpus (window, "generated/cpu-threads-fa.sql", "generated/cpu-threads-fa.twin.json", NULL);
+  {
+    g_autofree char *twin_path = bench_test_corpus_path ("generated/cpu-threads-fa.twin.json");
+    g_autofree char *twin = NULL;
+    g_autofree char *dir = g_dir_make_tmp ("benchtop-compare-XXXXXX", NULL);
+    g_autofree char *other_path = g_build_filename (dir, "cpu-threads-fa.other-build.json", NULL);
+    g_autoptr (GString) other = NULL;
+    g_autoptr (GFile) other_file = g_file_new_for_path (other_path);
+
+    g_assert_true (g_file_get_contents (twin_path, &twin, NULL, NULL));
+    other = g_string_new (twin);
+    g_assert_cmpuint (g_string_replace (other, "\"build_commit\": \"unknown\"", "\"build_commit\": \"0ther\"", 0), ==, 8);
+    g_assert_true (g_file_set_contents (other_path, other->str, other->len, NULL));
+    load_corpus (window, "generated/cpu-threads-fa.sql", NULL);
+    bench_window_load_files (window, &other_file, 1);
+    wait_until_loaded (window);
+    bench_test_remove_tree (dir);
+  }
+  g_assert_cmpuint (bench_dataset_get_n_results (bench_window_get_dataset (window)), ==, 16);
   bench_window_show_view (window, BENCH_GROUP_RUN);
   runs = bench_window_get_page (window, BENCH_GROUP_RUN);
   dialog = BENCH_COMPARE_DIALOG (bench_group_page_compare (runs));
   g_assert_nonnull (dialog);
   g_assert_true (bench_compare_dialog_split_by (dialog, "flash_attn"));
   comparison = bench_compare_dialog_get_comparison (dialog);
-  g_assert_cmpstr (bench_comparison_get_side_name (comparison, 0), ==, "flash_attn = 0");
-  g_assert_cmpstr (bench_comparison_get_side_name (comparison, 1), ==, "flash_attn = 1");
+  /* sides and the Sides menu say what people read, not llama-bench's names */
+  g_assert_cmpstr (bench_comparison_get_side_name (comparison, 0), ==, "Flash attention: off");
+  g_assert_cmpstr (bench_comparison_get_side_name (comparison, 1), ==, "Flash attention: on");
+  {
+    g_autoptr (GPtrArray) entries = dropdown_entries (GTK_WIDGET (dialog));
+
+    g_assert_true (g_ptr_array_find_with_equal_func (entries, "Each value of Flash attention",
+                                                     g_str_equal, NULL));
+    g_assert_true (g_ptr_array_find_with_equal_func (entries, "Each value of Threads",
+                                                     g_str_equal, NULL));
+    for (guint i = 0; i < entries->len; i++)
+      {
+        g_assert_null (strstr (g_ptr_array_index (entries, i), "flash_attn"));
+        g_assert_null (strstr (g_ptr_array_index (entries, i), "n_threads"));
+      }
+  }
   /* two thread counts × prefill and generation */
   g_assert_cmpuint (bench_comparison_get_n_rows (comparison), ==, 4);
   for (guint i = 0; i < bench_comparison_get_n_rows (comparison); i++)
     g_assert_cmpint (bench_comparison_get_row (comparison, i)->cells[1].verdict, !=, BENCH_VERDICT_NOISE_UNKNOWN);
+  /* the table sorts by a side's figure through the row's properties */
+  {
+    GtkColumnView *table = NULL;
+    GtkColumnViewColumn *column = find_column (GTK_WIDGET (dialog), "Speedup", &table);
+    GListModel *rows = bench_compare_dialog_get_rows (dialog);
+    double last = -INFINITY;
+
+    g_assert_nonnull (column);
+    gtk_column_view_sort_by_column (table, column, GTK_SORT_ASCENDING);
+    for (guint i = 0; i < g_list_model_get_n_items (rows); i++)
+      {
+        g_autoptr (BenchCompareItem) item = g_list_model_get_item (rows, i);
+        double speedup;
+
+        g_object_get (item, "speedup", &speedup, NULL);
+        g_assert_cmpfloat (speedup, >=, last);
+        last = speedup;
+      }
+    g_assert_nonnull (find_column (GTK_WIDGET (dialog), "t/s Flash attention: on", &table));
+  }
   gtk_window_set_default_size (GTK_WINDOW (dialog), 1100, 720);
   while (g_main_context_iteration (NULL, FALSE))
     ;
@@ -870,9 +1099,11 @@ test_choosers (void)
   g_autoptr (GListModel) filters = NULL;
 
   bench_dataset_clear (bench_window_get_dataset (window));
-  load_corpus (window, "generated/cpu-threads-fa.sql", "generated/cpu-threads-fa.twin.json", NULL);
+  load_corpus (window, "public/strix-halo-gpt-oss-20b.default-hip.jsonl",
+               "public/strix-halo-gpt-oss-20b.default-rocwmma.jsonl", NULL);
   bench_window_show_view (window, BENCH_GROUP_RUN);
   dialog = BENCH_COMPARE_DIALOG (bench_group_page_compare (bench_window_get_page (window, BENCH_GROUP_RUN)));
+  g_assert_nonnull (dialog);
 
   gtk_widget_activate_action (GTK_WIDGET (dialog), "compare.save", "s", "csv");
   chooser = find_chooser ();
@@ -896,7 +1127,7 @@ test_choosers (void)
   while (g_main_context_iteration (NULL, FALSE))
     ;
   g_assert_false (bench_window_is_loading (window));
-  g_assert_cmpuint (bench_dataset_get_n_results (bench_window_get_dataset (window)), ==, 16);
+  g_assert_cmpuint (bench_dataset_get_n_results (bench_window_get_dataset (window)), ==, 20);
 
   gtk_window_destroy (GTK_WINDOW (window));
 }
@@ -1295,6 +1526,8 @@ main (int    argc,
 
   g_test_add_func ("/window/empty-state", test_empty_state);
   g_test_add_func ("/window/views-and-selection", test_views);
+  g_test_add_func ("/window/sort-keeps-missing-last", test_sort_missing_last);
+  g_test_add_func ("/window/filter-groups-by-name", test_filter_groups);
   g_test_add_func ("/window/paste", test_paste);
   g_test_add_func ("/window/peak-and-roofline", test_peak_and_roofline);
   g_test_add_func ("/window/bad-file-visible-error", test_bad_file);

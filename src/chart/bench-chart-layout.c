@@ -198,6 +198,25 @@ value_range (BenchChartPanel *spec_panel,
       if (avg > 0)
         *lowest_positive = MIN (*lowest_positive, MAX (avg - sd, avg * 0.5));
     }
+  if (spec_panel->stacked && spec_panel->categories->len > 0)
+    {
+      /* a stack reaches the sum of its bars */
+      g_autofree double *sums = g_new0 (double, spec_panel->categories->len);
+
+      for (guint i = 0; i < spec_panel->results->len; i++)
+        {
+          guint c = g_array_index (spec_panel->result_category, guint, i);
+          double avg, sd;
+
+          bench_chart_panel_get_value (spec_panel, i, &avg, &sd);
+          if (!isfinite (avg) || c >= spec_panel->categories->len)
+            continue;
+          sums[c] += avg;
+          *hi = MAX (*hi, sums[c] + (isfinite (sd) ? sd : 0));
+        }
+    }
+  if (spec_panel->limit_label != NULL && isfinite (spec_panel->limit))
+    *hi = MAX (*hi, spec_panel->limit * 1.05);
   if (*hi <= 0)
     *hi = 1;
 }
@@ -537,8 +556,13 @@ layout_bars (Ctx                   *ctx,
   double bar_w, label_min;
   guint max_bars = 1, step;
 
+  g_autofree double *stack_top = g_new0 (double, n_cat);
+
   for (guint i = 0; i < spec_panel->results->len; i++)
     per_cat[g_array_index (spec_panel->result_category, guint, i)]++;
+  if (spec_panel->stacked)
+    for (guint c = 0; c < n_cat; c++)
+      per_cat[c] = MIN (per_cat[c], 1);
   for (guint c = 0; c < n_cat; c++)
     max_bars = MAX (max_bars, per_cat[c]);
   bar_w = MIN (group_w * 0.8 / max_bars, ctx->fs * 5);
@@ -568,18 +592,30 @@ layout_bars (Ctx                   *ctx,
       BenchChartBar bar = { 0 };
       double top, base;
 
+      double below_value = 0;
+
       bench_chart_panel_get_value (spec_panel, i, &avg, &sd);
-      top = bench_chart_panel_y (panel, avg);
+      if (spec_panel->stacked)
+        {
+          /* on top of the category's earlier bars */
+          below_value = stack_top[c];
+          if (isfinite (avg))
+            stack_top[c] += avg;
+          placed[c] = 0;
+        }
+      top = bench_chart_panel_y (panel, below_value + avg);
       /* bars grow from the axis, or from the reference line (1.0 for
        * speedups: up when faster, down when slower) */
       base = isfinite (panel->reference_y) ? panel->reference_y : panel->plot.y + panel->plot.height;
+      if (spec_panel->stacked)
+        base = bench_chart_panel_y (panel, below_value);
       if (!isfinite (sd))
         sd = 0;
       bar.rect = (BenchChartRect) { left + placed[c]++ * bar_w + bar_w * 0.06, MIN (top, base),
                                     bar_w * 0.88, fabs (base - top) };
       bar.center_x = bar.rect.x + bar.rect.width / 2;
-      bar.whisker_top = bench_chart_panel_y (panel, avg + sd);
-      bar.whisker_bottom = bench_chart_panel_y (panel, avg - sd);
+      bar.whisker_top = bench_chart_panel_y (panel, below_value + avg + sd);
+      bar.whisker_bottom = bench_chart_panel_y (panel, below_value + avg - sd);
       bar.value = avg;
       bar.stddev = sd;
       bar.series = g_array_index (spec_panel->result_series, guint, i);
@@ -883,6 +919,7 @@ panel_free (BenchChartPanelLayout *panel)
   label_clear (&panel->title);
   label_clear (&panel->y_title);
   label_clear (&panel->x_title);
+  label_clear (&panel->limit_label);
   g_array_unref (panel->y_ticks);
   g_array_unref (panel->x_ticks);
   g_array_unref (panel->bars);
@@ -930,7 +967,8 @@ layout_panel (Ctx             *ctx,
   g_array_set_clear_func (panel->value_labels, (GDestroyNotify) label_clear);
   g_array_set_clear_func (panel->legend, (GDestroyNotify) legend_clear);
 
-  panel->title = make_label (panel_title (spec_panel->test_kind), fs * 1.05, TRUE, 0);
+  panel->title = make_label (spec_panel->title ? spec_panel->title : panel_title (spec_panel->test_kind),
+                             fs * 1.05, TRUE, 0);
   y += place_label (ctx, &panel->title, frame.x, y, frame.width) + gap * 0.3;
   y += place_legend (ctx, panel, spec_panel, frame.x, y, frame.width, frame.height * LEGEND_SHARE);
   y += gap * 0.6;
@@ -938,7 +976,9 @@ layout_panel (Ctx             *ctx,
   /* left: rotated axis title and tick labels */
   plan_y_axis (ctx, panel, spec_panel, log_scale, frame.height > fs * 20 ? 6 : 4);
   tick_w = y_ticks_width (ctx, panel);
-  panel->y_title = make_label (bench_chart_spec_get_y_title (ctx->layout->spec), fs * 0.85, FALSE, 1);
+  panel->y_title = make_label (spec_panel->y_title ? spec_panel->y_title
+                                                  : bench_chart_spec_get_y_title (ctx->layout->spec),
+                               fs * 0.85, FALSE, 1);
   panel->y_title.vertical = TRUE;
   panel->y_title.muted = TRUE;
   measure (ctx, &panel->y_title, NULL, &y_title_h);
@@ -967,6 +1007,19 @@ layout_panel (Ctx             *ctx,
   panel->reference_y = isfinite (reference_of (ctx)) ? bench_chart_panel_y (panel, reference_of (ctx))
                                                      : NAN;
   panel->y_title.rect = (BenchChartRect) { frame.x, panel->plot.y, y_title_h, panel->plot.height };
+  panel->limit_y = NAN;
+  if (spec_panel->limit_label != NULL && isfinite (spec_panel->limit))
+    {
+      double h;
+
+      /* the requirement: a line, its words above it at the right */
+      panel->limit_y = bench_chart_panel_y (panel, spec_panel->limit);
+      panel->limit_label = make_label (spec_panel->limit_label, fs * 0.8, FALSE, 2);
+      panel->limit_label.rect.width = panel->plot.width * 0.6;
+      measure (ctx, &panel->limit_label, NULL, &h);
+      panel->limit_label.rect = (BenchChartRect) { panel->plot.x + panel->plot.width * 0.4,
+                                                   panel->limit_y - h - 2, panel->plot.width * 0.6, h };
+    }
 
   if (spec_panel->kind == BENCH_CHART_BARS)
     layout_bars (ctx, panel, spec_panel, value_labels);

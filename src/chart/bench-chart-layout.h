@@ -111,6 +111,8 @@ typedef struct
   GArray          *value_labels;     /* BenchChartLabel */
   GArray          *legend;           /* BenchChartLegendItem, every series */
   guint            n_series;
+  double           limit_y;          /* a requirement's line, or NAN */
+  BenchChartLabel  limit_label;
   GArray          *covered;          /* gboolean per series: a later line lies on it */
 } BenchChartPanelLayout;
 

@@ -301,6 +301,19 @@ draw_panel (cairo_t                     *cr,
       cairo_line_to (cr, plot->x + plot->width, panel->reference_y);
       cairo_stroke (cr);
     }
+  if (isfinite (panel->limit_y))
+    {
+      /* a requirement: dashed, in the text colour */
+      double dash = MAX (3, fs * 0.35);
+
+      set_color (cr, &theme->text, 0.75);
+      cairo_set_line_width (cr, MAX (1.2, fs * 0.09));
+      cairo_set_dash (cr, &dash, 1, 0);
+      cairo_move_to (cr, plot->x, panel->limit_y);
+      cairo_line_to (cr, plot->x + plot->width, panel->limit_y);
+      cairo_stroke (cr);
+      cairo_set_dash (cr, NULL, 0, 0);
+    }
   set_color (cr, &theme->whisker, 1);
   cairo_set_line_width (cr, MAX (1, fs * 0.08));
   for (guint i = 0; i < panel->bars->len; i++)
@@ -316,6 +329,8 @@ draw_panel (cairo_t                     *cr,
     }
   for (guint i = 0; i < panel->value_labels->len; i++)
     draw_label (cr, theme, &g_array_index (panel->value_labels, BenchChartLabel, i));
+  if (isfinite (panel->limit_y) && panel->limit_label.text != NULL)
+    draw_label (cr, theme, &panel->limit_label);
   for (guint i = 0; i < panel->category_labels->len; i++)
     draw_label (cr, theme, &g_array_index (panel->category_labels, BenchChartLabel, i));
 

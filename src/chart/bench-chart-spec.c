@@ -7,6 +7,7 @@
 #include <string.h>
 
 #include "bench-chart-spec.h"
+#include "bench-field.h"
 
 struct _BenchChartSpec
 {
@@ -25,6 +26,7 @@ struct _BenchChartSpec
   gboolean         value_labels;
   double           reference;  /* NAN, or 1.0 for speedups */
   char            *y_title;    /* NULL: tokens/s */
+  gboolean         custom;     /* panels built by the caller */
 };
 
 /* the overview draws a bar per machine up to this many machines */
@@ -35,13 +37,6 @@ static const char * const sweep_fields[] = {
   "n_depth", "n_prompt", "n_gen", "n_threads", "n_ubatch", "n_batch", "n_gpu_layers", "n_cpu_moe",
 };
 
-/* how a field reads in a legend */
-static const struct { const char *field, *label; } short_names[] = {
-  { "n_threads", "threads" }, { "n_gpu_layers", "ngl" }, { "flash_attn", "fa" },
-  { "n_batch", "b" }, { "n_ubatch", "ub" }, { "n_depth", "depth" }, { "n_prompt", "pp" },
-  { "n_gen", "tg" }, { "n_cpu_moe", "ncmoe" }, { "type_k", "K" }, { "type_v", "V" },
-  { "split_mode", "sm" }, { "use_mmap", "mmap" }, { "no_kv_offload", "nkvo" },
-};
 
 /* fields that never tell results apart for a chart */
 static gboolean
@@ -57,15 +52,6 @@ is_ignored_field (const char *field)
     NULL
   };
   return g_strv_contains (ignored, field);
-}
-
-static const char *
-short_name (const char *field)
-{
-  for (guint i = 0; i < G_N_ELEMENTS (short_names); i++)
-    if (strcmp (short_names[i].field, field) == 0)
-      return short_names[i].label;
-  return field;
 }
 
 static guint
@@ -87,6 +73,9 @@ panel_free (BenchChartPanel *panel)
   g_free (panel->x_title);
   g_clear_pointer (&panel->result_value, g_array_unref);
   g_clear_pointer (&panel->result_error, g_array_unref);
+  g_free (panel->title);
+  g_free (panel->y_title);
+  g_free (panel->limit_label);
   g_clear_pointer (&panel->rooflines, g_array_unref);
   g_free (panel);
 }
@@ -265,7 +254,7 @@ series_text (BenchResult *r,
         g_string_append_printf (label, _("build %s"), value);
       else
         /* "fa 1", "threads 8" */
-        g_string_append_printf (label, "%s %s", short_name (field), value);
+        g_string_append_printf (label, "%s %s", bench_field_get_short_name (field), value);
     }
   return g_string_free (label, FALSE);
 }
@@ -366,23 +355,6 @@ field_label (const char *field)
   if (strcmp (field, "n_cpu_moe") == 0)
     return _("MoE layers on the CPU");
   return field;
-}
-
-static char *
-x_title (const char *field)
-{
-  if (strcmp (field, "n_depth") == 0)
-    /* Translators: axis title: tokens already in the context (KV cache) */
-    return g_strdup (_("context depth (tokens)"));
-  if (strcmp (field, "n_prompt") == 0)
-    return g_strdup (_("prompt length (tokens)"));
-  if (strcmp (field, "n_gen") == 0)
-    return g_strdup (_("generated tokens"));
-  if (strcmp (field, "n_threads") == 0)
-    return g_strdup (_("threads"));
-  if (strcmp (field, "n_gpu_layers") == 0)
-    return g_strdup (_("layers on the GPU"));
-  return g_strdup (field_label (field));
 }
 
 /* An empty panel; @own_values: it carries its own values (speedups) */
@@ -503,7 +475,7 @@ build_panel (BenchChartSpec *self,
   panel->x_field = sweep;
   panel->n_without_x = n_without_x;
   if (sweep != NULL)
-    panel->x_title = x_title (sweep);
+    panel->x_title = bench_field_dup_title (sweep);
 
   /* Series: what else varies. In a line chart the categories become series
    * too; in bars the test is a series when a panel holds several. */
@@ -668,7 +640,7 @@ default_titles (BenchChartSpec *self)
         if (strcmp (shared[i], "backends") == 0)
           g_string_append_printf (subtitle, " · %s", value);
         else
-          g_string_append_printf (subtitle, " · %s %s", short_name (shared[i]), value);
+          g_string_append_printf (subtitle, " · %s %s", bench_field_get_short_name (shared[i]), value);
       }
   }
   /* Translators: what the chart's values are: mean ± standard deviation of tokens per second */
@@ -893,6 +865,56 @@ bench_chart_spec_new_overview (GPtrArray      *results,
 }
 
 BenchChartSpec *
+bench_chart_spec_new_custom (const char *title,
+                             const char *subtitle)
+{
+  BenchChartSpec *self = g_new0 (BenchChartSpec, 1);
+
+  g_atomic_ref_count_init (&self->ref_count);
+  self->results = g_ptr_array_new_with_free_func (g_object_unref);
+  self->panels = g_ptr_array_new_with_free_func ((GDestroyNotify) panel_free);
+  self->reference = NAN;
+  self->custom = TRUE;
+  self->title = g_strdup (title);
+  self->subtitle = g_strdup (subtitle);
+  return self;
+}
+
+BenchChartPanel *
+bench_chart_spec_add_bar_panel (BenchChartSpec *self,
+                                const char     *title,
+                                const char     *y_title)
+{
+  BenchChartPanel *panel = panel_new (BENCH_TEST_PG, BENCH_CHART_BARS, TRUE);
+
+  g_return_val_if_fail (self->custom, NULL);
+  panel->title = g_strdup (title);
+  panel->y_title = g_strdup (y_title);
+  panel->limit = NAN;
+  g_ptr_array_add (self->panels, panel);
+  return panel;
+}
+
+void
+bench_chart_panel_add_bar (BenchChartPanel *panel,
+                           BenchResult     *result,
+                           guint            category,
+                           guint            series,
+                           double           value,
+                           double           error)
+{
+  double x = 0;
+
+  g_return_if_fail (panel->result_value != NULL);
+  g_ptr_array_add (panel->results, g_object_ref (result));
+  g_array_append_val (panel->result_category, category);
+  g_array_append_val (panel->result_series, series);
+  g_array_append_val (panel->result_x, x);
+  g_array_append_val (panel->result_value, value);
+  g_array_append_val (panel->result_error, error);
+}
+
+BenchChartSpec *
 bench_chart_spec_new_for_view (GPtrArray      *results,
                                BenchGroupKind  view)
 {
@@ -944,6 +966,9 @@ panel_copy (const BenchChartPanel *panel)
   copy->x_title = g_strdup (panel->x_title);
   copy->result_value = panel->result_value ? g_array_copy (panel->result_value) : NULL;
   copy->result_error = panel->result_error ? g_array_copy (panel->result_error) : NULL;
+  copy->title = g_strdup (panel->title);
+  copy->y_title = g_strdup (panel->y_title);
+  copy->limit_label = g_strdup (panel->limit_label);
   copy->rooflines = panel->rooflines ? g_array_copy (panel->rooflines) : NULL;
   return copy;
 }
@@ -953,7 +978,7 @@ bench_chart_spec_copy (BenchChartSpec *self)
 {
   BenchChartSpec *copy;
 
-  if (isfinite (self->reference))
+  if (isfinite (self->reference) || self->custom)
     {
       /* a comparison's panels are not derived from its results: copy them */
       copy = g_new0 (BenchChartSpec, 1);
@@ -964,6 +989,7 @@ bench_chart_spec_copy (BenchChartSpec *self)
       for (guint i = 0; i < self->panels->len; i++)
         g_ptr_array_add (copy->panels, panel_copy (g_ptr_array_index (self->panels, i)));
       copy->reference = self->reference;
+      copy->custom = self->custom;
       copy->y_title = g_strdup (self->y_title);
     }
   else if (self->overview)

@@ -56,6 +56,12 @@ typedef struct
   char           *x_title;          /* lines: axis title */
   GArray         *result_value;     /* double per result, or NULL: avg_ts */
   GArray         *result_error;     /* double per result, or NULL: stddev_ts */
+  /* custom panels (bench_chart_spec_add_bar_panel) */
+  char           *title;            /* NULL: named after the test kind */
+  char           *y_title;          /* NULL: the spec's */
+  gboolean        stacked;          /* a category's bars stack, in series order */
+  double          limit;            /* a requirement drawn as a line … */
+  char           *limit_label;      /* … when this is not NULL */
   GArray         *rooflines;        /* BenchChartRoofline: generation over depth
                                      * whose peak and bytes are known; else NULL */
   guint           n_without_x;      /* lines: results left out, lacking the swept setting */
@@ -90,6 +96,21 @@ BenchChartSpec  *bench_chart_spec_new          (GPtrArray       *results);
 /* Speedup of each candidate over the baseline, bars around a 1.0 line:
  * categories are the comparison's rows, one series per candidate. */
 BenchChartSpec  *bench_chart_spec_new_for_comparison (BenchComparison *comparison);
+/* A chart whose panels are built by the caller (the scenario chart). */
+BenchChartSpec  *bench_chart_spec_new_custom   (const char      *title,
+                                                const char      *subtitle);
+/* A bar panel with its own values: add bars with bench_chart_panel_add_bar */
+BenchChartPanel *bench_chart_spec_add_bar_panel (BenchChartSpec *self,
+                                                 const char     *title,
+                                                 const char     *y_title);
+/* @category and @series index the panel's categories and series (append
+ * their names to panel->categories and panel->series) */
+void             bench_chart_panel_add_bar     (BenchChartPanel *panel,
+                                                BenchResult     *result,
+                                                guint            category,
+                                                guint            series,
+                                                double           value,
+                                                double           error);
 BenchChartSpec  *bench_chart_spec_ref          (BenchChartSpec  *self);
 void             bench_chart_spec_unref        (BenchChartSpec  *self);
 /* a deep copy whose texts and options can change independently */

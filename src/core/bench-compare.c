@@ -6,15 +6,26 @@
 #include <string.h>
 
 #include "bench-compare.h"
+#include "bench-field.h"
 
-/* The identity of a result, as compare-llama-bench.py lines rows up. */
-static const char * const identity_fields[] = {
-  "cpu_info", "gpu_info", "backends", "model_filename", "model_type",
-  "n_batch", "n_ubatch", "embeddings", "cpu_mask", "cpu_strict", "poll",
-  "n_threads", "type_k", "type_v", "n_gpu_layers", "n_cpu_moe", "split_mode",
-  "main_gpu", "tensor_split", "tensor_buft_overrides", "flash_attn", "use_mmap",
-  "no_kv_offload", "devices", "n_prompt", "n_gen", "n_depth",
-};
+/* The identity of a result, as compare-llama-bench.py lines rows up: the
+ * registry's fields with the identity role, in its order. */
+static GPtrArray *
+identity_fields (void)
+{
+  static GPtrArray *fields;
+
+  if (g_once_init_enter (&fields))
+    {
+      g_autoptr (GPtrArray) list = bench_field_list_with_role (BENCH_FIELD_ROLE_IDENTITY);
+      GPtrArray *names = g_ptr_array_new ();
+
+      for (guint i = 0; i < list->len; i++)
+        g_ptr_array_add (names, (gpointer) ((const BenchField *) g_ptr_array_index (list, i))->name);
+      g_once_init_leave (&fields, names);
+    }
+  return fields;
+}
 
 struct _BenchComparison
 {
@@ -128,12 +139,16 @@ identity_key (BenchResult *r,
 {
   GString *key = g_string_new (NULL);
 
-  for (guint i = 0; i < G_N_ELEMENTS (identity_fields); i++)
+  GPtrArray *identity = identity_fields ();
+
+  for (guint i = 0; i < identity->len; i++)
     {
+      const char *field = g_ptr_array_index (identity, i);
       g_autofree char *v = NULL;
-      if (g_ptr_array_find_with_equal_func (side_fields, identity_fields[i], g_str_equal, NULL))
+
+      if (g_ptr_array_find_with_equal_func (side_fields, field, g_str_equal, NULL))
         continue;
-      v = field_text (r, identity_fields[i]);
+      v = field_text (r, field);
       g_string_append (key, v);
       g_string_append_c (key, '\x1f');
     }
@@ -171,9 +186,9 @@ bench_comparison_new (GPtrArray  **sides,
   self->side_fields = g_ptr_array_new ();
   self->shown_fields = g_ptr_array_new ();
 
-  for (guint i = 0; i < G_N_ELEMENTS (identity_fields); i++)
-    if (is_side_field (sides, n_sides, identity_fields[i]))
-      g_ptr_array_add (self->side_fields, (gpointer) identity_fields[i]);
+  for (guint i = 0; i < identity_fields ()->len; i++)
+    if (is_side_field (sides, n_sides, g_ptr_array_index (identity_fields (), i)))
+      g_ptr_array_add (self->side_fields, g_ptr_array_index (identity_fields (), i));
 
   for (guint s = 0; s < n_sides; s++)
     for (guint i = 0; i < sides[s]->len; i++)
@@ -253,15 +268,15 @@ bench_comparison_new (GPtrArray  **sides,
     }
 
   /* columns: identity fields that vary among the rows, tests last */
-  for (guint f = 0; f < G_N_ELEMENTS (identity_fields); f++)
+  for (guint f = 0; f < identity_fields ()->len; f++)
     {
-      const char *field = identity_fields[f];
+      const char *field = g_ptr_array_index (identity_fields (), f);
       g_autofree char *first = NULL;
 
+      /* the test and the model have their own places in a row's label */
       if (g_ptr_array_find_with_equal_func (self->side_fields, field, g_str_equal, NULL) ||
-          g_str_equal (field, "n_prompt") || g_str_equal (field, "n_gen") ||
-          g_str_equal (field, "n_depth") || g_str_equal (field, "model_type") ||
-          g_str_equal (field, "model_filename"))
+          bench_field_name_has_role (field, BENCH_FIELD_ROLE_TEST) ||
+          bench_field_name_has_role (field, BENCH_FIELD_ROLE_MODEL))
         continue;
       for (guint i = 0; i < self->rows->len; i++)
         {
@@ -310,8 +325,11 @@ bench_comparison_dup_row_label (BenchComparison *self,
   for (guint i = 0; i < self->shown_fields->len; i++)
     {
       const char *field = g_ptr_array_index (self->shown_fields, i);
-      g_autofree char *value = field_text (row->example, field);
-      g_string_append_printf (label, " · %s %s", field, value);
+      g_autofree char *name = bench_field_dup_label (field);
+      g_autofree char *value = bench_result_dup_field_formatted (row->example, field);
+
+      /* "pp512 · Threads 8 · Flash attention on" */
+      g_string_append_printf (label, " · %s %s", name, value);
     }
   return g_string_free (label, FALSE);
 }
@@ -442,7 +460,7 @@ table_header (BenchComparison *self)
 
   g_ptr_array_add (h, g_strdup (_("Model")));
   for (guint i = 0; i < self->shown_fields->len; i++)
-    g_ptr_array_add (h, g_strdup (g_ptr_array_index (self->shown_fields, i)));
+    g_ptr_array_add (h, bench_field_dup_label (g_ptr_array_index (self->shown_fields, i)));
   g_ptr_array_add (h, g_strdup (_("Test")));
   for (guint s = 0; s < self->n_sides; s++)
     /* Translators: a column header, "t/s <side name>" */
@@ -644,4 +662,179 @@ bench_comparison_to_csv (BenchComparison *self)
       g_string_append_c (out, '\n');
     }
   return g_string_free (out, FALSE);
+}
+
+
+/* —— a row as an object ———————————————————————————————————————— */
+
+struct _BenchCompareItem
+{
+  GObject           parent_instance;
+  char             *label;
+  char             *folded;
+  BenchResult      *example;
+  guint             n_sides;
+  BenchCompareCell *cells;
+};
+
+G_DEFINE_FINAL_TYPE (BenchCompareItem, bench_compare_item, G_TYPE_OBJECT)
+
+enum {
+  ITEM_PROP_0,
+  ITEM_PROP_LABEL,
+  ITEM_PROP_MODEL_TYPE,
+  ITEM_PROP_TEST_LABEL,
+  ITEM_PROP_N_SIDES,
+  ITEM_PROP_BASELINE_AVG_TS,
+  ITEM_PROP_CANDIDATE_AVG_TS,
+  ITEM_PROP_SPEEDUP,
+  ITEM_PROP_SPEEDUP_SD,
+  ITEM_PROP_VERDICT,
+  N_ITEM_PROPS
+};
+
+static GParamSpec *item_properties[N_ITEM_PROPS];
+
+static void
+bench_compare_item_finalize (GObject *object)
+{
+  BenchCompareItem *self = BENCH_COMPARE_ITEM (object);
+
+  for (guint s = 0; s < self->n_sides; s++)
+    g_clear_object (&self->cells[s].example);
+  g_free (self->cells);
+  g_clear_object (&self->example);
+  g_free (self->label);
+  g_free (self->folded);
+  G_OBJECT_CLASS (bench_compare_item_parent_class)->finalize (object);
+}
+
+static void
+bench_compare_item_get_property (GObject    *object,
+                                 guint       prop_id,
+                                 GValue     *value,
+                                 GParamSpec *pspec)
+{
+  BenchCompareItem *self = BENCH_COMPARE_ITEM (object);
+
+  switch (prop_id)
+    {
+    case ITEM_PROP_LABEL:
+      g_value_set_string (value, self->label);
+      break;
+    case ITEM_PROP_MODEL_TYPE:
+      g_value_set_string (value, bench_result_get_model_type (self->example));
+      break;
+    case ITEM_PROP_TEST_LABEL:
+      g_value_set_string (value, bench_result_get_test_label (self->example));
+      break;
+    case ITEM_PROP_N_SIDES:
+      g_value_set_uint (value, self->n_sides);
+      break;
+    case ITEM_PROP_BASELINE_AVG_TS:
+      g_value_set_double (value, self->cells[0].avg_ts);
+      break;
+    case ITEM_PROP_CANDIDATE_AVG_TS:
+      g_value_set_double (value, self->cells[1].avg_ts);
+      break;
+    case ITEM_PROP_SPEEDUP:
+      g_value_set_double (value, self->cells[1].speedup);
+      break;
+    case ITEM_PROP_SPEEDUP_SD:
+      g_value_set_double (value, self->cells[1].speedup_sd);
+      break;
+    case ITEM_PROP_VERDICT:
+      g_value_set_uint (value, self->cells[1].verdict);
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+bench_compare_item_class_init (BenchCompareItemClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  const GParamFlags flags = G_PARAM_READABLE | G_PARAM_STATIC_STRINGS;
+
+  object_class->finalize = bench_compare_item_finalize;
+  object_class->get_property = bench_compare_item_get_property;
+
+  /* "pp512 · Threads 8", as bench_comparison_dup_row_label () */
+  item_properties[ITEM_PROP_LABEL] = g_param_spec_string ("label", NULL, NULL, NULL, flags);
+  item_properties[ITEM_PROP_MODEL_TYPE] = g_param_spec_string ("model-type", NULL, NULL, NULL, flags);
+  item_properties[ITEM_PROP_TEST_LABEL] = g_param_spec_string ("test-label", NULL, NULL, NULL, flags);
+  item_properties[ITEM_PROP_N_SIDES] = g_param_spec_uint ("n-sides", NULL, NULL, 2, G_MAXUINT, 2, flags);
+  /* NAN when the side has no match */
+  item_properties[ITEM_PROP_BASELINE_AVG_TS] =
+    g_param_spec_double ("baseline-avg-ts", NULL, NULL, -G_MAXDOUBLE, G_MAXDOUBLE, 0, flags);
+  /* the first candidate's */
+  item_properties[ITEM_PROP_CANDIDATE_AVG_TS] =
+    g_param_spec_double ("candidate-avg-ts", NULL, NULL, -G_MAXDOUBLE, G_MAXDOUBLE, 0, flags);
+  item_properties[ITEM_PROP_SPEEDUP] =
+    g_param_spec_double ("speedup", NULL, NULL, -G_MAXDOUBLE, G_MAXDOUBLE, 0, flags);
+  item_properties[ITEM_PROP_SPEEDUP_SD] =
+    g_param_spec_double ("speedup-sd", NULL, NULL, -G_MAXDOUBLE, G_MAXDOUBLE, 0, flags);
+  /* a BenchVerdict */
+  item_properties[ITEM_PROP_VERDICT] =
+    g_param_spec_uint ("verdict", NULL, NULL, 0, BENCH_VERDICT_MISSING, BENCH_VERDICT_MISSING, flags);
+  g_object_class_install_properties (object_class, N_ITEM_PROPS, item_properties);
+}
+
+static void
+bench_compare_item_init (BenchCompareItem *self)
+{
+}
+
+BenchCompareItem *
+bench_compare_item_new (BenchComparison *comparison,
+                        guint            row)
+{
+  BenchCompareItem *self;
+  BenchCompareRow *r;
+
+  g_return_val_if_fail (comparison != NULL, NULL);
+  g_return_val_if_fail (row < comparison->rows->len, NULL);
+
+  r = g_ptr_array_index (comparison->rows, row);
+  self = g_object_new (BENCH_TYPE_COMPARE_ITEM, NULL);
+  self->label = bench_comparison_dup_row_label (comparison, r);
+  self->folded = g_utf8_casefold (self->label, -1);
+  self->example = g_object_ref (r->example);
+  self->n_sides = r->n_sides;
+  self->cells = g_memdup2 (r->cells, r->n_sides * sizeof *r->cells);
+  for (guint s = 0; s < self->n_sides; s++)
+    if (self->cells[s].example != NULL)
+      g_object_ref (self->cells[s].example);
+  return self;
+}
+
+const char *
+bench_compare_item_get_label (BenchCompareItem *self)
+{
+  g_return_val_if_fail (BENCH_IS_COMPARE_ITEM (self), NULL);
+  return self->label;
+}
+
+const char *
+bench_compare_item_get_folded_label (BenchCompareItem *self)
+{
+  g_return_val_if_fail (BENCH_IS_COMPARE_ITEM (self), NULL);
+  return self->folded;
+}
+
+guint
+bench_compare_item_get_n_sides (BenchCompareItem *self)
+{
+  g_return_val_if_fail (BENCH_IS_COMPARE_ITEM (self), 0);
+  return self->n_sides;
+}
+
+const BenchCompareCell *
+bench_compare_item_get_cell (BenchCompareItem *self,
+                             guint             side)
+{
+  g_return_val_if_fail (BENCH_IS_COMPARE_ITEM (self), NULL);
+  g_return_val_if_fail (side < self->n_sides, NULL);
+  return &self->cells[side];
 }

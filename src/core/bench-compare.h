@@ -105,4 +105,20 @@ BenchVerdict     bench_speedup_verdict (double speedup,
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (BenchComparison, bench_comparison_free)
 
+/* A row of a comparison as an object for list models: its label and
+ * figures as read-only properties (for two sides: the baseline's and the
+ * candidate's t/s, the speedup and the verdict), every side through the
+ * getters. It copies what it shows and outlives its comparison. */
+#define BENCH_TYPE_COMPARE_ITEM (bench_compare_item_get_type ())
+G_DECLARE_FINAL_TYPE (BenchCompareItem, bench_compare_item, BENCH, COMPARE_ITEM, GObject)
+
+BenchCompareItem       *bench_compare_item_new         (BenchComparison  *comparison,
+                                                        guint             row);
+const char             *bench_compare_item_get_label   (BenchCompareItem *self);
+/* the label case-folded, for filters */
+const char             *bench_compare_item_get_folded_label (BenchCompareItem *self);
+guint                   bench_compare_item_get_n_sides (BenchCompareItem *self);
+const BenchCompareCell *bench_compare_item_get_cell    (BenchCompareItem *self,
+                                                        guint             side);
+
 G_END_DECLS

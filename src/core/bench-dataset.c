@@ -104,6 +104,55 @@ common_ends (gpointer *a,
   *suffix = q;
 }
 
+/* Markdown drops the machine, the samples and most settings: of a run
+ * loaded in two formats, the richer one is kept. */
+static int
+richness (BenchSource *source)
+{
+  return bench_source_get_format (source) == BENCH_FORMAT_MARKDOWN ? 0 : 1;
+}
+
+static int
+compare_richness (gconstpointer a,
+                  gconstpointer b)
+{
+  BenchSource *x = *(BenchSource **) a, *y = *(BenchSource **) b;
+
+  return richness (y) - richness (x);
+}
+
+/* A source that holds a run loaded before (the same file twice, a run and
+ * its markdown twin) is marked as the other's duplicate and counted once:
+ * its results stay out of the list and the groups. The first source loaded
+ * is kept, unless the later one is richer (json over its markdown twin),
+ * whatever order the files finished loading in. */
+static void
+find_duplicates (BenchDataset *self)
+{
+  GListModel *sources = G_LIST_MODEL (self->sources);
+  guint n_sources = g_list_model_get_n_items (sources);
+  g_autoptr (GPtrArray) order = g_ptr_array_new_full (n_sources, g_object_unref);
+  g_autoptr (GPtrArray) kept = g_ptr_array_new ();
+
+  for (guint i = 0; i < n_sources; i++)
+    g_ptr_array_add (order, g_list_model_get_item (sources, i));
+  /* stable: equally rich sources stay in the order loaded */
+  g_ptr_array_sort (order, compare_richness);
+
+  for (guint i = 0; i < order->len; i++)
+    {
+      BenchSource *source = g_ptr_array_index (order, i);
+      BenchSource *original = NULL;
+
+      for (guint j = 0; j < kept->len && original == NULL; j++)
+        if (bench_source_same_run (g_ptr_array_index (kept, j), source))
+          original = g_ptr_array_index (kept, j);
+      if (original == NULL)
+        g_ptr_array_add (kept, source);
+      bench_source_set_duplicate_of (source, original);
+    }
+}
+
 /* The results of every source in order. The list model reports only the
  * stretch that changed: the results of the source added, replaced or
  * removed. */
@@ -118,8 +167,10 @@ update_results (BenchDataset *self)
   for (guint i = 0; i < n_sources; i++)
     {
       g_autoptr (BenchSource) source = g_list_model_get_item (G_LIST_MODEL (self->sources), i);
-      g_ptr_array_extend (self->results, bench_source_get_results (source),
-                          (GCopyFunc) (void (*) (void)) g_object_ref, NULL);
+
+      if (bench_source_get_duplicate_of (source) == NULL)
+        g_ptr_array_extend (self->results, bench_source_get_results (source),
+                            (GCopyFunc) (void (*) (void)) g_object_ref, NULL);
     }
   common_ends (old->pdata, old->len, self->results->pdata, self->results->len, &prefix, &suffix);
   if (prefix + suffix < MAX (old->len, self->results->len))
@@ -194,6 +245,7 @@ update_groups (BenchDataset   *self,
 static void
 update (BenchDataset *self)
 {
+  find_duplicates (self);
   update_results (self);
   for (guint k = 0; k < G_N_ELEMENTS (self->groups); k++)
     update_groups (self, k);

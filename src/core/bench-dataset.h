@@ -33,9 +33,12 @@ void          bench_dataset_clear           (BenchDataset *self);
 BenchSource  *bench_dataset_find_source     (BenchDataset *self,
                                              GFile        *file);
 
-/* BenchSource, in the order added */
+/* BenchSource, in the order added. A source that holds a run loaded
+ * before it is kept here but counted once: see
+ * bench_source_get_duplicate_of(); its results are in neither the results
+ * nor the groups. */
 GListModel   *bench_dataset_get_sources     (BenchDataset *self);
-/* BenchResult: the dataset itself is this list model */
+/* BenchResult: the dataset itself is this list model (duplicates left out) */
 guint         bench_dataset_get_n_results   (BenchDataset *self);
 /* BenchGroup, kept by key across changes */
 GListModel   *bench_dataset_get_groups      (BenchDataset  *self,

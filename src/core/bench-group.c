@@ -32,8 +32,22 @@ G_DEFINE_FINAL_TYPE (BenchGroup, bench_group, G_TYPE_OBJECT)
 enum { CHANGED, N_SIGNALS };
 static guint signals[N_SIGNALS];
 
+/* The figures a group's row shows, as read-only properties that notify
+ * when they change: when the group's results are replaced
+ * (bench_group_set_results ()) or a machine's peak is entered. */
 enum {
   PROP_0,
+  PROP_KIND,
+  PROP_KEY,
+  PROP_LABEL,
+  PROP_FIRST,
+  PROP_N_RESULTS,
+  PROP_BEST_PP,
+  PROP_BEST_TG,
+  PROP_N_MACHINES,
+  PROP_N_MODELS,
+  PROP_MODELS_TEXT,
+  PROP_DATE,
   PROP_EFFICIENCY_TEXT,
   PROP_BANDWIDTH_SHARE,
   PROP_BANDWIDTH_GBS,
@@ -52,6 +66,17 @@ bench_group_get_property (GObject    *object,
 
   switch (prop_id)
     {
+    case PROP_KIND:           g_value_set_uint (value, self->kind); break;
+    case PROP_KEY:            g_value_set_string (value, self->key); break;
+    case PROP_LABEL:          g_value_set_string (value, self->label); break;
+    case PROP_FIRST:          g_value_set_object (value, bench_group_get_first (self)); break;
+    case PROP_N_RESULTS:      g_value_set_uint (value, self->results->len); break;
+    case PROP_BEST_PP:        g_value_set_double (value, self->best_pp); break;
+    case PROP_BEST_TG:        g_value_set_double (value, self->best_tg); break;
+    case PROP_N_MACHINES:     g_value_set_uint (value, self->n_machines); break;
+    case PROP_N_MODELS:       g_value_set_uint (value, self->n_models); break;
+    case PROP_MODELS_TEXT:    g_value_set_string (value, self->models_text); break;
+    case PROP_DATE:           g_value_set_string (value, self->date); break;
     case PROP_EFFICIENCY_TEXT:
       g_value_take_string (value, bench_group_dup_efficiency_text (self));
       break;
@@ -84,8 +109,26 @@ bench_group_class_init (BenchGroupClass *klass)
 {
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
 
+  const GParamFlags flags = G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS;
+
   object_class->finalize = bench_group_finalize;
   object_class->get_property = bench_group_get_property;
+
+  /* a BenchGroupKind */
+  properties[PROP_KIND] = g_param_spec_uint ("kind", NULL, NULL, 0, BENCH_GROUP_HARDWARE, 0, flags);
+  properties[PROP_KEY] = g_param_spec_string ("key", NULL, NULL, NULL, flags);
+  properties[PROP_LABEL] = g_param_spec_string ("label", NULL, NULL, NULL, flags);
+  /* the group's first result, whose model, machine and build the row shows */
+  properties[PROP_FIRST] = g_param_spec_object ("first", NULL, NULL, BENCH_TYPE_RESULT, flags);
+  properties[PROP_N_RESULTS] = g_param_spec_uint ("n-results", NULL, NULL, 0, G_MAXUINT, 0, flags);
+  /* NAN when the group has no such result (a GParamSpec cannot default to NAN) */
+  properties[PROP_BEST_PP] = g_param_spec_double ("best-pp", NULL, NULL, -G_MAXDOUBLE, G_MAXDOUBLE, 0, flags);
+  properties[PROP_BEST_TG] = g_param_spec_double ("best-tg", NULL, NULL, -G_MAXDOUBLE, G_MAXDOUBLE, 0, flags);
+  properties[PROP_N_MACHINES] = g_param_spec_uint ("n-machines", NULL, NULL, 0, G_MAXUINT, 0, flags);
+  properties[PROP_N_MODELS] = g_param_spec_uint ("n-models", NULL, NULL, 0, G_MAXUINT, 0, flags);
+  properties[PROP_MODELS_TEXT] = g_param_spec_string ("models-text", NULL, NULL, NULL, flags);
+  /* the earliest test_time, ISO 8601; "" when the format has none */
+  properties[PROP_DATE] = g_param_spec_string ("date", NULL, NULL, NULL, flags);
 
   /* "412 GB/s · 81 %" for the run closest to its roofline */
   properties[PROP_EFFICIENCY_TEXT] =
@@ -104,7 +147,8 @@ bench_group_class_init (BenchGroupClass *klass)
    * BenchGroup::changed:
    *
    * The group's results were replaced (a file it came from grew or was
-   * reloaded); its figures are recomputed. Every property is notified too.
+   * reloaded); its figures are recomputed, and the properties whose values
+   * changed are notified.
    */
   signals[CHANGED] = g_signal_new ("changed", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
                                    0, NULL, NULL, NULL, G_TYPE_NONE, 0);
@@ -121,6 +165,7 @@ bench_group_init (BenchGroup *self)
   self->efficiency.bandwidth_gbs = NAN;
   self->efficiency.bytes_per_token = NAN;
   self->date = "";
+  self->models_text = g_strdup ("");
 }
 
 BenchGroupKind bench_group_get_kind (BenchGroup *self) { return self->kind; }
@@ -282,35 +327,63 @@ group_label (BenchResult    *result,
     }
 }
 
+/* doubles that are both missing are the same figure */
 static void
-finish_group (BenchGroup *self)
+set_figure (BenchGroup *self,
+            double     *field,
+            double      value,
+            guint       prop_id)
+{
+  if (*field == value || (isnan (*field) && isnan (value)))
+    return;
+  *field = value;
+  g_object_notify_by_pspec (G_OBJECT (self), properties[prop_id]);
+}
+
+static void
+set_count (BenchGroup *self,
+           guint      *field,
+           guint       value,
+           guint       prop_id)
+{
+  if (*field == value)
+    return;
+  *field = value;
+  g_object_notify_by_pspec (G_OBJECT (self), properties[prop_id]);
+}
+
+/* The one place where a group's figures are computed from its results; it
+ * notifies the properties whose values changed. */
+static void
+recompute (BenchGroup  *self,
+           BenchResult *old_first,
+           guint        old_n_results)
 {
   g_autoptr (GHashTable) machines = g_hash_table_new (g_str_hash, g_str_equal);
   g_autoptr (GHashTable) models = g_hash_table_new (g_str_hash, g_str_equal);
   g_autoptr (GString) models_text = g_string_new (NULL);
   BenchResult *previous = NULL;
+  double best_pp = NAN, best_tg = NAN;
+  const char *date = "";
 
-  self->best_pp = NAN;
-  self->best_tg = NAN;
-  self->date = "";
-  g_clear_pointer (&self->models_text, g_free);
+  g_object_freeze_notify (G_OBJECT (self));
 
   for (guint i = 0; i < self->results->len; i++)
     {
       BenchResult *r = g_ptr_array_index (self->results, i);
       double ts = bench_result_get_avg_ts (r);
       const char *model = bench_result_get_model_type (r);
-      const char *date = bench_result_get_test_time (r);
+      const char *time = bench_result_get_test_time (r);
 
       switch (bench_result_get_test_kind (r))
         {
         case BENCH_TEST_PP:
-          if (isfinite (ts) && !(ts <= self->best_pp))
-            self->best_pp = ts;
+          if (isfinite (ts) && !(ts <= best_pp))
+            best_pp = ts;
           break;
         case BENCH_TEST_TG:
-          if (isfinite (ts) && !(ts <= self->best_tg))
-            self->best_tg = ts;
+          if (isfinite (ts) && !(ts <= best_tg))
+            best_tg = ts;
           break;
         case BENCH_TEST_PG:
         default:
@@ -329,47 +402,67 @@ finish_group (BenchGroup *self)
             }
         }
       previous = r;
-      if (date != NULL && *date != '\0' && (*self->date == '\0' || strcmp (date, self->date) < 0))
-        self->date = date;
+      if (time != NULL && *time != '\0' && (*date == '\0' || strcmp (time, date) < 0))
+        date = time;
     }
-  self->n_machines = g_hash_table_size (machines);
-  self->n_models = g_hash_table_size (models);
-  self->models_text = g_string_free (g_steal_pointer (&models_text), FALSE);
+
+  set_figure (self, &self->best_pp, best_pp, PROP_BEST_PP);
+  set_figure (self, &self->best_tg, best_tg, PROP_BEST_TG);
+  set_count (self, &self->n_machines, g_hash_table_size (machines), PROP_N_MACHINES);
+  set_count (self, &self->n_models, g_hash_table_size (models), PROP_N_MODELS);
+  if (strcmp (self->models_text, models_text->str) != 0)
+    {
+      g_free (self->models_text);
+      self->models_text = g_string_free (g_steal_pointer (&models_text), FALSE);
+      g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_MODELS_TEXT]);
+    }
+  if (strcmp (self->date, date) != 0)
+    {
+      self->date = date;   /* owned by the results' string pool */
+      g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_DATE]);
+    }
+  if (self->results->len != old_n_results)
+    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_N_RESULTS]);
+  if (bench_group_get_first (self) != old_first)
+    {
+      BenchResult *first = bench_group_get_first (self);
+      g_autofree char *label = first != NULL ? group_label (first, self->kind) : g_strdup ("");
+
+      g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_FIRST]);
+      if (g_strcmp0 (label, self->label) != 0)
+        {
+          g_free (self->label);
+          self->label = g_steal_pointer (&label);
+          g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_LABEL]);
+        }
+    }
   bench_group_update_efficiency (self);
+
+  g_object_thaw_notify (G_OBJECT (self));
 }
 
 gboolean
 bench_group_set_results (BenchGroup *self,
                          GPtrArray  *results)
 {
-  g_autofree GParamSpec **pspecs = NULL;
-  guint n_pspecs;
+  g_autoptr (BenchResult) old_first = NULL;
+  guint old_n_results;
 
   g_return_val_if_fail (BENCH_IS_GROUP (self), FALSE);
   g_return_val_if_fail (results != NULL, FALSE);
 
   if (results == self->results ||
       (results->len == self->results->len &&
-       memcmp (results->pdata, self->results->pdata, results->len * sizeof (gpointer)) == 0))
+       (results->len == 0 ||
+        memcmp (results->pdata, self->results->pdata, results->len * sizeof (gpointer)) == 0)))
     return FALSE;
 
+  old_first = bench_group_get_first (self) ? g_object_ref (bench_group_get_first (self)) : NULL;
+  old_n_results = self->results->len;
   /* the old array stays valid for whoever holds a reference to it */
   g_ptr_array_unref (self->results);
   self->results = g_ptr_array_ref (results);
-  if (results->len > 0)
-    {
-      g_free (self->label);
-      self->label = group_label (g_ptr_array_index (results, 0), self->kind);
-    }
-  finish_group (self);
-
-  /* whatever shows a figure of the group follows it */
-  g_object_freeze_notify (G_OBJECT (self));
-  pspecs = g_object_class_list_properties (G_OBJECT_GET_CLASS (self), &n_pspecs);
-  for (guint i = 0; i < n_pspecs; i++)
-    if (pspecs[i]->flags & G_PARAM_READABLE)
-      g_object_notify_by_pspec (G_OBJECT (self), pspecs[i]);
-  g_object_thaw_notify (G_OBJECT (self));
+  recompute (self, old_first, old_n_results);
   g_signal_emit (self, signals[CHANGED], 0);
   return TRUE;
 }
@@ -449,7 +542,11 @@ bench_group_results (GPtrArray      *results,
       g_ptr_array_add (group->results, g_object_ref (result));
     }
 
+  /* new groups: their label is their first result's already */
   for (guint i = 0; i < groups->len; i++)
-    finish_group (g_ptr_array_index (groups, i));
+    {
+      BenchGroup *group = g_ptr_array_index (groups, i);
+      recompute (group, bench_group_get_first (group), 0);
+    }
   return groups;
 }

@@ -51,8 +51,9 @@ const char    *bench_group_get_date          (BenchGroup *self);
 
 /* Replaces the group's results by @results (referenced, never modified;
  * same free function as the group's own: g_object_unref), recomputes its
- * figures, notifies every property and emits BenchGroup::changed. Returns
- * FALSE, doing nothing, when @results holds the same results as before. */
+ * figures, notifies the properties whose values changed and emits
+ * BenchGroup::changed. Returns FALSE, doing nothing, when @results holds
+ * the same results as before. The group keeps its kind and key. */
 gboolean       bench_group_set_results       (BenchGroup *self,
                                               GPtrArray  *results);
 

@@ -19,6 +19,7 @@
 #include <glib/gi18n-lib.h>
 #include <string.h>
 
+#include "bench-field.h"
 #include "bench-reader.h"
 
 /* Records between checks for cancellation and progress reports. */
@@ -29,13 +30,6 @@
 #define MAX_COLUMNS 4096
 /* A row is about 1 KiB; the values of a longer record are not kept. */
 #define MAX_RECORD_BYTES (4 * 1024 * 1024)
-
-/* Field names of which a header must hold at least two: a data row never
- * has these as values. */
-static const char *const header_field_names[] = {
-  "build_commit", "model_filename", "model_type", "n_prompt", "n_gen",
-  "test_time", "avg_ns", "avg_ts", "stddev_ts",
-};
 
 /* One record (a header or a row) as parsed from the text. */
 typedef struct
@@ -278,14 +272,14 @@ record_is_header (const Record *record)
     return FALSE;
   for (guint i = 0; i < record_n_fields (record); i++)
     {
-      const char *value = record_value (record, i, NULL);
+      const BenchField *field = bench_field_lookup (record_value (record, i, NULL));
 
-      for (guint j = 0; j < G_N_ELEMENTS (header_field_names); j++)
-        if (strcmp (value, header_field_names[j]) == 0)
-          {
-            matches++;
-            break;
-          }
+      /* a header holds at least two of llama-bench's own result fields
+       * (build_commit, model_type, n_prompt, avg_ts…): a data row never has
+       * these as values */
+      if (field != NULL && field->storage != BENCH_FIELD_STORED_PARAM &&
+          !bench_field_has_role (field, BENCH_FIELD_ROLE_DERIVED))
+        matches++;
     }
   return matches >= 2;
 }

@@ -29,6 +29,7 @@
 #include <math.h>
 #include <string.h>
 
+#include "bench-field.h"
 #include "bench-reader.h"
 
 /* llama-bench prints about 30 columns at most; a table wider than this is
@@ -128,39 +129,6 @@ typedef struct
   guint             bad_lines;
 } Reader;
 
-/* Llama-bench's short column names and the fields they stand for. Other
- * names (n_batch, type_k, cpu_mask, …) are the field names themselves. */
-static const struct
-{
-  const char *header;
-  const char *field;
-} short_names[] = {
-  { "model",   "model_type" },
-  { "backend", "backends" },
-  { "ngl",     "n_gpu_layers" },
-  { "threads", "n_threads" },
-  { "fa",      "flash_attn" },
-  { "sm",      "split_mode" },
-  { "mg",      "main_gpu" },
-  { "nkvo",    "no_kv_offload" },
-  { "mmap",    "use_mmap" },
-  { "dio",     "use_direct_io" },
-  { "embd",    "embeddings" },
-  { "ts",      "tensor_split" },
-  { "dev",     "devices" },
-  { "ot",      "tensor_buft_overrides" },
-  { "ncmoe",   "n_cpu_moe" },
-  { "lm",      "load_mode" },
-  { "nopo",    "no_op_offload" },
-  { "noh",     "no_host" },
-  { "fitt",    "fit_target" },
-  { "fitc",    "fit_min_ctx" },
-  { "mmq",     "mul_mat_q" },
-  /* ik_llama.cpp */
-  { "mla",     "mla_attn" },
-  { "fmoe",    "fused_moe" },
-  { "amb",     "attn_max_batch" },
-};
 
 static void
 table_free (Table *table)
@@ -699,10 +667,15 @@ field_for_header (Span cell)
 {
   g_autofree char *name = g_utf8_strdown (cell.str, cell.len);
 
+  const BenchField *field;
+
   g_strdelimit (name, " \t", '_');
-  for (guint i = 0; i < G_N_ELEMENTS (short_names); i++)
-    if (strcmp (name, short_names[i].header) == 0)
-      return g_strdup (short_names[i].field);
+  /* the registry knows llama-bench's column of each field ("ngl",
+   * "fa", "model"); "test" and "t/s" are read apart */
+  field = bench_field_lookup_column (name);
+  if (field != NULL && !bench_field_has_role (field, BENCH_FIELD_ROLE_DERIVED) &&
+      !bench_field_has_role (field, BENCH_FIELD_ROLE_STATISTIC))
+    return g_strdup (field->name);
   return g_steal_pointer (&name);
 }
 

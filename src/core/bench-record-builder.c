@@ -9,6 +9,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "bench-field.h"
 #include "bench-reader.h"
 #include "bench-record-builder.h"
 #include "bench-result-private.h"
@@ -52,7 +53,15 @@ typedef struct
   const char     *label;  /* backend name for FIELD_BACKEND */
 } FieldInfo;
 
-static const FieldInfo known_fields[] = {
+/* Where the builder keeps the fields a result has members for. What every
+ * other field is (its type, whether it is an old backend flag) comes from
+ * the field registry, bench-field.c. */
+static const struct
+{
+  const char *name;
+  FieldKind   kind;
+  int         slot;
+} core_slots[] = {
   { "build_commit",   FIELD_STR, SLOT_BUILD_COMMIT },
   { "build_number",   FIELD_INT, SLOT_BUILD_NUMBER },
   { "cpu_info",       FIELD_STR, SLOT_CPU_INFO },
@@ -70,50 +79,50 @@ static const FieldInfo known_fields[] = {
   { "stddev_ns",      FIELD_DBL, SLOT_STDDEV_NS },
   { "avg_ts",         FIELD_DBL, SLOT_AVG_TS },
   { "stddev_ts",      FIELD_DBL, SLOT_STDDEV_TS },
-  { "samples_ns",     FIELD_SAMPLES, 0 },
-  { "samples_ts",     FIELD_SAMPLES, 0 },
-  { "flash_attn",     FIELD_FLASH_ATTN, BENCH_VALUE_INT },
-  /* Before the backends string: one flag per backend, in the order
-   * llama-bench listed them. */
-  { "cuda",           FIELD_BACKEND, 0, "CUDA" },
-  { "opencl",         FIELD_BACKEND, 1, "OpenCL" },
-  { "vulkan",         FIELD_BACKEND, 2, "Vulkan" },
-  { "kompute",        FIELD_BACKEND, 3, "Kompute" },
-  { "metal",          FIELD_BACKEND, 4, "Metal" },
-  { "sycl",           FIELD_BACKEND, 5, "SYCL" },
-  { "rpc",            FIELD_BACKEND, 6, "RPC" },
-  { "gpu_blas",       FIELD_BACKEND, 7, "GPU BLAS" },
-  { "blas",           FIELD_BACKEND, 8, "BLAS" },
-  { "n_batch",        FIELD_PARAM, BENCH_VALUE_INT },
-  { "n_ubatch",       FIELD_PARAM, BENCH_VALUE_INT },
-  { "n_threads",      FIELD_PARAM, BENCH_VALUE_INT },
-  { "cpu_mask",       FIELD_PARAM, BENCH_VALUE_STRING },
-  { "cpu_strict",     FIELD_PARAM, BENCH_VALUE_BOOL },
-  { "poll",           FIELD_PARAM, BENCH_VALUE_INT },
-  { "type_k",         FIELD_PARAM, BENCH_VALUE_STRING },
-  { "type_v",         FIELD_PARAM, BENCH_VALUE_STRING },
-  { "n_gpu_layers",   FIELD_PARAM, BENCH_VALUE_INT },
-  { "n_cpu_moe",      FIELD_PARAM, BENCH_VALUE_INT },
-  { "split_mode",     FIELD_PARAM, BENCH_VALUE_STRING },
-  { "main_gpu",       FIELD_PARAM, BENCH_VALUE_INT },
-  { "no_kv_offload",  FIELD_PARAM, BENCH_VALUE_BOOL },
-  { "devices",        FIELD_PARAM, BENCH_VALUE_STRING },
-  { "tensor_split",   FIELD_PARAM, BENCH_VALUE_STRING },
-  { "tensor_buft_overrides", FIELD_PARAM, BENCH_VALUE_STRING },
-  { "use_mmap",       FIELD_PARAM, BENCH_VALUE_BOOL },
-  { "use_direct_io",  FIELD_PARAM, BENCH_VALUE_BOOL },
-  { "load_mode",      FIELD_PARAM, BENCH_VALUE_STRING },
-  { "lazy_mode",      FIELD_PARAM, BENCH_VALUE_STRING },
-  { "embeddings",     FIELD_PARAM, BENCH_VALUE_BOOL },
-  { "no_op_offload",  FIELD_PARAM, BENCH_VALUE_INT },
-  { "no_host",        FIELD_PARAM, BENCH_VALUE_BOOL },
-  { "fit_target",     FIELD_PARAM, BENCH_VALUE_INT },
-  { "fit_min_ctx",    FIELD_PARAM, BENCH_VALUE_INT },
-  { "f16_kv",         FIELD_PARAM, BENCH_VALUE_BOOL },
-  { "mul_mat_q",      FIELD_PARAM, BENCH_VALUE_BOOL },
-  { "low_vram",       FIELD_PARAM, BENCH_VALUE_BOOL },
-  { "defrag_thold",   FIELD_PARAM, BENCH_VALUE_DOUBLE },
 };
+
+/* The registry's fields as the builder reads them: every field a file
+ * prints, not the ones Benchtop derives. */
+static FieldInfo *known_fields;
+static guint      n_known_fields;
+
+static void
+field_info_from_registry (FieldInfo        *info,
+                          const BenchField *field,
+                          int              *backend_bit)
+{
+  info->name = field->name;
+  info->label = NULL;
+  for (guint i = 0; i < G_N_ELEMENTS (core_slots); i++)
+    if (strcmp (core_slots[i].name, field->name) == 0)
+      {
+        info->kind = core_slots[i].kind;
+        info->slot = core_slots[i].slot;
+        return;
+      }
+  if (field->storage == BENCH_FIELD_STORED_SAMPLES)
+    {
+      info->kind = FIELD_SAMPLES;
+      info->slot = 0;
+    }
+  else if (bench_field_has_role (field, BENCH_FIELD_ROLE_BACKEND_FLAG))
+    {
+      /* in llama-bench's order, which the registry keeps */
+      info->kind = FIELD_BACKEND;
+      info->slot = (*backend_bit)++;
+      info->label = field->label;
+    }
+  else if (field->format == BENCH_FIELD_FORMAT_FLASH_ATTN)
+    {
+      info->kind = FIELD_FLASH_ATTN;
+      info->slot = BENCH_VALUE_INT;
+    }
+  else
+    {
+      info->kind = FIELD_PARAM;
+      info->slot = field->type;
+    }
+}
 
 #define N_BACKEND_FLAGS 9
 
@@ -161,8 +170,20 @@ lookup_known_field (const char *key)
   if (g_once_init_enter (&known_fields_table))
     {
       GHashTable *table = g_hash_table_new (g_str_hash, g_str_equal);
-      for (guint i = 0; i < G_N_ELEMENTS (known_fields); i++)
-        g_hash_table_insert (table, (gpointer) known_fields[i].name, (gpointer) &known_fields[i]);
+      guint n_fields;
+      const BenchField *fields = bench_field_get_all (&n_fields);
+      int backend_bit = 0;
+
+      known_fields = g_new0 (FieldInfo, n_fields);
+      for (guint i = 0; i < n_fields; i++)
+        {
+          if (bench_field_has_role (&fields[i], BENCH_FIELD_ROLE_DERIVED))
+            continue;
+          field_info_from_registry (&known_fields[n_known_fields], &fields[i], &backend_bit);
+          g_hash_table_insert (table, (gpointer) fields[i].name, &known_fields[n_known_fields]);
+          n_known_fields++;
+        }
+      g_assert (backend_bit == N_BACKEND_FLAGS);
       g_once_init_leave (&known_fields_table, table);
     }
   return g_hash_table_lookup (known_fields_table, key);
@@ -867,7 +888,7 @@ backends_from_flags (BenchRecordBuilder *self)
   GString *names = g_string_new (NULL);
   const char *pooled;
 
-  for (guint i = 0; i < G_N_ELEMENTS (known_fields); i++)
+  for (guint i = 0; i < n_known_fields; i++)
     {
       const FieldInfo *info = &known_fields[i];
       const char *name;

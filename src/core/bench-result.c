@@ -8,6 +8,7 @@
 #include <math.h>
 #include <string.h>
 
+#include "bench-field.h"
 #include "bench-result-private.h"
 
 G_DEFINE_FINAL_TYPE (BenchResult, bench_result, G_TYPE_OBJECT)
@@ -25,11 +26,137 @@ bench_result_finalize (GObject *object)
   G_OBJECT_CLASS (bench_result_parent_class)->finalize (object);
 }
 
+/* Read-only properties, for tables that bind and sort by them. A result
+ * never changes once built, so they never notify. */
+enum {
+  PROP_0,
+  PROP_SOURCE,
+  PROP_LINE,
+  PROP_BUILD_COMMIT,
+  PROP_BUILD_NUMBER,
+  PROP_CPU_INFO,
+  PROP_GPU_INFO,
+  PROP_BACKENDS,
+  PROP_MODEL_FILENAME,
+  PROP_MODEL_TYPE,
+  PROP_MODEL_SIZE,
+  PROP_MODEL_N_PARAMS,
+  PROP_QUANTIZATION,
+  PROP_BITS_PER_WEIGHT,
+  PROP_HARDWARE_LABEL,
+  PROP_N_PROMPT,
+  PROP_N_GEN,
+  PROP_N_DEPTH,
+  PROP_TEST_LABEL,
+  PROP_TEST_TIME,
+  PROP_AVG_TS,
+  PROP_STDDEV_TS,
+  PROP_N_SAMPLES,
+  PROP_HAS_STATS_MISMATCH,
+  PROP_FLASH_ATTN,
+  N_PROPS
+};
+
+static GParamSpec *properties[N_PROPS];
+
+static void
+bench_result_get_property (GObject    *object,
+                           guint       prop_id,
+                           GValue     *value,
+                           GParamSpec *pspec)
+{
+  BenchResult *self = BENCH_RESULT (object);
+
+  switch (prop_id)
+    {
+    case PROP_SOURCE:          g_value_set_string (value, self->source); break;
+    case PROP_LINE:            g_value_set_uint (value, self->line); break;
+    case PROP_BUILD_COMMIT:    g_value_set_string (value, self->build_commit); break;
+    case PROP_BUILD_NUMBER:    g_value_set_int64 (value, self->build_number); break;
+    case PROP_CPU_INFO:        g_value_set_string (value, self->cpu_info); break;
+    case PROP_GPU_INFO:        g_value_set_string (value, self->gpu_info); break;
+    case PROP_BACKENDS:        g_value_set_string (value, self->backends); break;
+    case PROP_MODEL_FILENAME:  g_value_set_string (value, self->model_filename); break;
+    case PROP_MODEL_TYPE:      g_value_set_string (value, self->model_type); break;
+    case PROP_MODEL_SIZE:      g_value_set_int64 (value, self->model_size); break;
+    case PROP_MODEL_N_PARAMS:  g_value_set_int64 (value, self->model_n_params); break;
+    case PROP_QUANTIZATION:    g_value_set_string (value, self->quantization); break;
+    case PROP_BITS_PER_WEIGHT: g_value_set_double (value, bench_result_get_bits_per_weight (self)); break;
+    case PROP_HARDWARE_LABEL:  g_value_set_string (value, self->hardware_label); break;
+    case PROP_N_PROMPT:        g_value_set_int64 (value, self->n_prompt); break;
+    case PROP_N_GEN:           g_value_set_int64 (value, self->n_gen); break;
+    case PROP_N_DEPTH:         g_value_set_int64 (value, self->n_depth); break;
+    case PROP_TEST_LABEL:      g_value_set_string (value, self->test_label); break;
+    case PROP_TEST_TIME:       g_value_set_string (value, self->test_time); break;
+    case PROP_AVG_TS:          g_value_set_double (value, self->avg_ts); break;
+    case PROP_STDDEV_TS:       g_value_set_double (value, self->stddev_ts); break;
+    case PROP_N_SAMPLES:       g_value_set_uint (value, bench_result_has_samples (self) ? self->n_samples : 0); break;
+    case PROP_HAS_STATS_MISMATCH: g_value_set_boolean (value, self->stats_mismatch); break;
+    case PROP_FLASH_ATTN:      g_value_set_int (value, self->flash_attn); break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+#define READABLE (G_PARAM_READABLE | G_PARAM_STATIC_STRINGS)
+
+static GParamSpec *
+string_property (const char *name)
+{
+  return g_param_spec_string (name, NULL, NULL, NULL, READABLE);
+}
+
+static GParamSpec *
+int64_property (const char *name)
+{
+  return g_param_spec_int64 (name, NULL, NULL, G_MININT64, G_MAXINT64, 0, READABLE);
+}
+
+/* NAN when the figure is missing (a GParamSpec cannot default to NAN) */
+static GParamSpec *
+double_property (const char *name)
+{
+  return g_param_spec_double (name, NULL, NULL, -G_MAXDOUBLE, G_MAXDOUBLE, 0, READABLE);
+}
+
 static void
 bench_result_class_init (BenchResultClass *klass)
 {
-  G_OBJECT_CLASS (klass)->finalize = bench_result_finalize;
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+
+  object_class->finalize = bench_result_finalize;
+  object_class->get_property = bench_result_get_property;
+
+  properties[PROP_SOURCE] = string_property ("source");
+  properties[PROP_LINE] = g_param_spec_uint ("line", NULL, NULL, 0, G_MAXUINT, 0, READABLE);
+  properties[PROP_BUILD_COMMIT] = string_property ("build-commit");
+  properties[PROP_BUILD_NUMBER] = int64_property ("build-number");
+  properties[PROP_CPU_INFO] = string_property ("cpu-info");
+  properties[PROP_GPU_INFO] = string_property ("gpu-info");
+  properties[PROP_BACKENDS] = string_property ("backends");
+  properties[PROP_MODEL_FILENAME] = string_property ("model-filename");
+  properties[PROP_MODEL_TYPE] = string_property ("model-type");
+  properties[PROP_MODEL_SIZE] = int64_property ("model-size");
+  properties[PROP_MODEL_N_PARAMS] = int64_property ("model-n-params");
+  properties[PROP_QUANTIZATION] = string_property ("quantization");
+  properties[PROP_BITS_PER_WEIGHT] = double_property ("bits-per-weight");
+  properties[PROP_HARDWARE_LABEL] = string_property ("hardware-label");
+  properties[PROP_N_PROMPT] = int64_property ("n-prompt");
+  properties[PROP_N_GEN] = int64_property ("n-gen");
+  properties[PROP_N_DEPTH] = int64_property ("n-depth");
+  properties[PROP_TEST_LABEL] = string_property ("test-label");
+  properties[PROP_TEST_TIME] = string_property ("test-time");
+  properties[PROP_AVG_TS] = double_property ("avg-ts");
+  properties[PROP_STDDEV_TS] = double_property ("stddev-ts");
+  properties[PROP_N_SAMPLES] = g_param_spec_uint ("n-samples", NULL, NULL, 0, G_MAXUINT, 0, READABLE);
+  properties[PROP_HAS_STATS_MISMATCH] =
+    g_param_spec_boolean ("has-stats-mismatch", NULL, NULL, FALSE, READABLE);
+  /* -1 auto, 0, 1; -2 when the result does not say */
+  properties[PROP_FLASH_ATTN] = g_param_spec_int ("flash-attn", NULL, NULL, -2, 1, -2, READABLE);
+  g_object_class_install_properties (object_class, N_PROPS, properties);
 }
+
+#undef READABLE
 
 static void
 bench_result_init (BenchResult *self)
@@ -287,6 +414,7 @@ typedef enum
 {
   ACCESS_STRING,
   ACCESS_INT,
+  ACCESS_DOUBLE,
   ACCESS_PARAM,
 } AccessKind;
 
@@ -297,32 +425,33 @@ typedef struct
   const char *key;
 } FieldAccess;
 
-static const struct { const char *name; AccessKind kind; gsize offset; } core_fields[] = {
-#define S(f) { #f, ACCESS_STRING, G_STRUCT_OFFSET (BenchResult, f) }
-#define I(f) { #f, ACCESS_INT, G_STRUCT_OFFSET (BenchResult, f) }
-  S (build_commit), S (cpu_info), S (gpu_info), S (backends), S (model_filename),
-  S (model_type), S (test_time), S (test_label), S (quantization), S (hardware_label),
-  S (source),
-  I (build_number), I (model_size), I (model_n_params), I (n_prompt), I (n_gen), I (n_depth),
-#undef S
-#undef I
-};
-
+/* where the registry says the field lives; unknown fields are parameters */
 static void
 field_access_init (FieldAccess *access,
                    const char  *field)
 {
-  for (guint i = 0; i < G_N_ELEMENTS (core_fields); i++)
-    if (strcmp (core_fields[i].name, field) == 0)
-      {
-        access->kind = core_fields[i].kind;
-        access->offset = core_fields[i].offset;
-        access->key = field;
-        return;
-      }
-  access->kind = ACCESS_PARAM;
-  access->offset = 0;
+  const BenchField *known = bench_field_lookup (field);
+
   access->key = field;
+  access->offset = known != NULL ? known->offset : 0;
+  switch (known != NULL ? known->storage : BENCH_FIELD_STORED_PARAM)
+    {
+    case BENCH_FIELD_STORED_STRING:
+      access->kind = ACCESS_STRING;
+      break;
+    case BENCH_FIELD_STORED_INT:
+      access->kind = ACCESS_INT;
+      break;
+    case BENCH_FIELD_STORED_DOUBLE:
+      access->kind = ACCESS_DOUBLE;
+      break;
+    case BENCH_FIELD_STORED_PARAM:
+    case BENCH_FIELD_STORED_SAMPLES:
+    default:
+      access->kind = ACCESS_PARAM;
+      access->offset = 0;
+      break;
+    }
 }
 
 /* @access remembers where it found a parameter, for the next result */
@@ -358,6 +487,12 @@ field_access_equal (FieldAccess *access,
 
   if (access->kind == ACCESS_INT)
     return G_STRUCT_MEMBER (gint64, a, access->offset) == G_STRUCT_MEMBER (gint64, b, access->offset);
+  if (access->kind == ACCESS_DOUBLE)
+    {
+      double u = G_STRUCT_MEMBER (double, a, access->offset);
+      double v = G_STRUCT_MEMBER (double, b, access->offset);
+      return u == v || (isnan (u) && isnan (v));
+    }
   x = field_access_text (access, a);
   y = field_access_text (access, b);
   return x == y || g_strcmp0 (x, y) == 0;
@@ -374,6 +509,13 @@ bench_result_dup_field_text (BenchResult *self,
   field_access_init (&access, field);
   if (access.kind == ACCESS_INT)
     return g_strdup_printf ("%" G_GINT64_FORMAT, G_STRUCT_MEMBER (gint64, self, access.offset));
+  if (access.kind == ACCESS_DOUBLE)
+    {
+      double value = G_STRUCT_MEMBER (double, self, access.offset);
+      char buf[G_ASCII_DTOSTR_BUF_SIZE];
+
+      return isnan (value) ? NULL : g_strdup (g_ascii_dtostr (buf, sizeof buf, value));
+    }
   return g_strdup (field_access_text (&access, self));
 }
 
@@ -402,6 +544,13 @@ bench_results_count_distinct (BenchResult **results,
         g_hash_table_add (seen, &G_STRUCT_MEMBER (gint64, results[i], access.offset));
       return g_hash_table_size (seen);
     }
+  if (access.kind == ACCESS_DOUBLE)
+    {
+      seen = g_hash_table_new (g_double_hash, g_double_equal);
+      for (guint i = 0; i < n_results; i++)
+        g_hash_table_add (seen, &G_STRUCT_MEMBER (double, results[i], access.offset));
+      return g_hash_table_size (seen);
+    }
   seen = g_hash_table_new (g_str_hash, g_str_equal);
   for (guint i = 0; i < n_results; i++)
     {
@@ -418,11 +567,6 @@ bench_results_count_distinct (BenchResult **results,
   return g_hash_table_size (seen) + (absent ? 1 : 0);
 }
 
-/* The fields that may tell results apart, in the order a legend reads best. */
-static const char * const varying_candidates[] = {
-  "model_type", "model_filename", "hardware_label", "backends", "build_commit",
-  "n_prompt", "n_gen", "n_depth",
-};
 
 /* Do @a and @b carry the same parameter keys in the same order? Results of
  * one file almost always do, and then their values compare pairwise. */
@@ -448,21 +592,26 @@ bench_results_find_varying (BenchResult **results,
   g_autoptr (GPtrArray) param_keys = g_ptr_array_new ();
   g_autoptr (GHashTable) seen_keys = g_hash_table_new (g_str_hash, g_str_equal);
   g_autoptr (GHashTable) varying_keys = g_hash_table_new (g_str_hash, g_str_equal);
+  g_autoptr (GPtrArray) describing = NULL;
   BenchResult *first;
 
   if (n_results < 2)
     return varying;
   first = results[0];
 
-  for (guint i = 0; i < G_N_ELEMENTS (varying_candidates); i++)
+  /* the result fields that may tell results apart, in the registry's
+   * order (the order a legend reads best) */
+  describing = bench_field_list_with_role (BENCH_FIELD_ROLE_DESCRIBES);
+  for (guint i = 0; i < describing->len; i++)
     {
+      const BenchField *field = g_ptr_array_index (describing, i);
       FieldAccess access;
 
-      field_access_init (&access, varying_candidates[i]);
+      field_access_init (&access, field->name);
       for (guint j = 1; j < n_results; j++)
         if (!field_access_equal (&access, first, results[j]))
           {
-            g_ptr_array_add (varying, (gpointer) varying_candidates[i]);
+            g_ptr_array_add (varying, (gpointer) field->name);
             break;
           }
     }

@@ -245,10 +245,12 @@ bench_source_entry_dup_messages (BenchSourceEntry *self)
 const char *
 bench_source_entry_get_duplicate_of (BenchSourceEntry *self)
 {
+  BenchSource *original;
+
   g_return_val_if_fail (BENCH_IS_SOURCE_ENTRY (self), NULL);
-  /* TODO: once the dataset tells duplicates apart (the identity branch adds
-   * bench_source_get_duplicate_of), answer with the original's name. The
-   * session adds a source to the dataset before it lists its entry, so
-   * the answer is known when the row is made. */
-  return NULL;
+
+  /* the dataset decides when the source is added, before the session
+   * lists its entry */
+  original = self->source ? bench_source_get_duplicate_of (self->source) : NULL;
+  return original ? bench_source_get_name (original) : NULL;
 }

@@ -42,9 +42,8 @@ guint              bench_source_entry_get_n_skipped  (BenchSourceEntry *self);
 /* Every message, FILE:LINE:COLUMN first: the error of a failed file, or the
  * warnings of a loaded one. (transfer full) */
 char             **bench_source_entry_dup_messages   (BenchSourceEntry *self);
-/* The name of the source this one repeats (the same run loaded twice), or
- * NULL. Hook for duplicate detection in the dataset: NULL until the core
- * can tell. */
+/* The name of the source this one repeats (the same run loaded twice, in
+ * the same or another format), or NULL: see bench_source_get_duplicate_of(). */
 const char        *bench_source_entry_get_duplicate_of (BenchSourceEntry *self);
 
 /* How many runs @source holds: distinct runs among its results. */

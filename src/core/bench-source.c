@@ -4,6 +4,7 @@
 #include "config.h"
 
 #include <errno.h>
+#include <math.h>
 #include <glib/gstdio.h>
 #include <sys/stat.h>
 #include <glib/gi18n-lib.h>
@@ -11,6 +12,7 @@
 
 #include "bench-result-private.h"
 #include "bench-source.h"
+#include "bench-units.h"
 
 struct _BenchSource
 {
@@ -22,9 +24,13 @@ struct _BenchSource
   GPtrArray   *results;
   GPtrArray   *diagnostics;
   guint        skipped;
+  BenchSource *duplicate_of;
 };
 
 G_DEFINE_FINAL_TYPE (BenchSource, bench_source, G_TYPE_OBJECT)
+
+enum { PROP_0, PROP_DUPLICATE_OF, N_PROPS };
+static GParamSpec *properties[N_PROPS];
 
 static void
 bench_source_finalize (GObject *object)
@@ -35,14 +41,48 @@ bench_source_finalize (GObject *object)
   g_clear_object (&self->file);
   g_clear_pointer (&self->results, g_ptr_array_unref);
   g_clear_pointer (&self->diagnostics, g_ptr_array_unref);
+  g_clear_object (&self->duplicate_of);
 
   G_OBJECT_CLASS (bench_source_parent_class)->finalize (object);
 }
 
 static void
+bench_source_get_property (GObject    *object,
+                           guint       prop_id,
+                           GValue     *value,
+                           GParamSpec *pspec)
+{
+  BenchSource *self = BENCH_SOURCE (object);
+
+  switch (prop_id)
+    {
+    case PROP_DUPLICATE_OF:
+      g_value_set_object (value, self->duplicate_of);
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
 bench_source_class_init (BenchSourceClass *klass)
 {
-  G_OBJECT_CLASS (klass)->finalize = bench_source_finalize;
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+
+  object_class->finalize = bench_source_finalize;
+  object_class->get_property = bench_source_get_property;
+
+  /**
+   * BenchSource:duplicate-of:
+   *
+   * The source loaded earlier that holds the same run (the same file
+   * twice, or the same run printed in two formats), or %NULL. Set by the
+   * dataset, which counts the run once.
+   */
+  properties[PROP_DUPLICATE_OF] =
+    g_param_spec_object ("duplicate-of", NULL, NULL, BENCH_TYPE_SOURCE,
+                         G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  g_object_class_install_properties (object_class, N_PROPS, properties);
 }
 
 static void
@@ -382,4 +422,108 @@ bench_source_get_skipped (BenchSource *self)
 {
   g_return_val_if_fail (BENCH_IS_SOURCE (self), 0);
   return self->skipped;
+}
+
+BenchSource *
+bench_source_get_duplicate_of (BenchSource *self)
+{
+  g_return_val_if_fail (BENCH_IS_SOURCE (self), NULL);
+  return self->duplicate_of;
+}
+
+void
+bench_source_set_duplicate_of (BenchSource *self,
+                               BenchSource *original)
+{
+  g_return_if_fail (BENCH_IS_SOURCE (self));
+  g_return_if_fail (original == NULL || BENCH_IS_SOURCE (original));
+  g_return_if_fail (original != self);
+
+  if (g_set_object (&self->duplicate_of, original))
+    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_DUPLICATE_OF]);
+}
+
+/* Two results of one run, each as its format printed it: the same model,
+ * test, build and settings, and the same figures within the two decimals
+ * markdown prints. Fields only one format carries (markdown has no
+ * machine strings and shows only settings that differ from the defaults)
+ * do not count. */
+static gboolean
+same_field (const char *a,
+            const char *b)
+{
+  return a == NULL || b == NULL || *a == '\0' || *b == '\0' || strcmp (a, b) == 0;
+}
+
+/* The figure a format printed: the file's own mean (or deviation) when it
+ * states one, else the one recomputed from its samples. Markdown prints
+ * two decimals, and samples printed with two decimals move a recomputed
+ * mean by as much again. */
+static gboolean
+same_figure (double a,
+             double a_stated,
+             double b,
+             double b_stated)
+{
+  double x = isfinite (a_stated) ? a_stated : a;
+  double y = isfinite (b_stated) ? b_stated : b;
+
+  if (!isfinite (x) || !isfinite (y))
+    return !isfinite (x) && !isfinite (y);
+  return fabs (x - y) <= 0.0101 + 1e-9 * fabs (x);
+}
+
+static gboolean
+same_result (BenchResult *a,
+             BenchResult *b)
+{
+  const BenchParam *params;
+  guint n_params;
+
+  if (a->n_prompt != b->n_prompt || a->n_gen != b->n_gen || a->n_depth != b->n_depth ||
+      strcmp (a->model_type, b->model_type) != 0 ||
+      !same_field (a->backends, b->backends) || !same_field (a->build_commit, b->build_commit) ||
+      !same_field (a->cpu_info, b->cpu_info) || !same_field (a->gpu_info, b->gpu_info) ||
+      (a->flash_attn != -2 && b->flash_attn != -2 && a->flash_attn != b->flash_attn) ||
+      (*a->build_commit != '\0' && *b->build_commit != '\0' && a->build_number != b->build_number))
+    return FALSE;
+  if (a->model_size > 0 && b->model_size > 0)
+    {
+      g_autofree char *sa = bench_format_size (a->model_size);
+      g_autofree char *sb = bench_format_size (b->model_size);
+      if (strcmp (sa, sb) != 0)
+        return FALSE;
+    }
+  if (a->model_n_params > 0 && b->model_n_params > 0)
+    {
+      g_autofree char *pa = bench_format_params (a->model_n_params);
+      g_autofree char *pb = bench_format_params (b->model_n_params);
+      if (strcmp (pa, pb) != 0)
+        return FALSE;
+    }
+  params = bench_result_get_params (b, &n_params);
+  for (guint i = 0; i < n_params; i++)
+    {
+      const BenchParam *other = bench_result_lookup_param (a, params[i].key);
+      if (other != NULL && params[i].type != BENCH_VALUE_NULL && other->type != BENCH_VALUE_NULL &&
+          strcmp (other->text, params[i].text) != 0)
+        return FALSE;
+    }
+  return same_figure (a->avg_ts, a->stated_avg_ts, b->avg_ts, b->stated_avg_ts) &&
+         same_figure (a->stddev_ts, a->stated_stddev_ts, b->stddev_ts, b->stated_stddev_ts);
+}
+
+gboolean
+bench_source_same_run (BenchSource *self,
+                       BenchSource *other)
+{
+  g_return_val_if_fail (BENCH_IS_SOURCE (self), FALSE);
+  g_return_val_if_fail (BENCH_IS_SOURCE (other), FALSE);
+
+  if (self->results->len != other->results->len || self->results->len == 0)
+    return FALSE;
+  for (guint i = 0; i < self->results->len; i++)
+    if (!same_result (g_ptr_array_index (self->results, i), g_ptr_array_index (other->results, i)))
+      return FALSE;
+  return TRUE;
 }

@@ -40,4 +40,16 @@ guint         bench_source_get_n_results  (BenchSource *self);
 GPtrArray    *bench_source_get_diagnostics (BenchSource *self); /* BenchDiagnostic */
 guint         bench_source_get_skipped    (BenchSource *self);
 
+/* The source loaded earlier that holds the same run, or NULL: the same
+ * file twice, or one run printed in two formats (json and its markdown
+ * twin). The dataset sets it (and counts the run once). */
+BenchSource  *bench_source_get_duplicate_of (BenchSource *self);
+void          bench_source_set_duplicate_of (BenchSource *self,
+                                             BenchSource *original);
+/* TRUE when @self and @other hold the same run: result by result, the same
+ * model, test, build and settings where both formats carry them, and the
+ * same figures within the two decimals markdown prints. */
+gboolean      bench_source_same_run       (BenchSource *self,
+                                           BenchSource *other);
+
 G_END_DECLS
