@@ -185,12 +185,19 @@ tooltip_text (BenchResult *r)
                                                bench_result_get_n_samples (r)),
                             bench_result_get_n_samples (r));
   {
-    g_autofree char *model = g_markup_escape_text (bench_result_get_model_type (r), -1);
+    g_autofree char *model_shown = bench_text_ellipsize_for_display (bench_result_get_model_type (r),
+                                                                     BENCH_TOOLTIP_MAX_CHARS);
+    g_autofree char *model = g_markup_escape_text (model_shown, -1);
     g_autofree char *hw = g_markup_escape_text (bench_result_get_hardware_label (r), -1);
     g_string_append_printf (text, "%s\n%s", model, hw);
   }
   if (*bench_result_get_build_commit (r))
-    g_string_append_printf (text, "\n%s %s", _("build"), bench_result_get_build_commit (r));
+    {
+      g_autofree char *build = bench_text_ellipsize_for_display (bench_result_get_build_commit (r),
+                                                                 BENCH_DISPLAY_MAX_CHARS);
+      g_autofree char *escaped = g_markup_escape_text (build, -1);
+      g_string_append_printf (text, "\n%s %s", _("build"), escaped);
+    }
   for (guint i = 0; i < n_params; i++)
     {
       const BenchField *field = bench_field_lookup (params[i].key);
@@ -198,7 +205,8 @@ tooltip_text (BenchResult *r)
       if (bench_field_has_role (field, BENCH_FIELD_ROLE_TOOLTIP))
         {
           g_autofree char *formatted = bench_field_format_value (field->name, params[i].text);
-          g_autofree char *value = g_markup_escape_text (formatted, -1);
+          g_autofree char *shown = bench_text_ellipsize_for_display (formatted, BENCH_DISPLAY_MAX_CHARS);
+          g_autofree char *value = g_markup_escape_text (shown, -1);
           g_autofree char *label = g_markup_escape_text (bench_field_get_label (field), -1);
 
           /* Translators: a setting in a chart tooltip, "Flash attention: on" */

@@ -18,6 +18,7 @@
 #include "bench-scenario-page.h"
 #include "bench-session.h"
 #include "bench-sources-dialog.h"
+#include "bench-units.h"
 #include "bench-window.h"
 
 struct _BenchWindow
@@ -61,7 +62,9 @@ toast (BenchWindow *self,
        const char  *message,
        guint        timeout)
 {
-  AdwToast *t = adw_toast_new (message);
+  /* messages can quote the input: keep them as long as a few lines */
+  g_autofree char *shown = bench_text_ellipsize_for_display (message, BENCH_TOOLTIP_MAX_CHARS / 2);
+  AdwToast *t = adw_toast_new (shown);
 
   adw_toast_set_timeout (t, timeout);
   adw_toast_set_priority (t, ADW_TOAST_PRIORITY_HIGH);

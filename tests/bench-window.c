@@ -2,6 +2,7 @@
  * it keeps answering while they load, and what it costs.
  *
  *   bench-window BENCH_LOAD [N]
+ *   bench-window --folder DIR
  *
  * Writes a realistic llama-bench JSON file of N results (default 100000)
  * with BENCH_LOAD (the bench-load program), opens the window, measures the
@@ -9,6 +10,10 @@
  * measures: the time until the results are in, the time until the views
  * have drawn them, the longest the main loop went without running (a
  * frozen window would show here), and the process's peak memory.
+ *
+ * With --folder, the window loads every file in DIR instead (e.g. the
+ * hostile inputs tests/hostile-files.py writes): the same figures, then
+ * each file's first problem as the window reports it, FILE:LINE:COLUMN.
  *
  * Figures, never assertions. Needs a display: run it under xvfb-run, as
  * `meson test --benchmark` does.
@@ -65,10 +70,56 @@ wait_for_frame (GtkWidget *widget)
   return frame_time;
 }
 
+static int
+compare_names (gconstpointer a,
+               gconstpointer b)
+{
+  return strcmp (*(char * const *) a, *(char * const *) b);
+}
+
+/* What each file of @dir gives: its records, or the message the window
+ * shows for it. */
+static void
+print_folder_messages (const char *dir)
+{
+  g_autoptr (GDir) d = g_dir_open (dir, 0, NULL);
+  g_autoptr (GPtrArray) names = g_ptr_array_new_with_free_func (g_free);
+  const char *name;
+
+  while (d != NULL && (name = g_dir_read_name (d)) != NULL)
+    g_ptr_array_add (names, g_strdup (name));
+  g_ptr_array_sort (names, compare_names);
+  for (guint i = 0; i < names->len; i++)
+    {
+      g_autofree char *path = g_build_filename (dir, g_ptr_array_index (names, i), NULL);
+      g_autoptr (GFile) file = g_file_new_for_path (path);
+      g_autoptr (GError) error = NULL;
+      g_autoptr (BenchSource) source = bench_source_load_file (file, NULL, NULL, NULL, &error);
+      g_autofree char *shown = NULL;
+
+      if (source == NULL)
+        shown = g_utf8_make_valid (error->message, MIN (strlen (error->message), 160));
+      else if (bench_source_get_diagnostics (source)->len > 0)
+        {
+          g_autofree char *first = bench_diagnostic_format (
+            g_ptr_array_index (bench_source_get_diagnostics (source), 0),
+            bench_source_get_name (source));
+          g_autofree char *cut = g_utf8_make_valid (first, MIN (strlen (first), 140));
+          shown = g_strdup_printf ("%s: %u records; %s", (char *) g_ptr_array_index (names, i),
+                                   bench_source_get_n_results (source), cut);
+        }
+      else
+        shown = g_strdup_printf ("%s: %u records", (char *) g_ptr_array_index (names, i),
+                                 bench_source_get_n_results (source));
+      printf ("    %s\n", shown);
+    }
+}
+
 int
 main (int    argc,
       char **argv)
 {
+  const char *folder = NULL;
   g_autoptr (BenchApplication) app = NULL;
   g_autofree char *dir = NULL;
   g_autofree char *path = NULL;
@@ -82,22 +133,32 @@ main (int    argc,
   struct stat st;
   int status;
 
-  if (argc < 2)
+  if (argc < 2 || (strcmp (argv[1], "--folder") == 0 && argc < 3))
     {
-      g_printerr ("usage: bench-window BENCH_LOAD [N]\n");
+      g_printerr ("usage: bench-window BENCH_LOAD [N]\n"
+                  "       bench-window --folder DIR\n");
       return 2;
     }
 
-  /* the file, written by bench-load in another process */
-  dir = g_dir_make_tmp ("benchtop-window-XXXXXX", NULL);
-  path = g_build_filename (dir, "results.json", NULL);
-  n_text = g_strdup_printf ("%u", n);
-  {
-    const char *write_argv[] = { argv[1], "--write-json", n_text, path, NULL };
-    g_spawn_sync (NULL, (char **) write_argv, NULL, 0, NULL, NULL, NULL, NULL, &status, &error);
-    g_assert_no_error (error);
-  }
-  g_stat (path, &st);
+  if (strcmp (argv[1], "--folder") == 0)
+    {
+      folder = argv[2];
+      path = g_strdup (folder);
+      st.st_size = 0;
+    }
+  else
+    {
+      /* the file, written by bench-load in another process */
+      dir = g_dir_make_tmp ("benchtop-window-XXXXXX", NULL);
+      path = g_build_filename (dir, "results.json", NULL);
+      n_text = g_strdup_printf ("%u", n);
+      {
+        const char *write_argv[] = { argv[1], "--write-json", n_text, path, NULL };
+        g_spawn_sync (NULL, (char **) write_argv, NULL, 0, NULL, NULL, NULL, NULL, &status, &error);
+        g_assert_no_error (error);
+      }
+      g_stat (path, &st);
+    }
 
   g_setenv ("GSETTINGS_BACKEND", "memory", TRUE);
   /* what g_application_run would set: recent files need it */
@@ -139,8 +200,13 @@ main (int    argc,
   drawn = wait_for_frame (GTK_WIDGET (window));
   on_tick (NULL);
 
-  printf ("Window with %u results (%.0f MB of JSON) on %u processors\n",
-          n, st.st_size / 1e6, g_get_num_processors ());
+  if (folder != NULL)
+    printf ("Window on the folder %s (%u results) on %u processors\n", folder,
+            bench_dataset_get_n_results (bench_window_get_dataset (window)),
+            g_get_num_processors ());
+  else
+    printf ("Window with %u results (%.0f MB of JSON) on %u processors\n",
+            n, st.st_size / 1e6, g_get_num_processors ());
   printf ("  first frame            %7.0f ms after the window was created\n",
           (first_frame - start) / 1e3);
   printf ("  results loaded         %7.2f s\n", (loaded - load_start) / 1e6);
@@ -149,8 +215,17 @@ main (int    argc,
   printf ("  peak memory            %7.0f MB (%.0f MB before loading)\n",
           bench_test_peak_kib () / 1024.0, before_load_kib / 1024.0);
 
+  if (folder != NULL)
+    {
+      printf ("  what each file gives:\n");
+      print_folder_messages (folder);
+    }
+
   gtk_window_destroy (GTK_WINDOW (window));
-  g_unlink (path);
-  g_rmdir (dir);
+  if (folder == NULL)
+    {
+      g_unlink (path);
+      g_rmdir (dir);
+    }
   return 0;
 }

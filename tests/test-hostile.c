@@ -4,7 +4,10 @@
 #include <sqlite3.h>
 #include <string.h>
 
+#include "bench-dataset.h"
+#include "bench-group.h"
 #include "bench-test-util.h"
+#include "bench-units.h"
 
 static char *tmp_dir;
 
@@ -322,6 +325,95 @@ test_utf16_broken (void)
   g_assert_cmpuint (bench_source_get_n_results (source), ==, 1);
 }
 
+/* Labels are for people: however long the input, what is laid out on the
+ * main thread is as long as a line (a 5 MB model name froze the window
+ * for 40 s). */
+static void
+test_giant_labels_shortened (void)
+{
+  g_autoptr (GString) text = g_string_new ("{\"n_prompt\": 512, \"n_gen\": 0, \"avg_ts\": 1.5, \"model_type\": \"");
+  g_autoptr (GError) error = NULL;
+  g_autoptr (BenchSource) source = NULL;
+  g_autoptr (BenchDataset) dataset = bench_dataset_new ();
+  g_autofree char *display = NULL;
+  BenchResult *result;
+  GListModel *groups;
+
+  for (guint i = 0; i < 1000000; i++)
+    g_string_append (text, "\xC3\xA9");   /* é: cut between characters only */
+  g_string_append (text, "\", \"cpu_info\": \"");
+  for (guint i = 0; i < 100000; i++)
+    g_string_append (text, "CPU ");
+  g_string_append (text, "\"}\n");
+  source = bench_test_load_text (text->str, text->len, &error);
+  g_assert_no_error (error);
+  result = g_ptr_array_index (bench_source_get_results (source), 0);
+  /* the data keeps it whole */
+  g_assert_cmpuint (g_utf8_strlen (bench_result_get_model_type (result), -1), ==, 1000000);
+
+  display = bench_result_dup_field_display (result, "model_type");
+  g_assert_true (g_utf8_validate (display, -1, NULL));
+  g_assert_cmpuint (g_utf8_strlen (display, -1), ==, BENCH_DISPLAY_MAX_CHARS);
+  g_assert_true (g_str_has_suffix (display, "…"));
+  g_assert_cmpuint (g_utf8_strlen (bench_result_get_hardware_label (result), -1), <=,
+                    2 * BENCH_DISPLAY_MAX_CHARS);
+
+  bench_dataset_add_source (dataset, source);
+  for (int kind = 0; kind < 3; kind++)
+    {
+      groups = bench_dataset_get_groups (dataset, kind);
+      g_assert_cmpuint (g_list_model_get_n_items (groups), ==, 1);
+      {
+        g_autoptr (BenchGroup) group = g_list_model_get_item (groups, 0);
+        g_assert_cmpuint (g_utf8_strlen (bench_group_get_label (group), -1), <=,
+                          BENCH_DISPLAY_MAX_CHARS);
+        g_assert_cmpuint (strlen (bench_group_get_models_text (group)), <=,
+                          4 * BENCH_DISPLAY_MAX_CHARS);
+      }
+    }
+}
+
+static void
+test_ellipsize_for_display (void)
+{
+  g_autofree char *same = bench_text_ellipsize_for_display ("short", 10);
+  g_autofree char *cut = bench_text_ellipsize_for_display ("abcdefghijkl", 5);
+  g_autofree char *exact = bench_text_ellipsize_for_display ("abcde", 5);
+  g_autofree char *invalid = bench_text_ellipsize_for_display ("a\xFF" "b", 10);
+
+  g_assert_cmpstr (same, ==, "short");
+  g_assert_cmpstr (cut, ==, "abcd…");
+  g_assert_cmpstr (exact, ==, "abcde");
+  g_assert_true (g_utf8_validate (invalid, -1, NULL));
+  g_assert_null (bench_text_ellipsize_for_display (NULL, 10));
+}
+
+/* Varying settings among records of several layouts: a key varies when a
+ * value differs, or when some records lack it (checked once per run of
+ * records with one layout). */
+static void
+test_varying_layouts (void)
+{
+  const char *text =
+    "{\"n_prompt\": 512, \"n_gen\": 0, \"avg_ts\": 1.0, \"x_a\": 1, \"x_b\": 2, \"x_same\": 5}\n"
+    "{\"n_prompt\": 512, \"n_gen\": 0, \"avg_ts\": 1.0, \"x_a\": 3, \"x_same\": 5}\n"
+    "{\"n_prompt\": 512, \"n_gen\": 0, \"avg_ts\": 1.0, \"x_a\": 3, \"x_same\": 5}\n"
+    "{\"n_prompt\": 512, \"n_gen\": 0, \"avg_ts\": 1.0, \"x_a\": 1, \"x_b\": 2, \"x_same\": 5, \"x_c\": 0}\n";
+  g_autoptr (GError) error = NULL;
+  g_autoptr (BenchSource) source = bench_test_load_text (text, -1, &error);
+  g_autoptr (GPtrArray) varying = NULL;
+  g_autoptr (GString) names = g_string_new (NULL);
+  GPtrArray *results;
+
+  g_assert_no_error (error);
+  results = bench_source_get_results (source);
+  varying = bench_results_find_varying ((BenchResult **) results->pdata, results->len);
+  for (guint i = 0; i < varying->len; i++)
+    if (g_str_has_prefix (g_ptr_array_index (varying, i), "x_"))
+      g_string_append_printf (names, "%s ", (char *) g_ptr_array_index (varying, i));
+  g_assert_cmpstr (names->str, ==, "x_a x_b x_c ");
+}
+
 int
 main (int argc, char **argv)
 {
@@ -335,6 +427,7 @@ main (int argc, char **argv)
   g_test_add_func ("/hostile/blank/page-multiple-file-is-empty", test_blank_page_multiple_file);
 
   g_test_add_func ("/hostile/varying/interns-no-parameter-name", test_varying_interns_nothing);
+  g_test_add_func ("/hostile/varying/several-layouts", test_varying_layouts);
 
   g_test_add_func ("/hostile/sql/refused-statement-keeps-its-line", test_sql_refused_keeps_its_line);
   g_test_add_func ("/hostile/sql/slow-statements-add-up", test_sql_slow_statements_add_up);
@@ -346,6 +439,9 @@ main (int argc, char **argv)
 
   g_test_add_func ("/hostile/utf16/with-byte-order-mark", test_utf16_with_bom);
   g_test_add_func ("/hostile/utf16/broken", test_utf16_broken);
+
+  g_test_add_func ("/hostile/labels/giant-strings-shortened", test_giant_labels_shortened);
+  g_test_add_func ("/hostile/labels/ellipsize-for-display", test_ellipsize_for_display);
 
   status = g_test_run ();
   bench_test_remove_tree (tmp_dir);

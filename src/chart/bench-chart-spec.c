@@ -8,6 +8,7 @@
 
 #include "bench-chart-spec.h"
 #include "bench-field.h"
+#include "bench-units.h"
 
 struct _BenchChartSpec
 {
@@ -99,6 +100,9 @@ bench_chart_panel_get_value (const BenchChartPanel *panel,
     }
 }
 
+#define MAX_SERIES_FIELDS 8
+#define MAX_SERIES_CANDIDATES 64
+
 /* log₂ when they grow geometrically (512, 1k,
  * 2k…: every step a similar ratio, 8× from the least to the most), linear
  * when they are evenly spaced (0, 8k, 16k … 64k) or anything else. */
@@ -176,6 +180,14 @@ intern_label (GPtrArray  *labels,
               char       *label)
 {
   gpointer found;
+
+  /* every label the chart lays out is as long as a line at most */
+  if (label != NULL && strlen (label) > BENCH_DISPLAY_MAX_CHARS)
+    {
+      char *shown = bench_text_ellipsize_for_display (label, BENCH_DISPLAY_MAX_CHARS);
+      g_free (label);
+      label = shown;
+    }
 
   if (g_hash_table_lookup_extended (index, label, NULL, &found))
     {
@@ -484,7 +496,10 @@ build_panel (BenchChartSpec *self,
     g_ptr_array_add (series_fields, (gpointer) (strcmp (category, "run") == 0 ? "source" : category));
   if (panel->kind == BENCH_CHART_BARS && tests_vary)
     g_ptr_array_add (series_fields, "test_label");
-  for (guint i = 0; i < varying->len; i++)
+  /* a legend names a few fields, chosen among the first that vary (a
+   * file can vary in thousands, and each costs a pass over the results) */
+  for (guint i = 0; i < varying->len && i < MAX_SERIES_CANDIDATES &&
+                    series_fields->len < MAX_SERIES_FIELDS; i++)
     {
       const char *field = g_ptr_array_index (varying, i);
 

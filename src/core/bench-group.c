@@ -410,12 +410,17 @@ recompute (BenchGroup  *self,
   set_figure (self, &self->best_tg, best_tg, PROP_BEST_TG);
   set_count (self, &self->n_machines, g_hash_table_size (machines), PROP_N_MACHINES);
   set_count (self, &self->n_models, g_hash_table_size (models), PROP_N_MODELS);
-  if (strcmp (self->models_text, models_text->str) != 0)
-    {
-      g_free (self->models_text);
-      self->models_text = g_string_free (g_steal_pointer (&models_text), FALSE);
-      g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_MODELS_TEXT]);
-    }
+  {
+    /* a model type can be megabytes long: the row shows a line of it */
+    g_autofree char *shown = bench_text_ellipsize_for_display (models_text->str, BENCH_DISPLAY_MAX_CHARS);
+
+    if (strcmp (self->models_text, shown) != 0)
+      {
+        g_free (self->models_text);
+        self->models_text = g_steal_pointer (&shown);
+        g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_MODELS_TEXT]);
+      }
+  }
   if (strcmp (self->date, date) != 0)
     {
       self->date = date;   /* owned by the results' string pool */
@@ -533,7 +538,11 @@ bench_group_results (GPtrArray      *results,
               group = g_object_new (BENCH_TYPE_GROUP, NULL);
               group->kind = kind;
               group->key = g_steal_pointer (&key);
-              group->label = group_label (result, kind);
+              {
+                g_autofree char *label = group_label (result, kind);
+                /* a label for people: as long as a line, however long the input */
+                group->label = bench_text_ellipsize_for_display (label, BENCH_DISPLAY_MAX_CHARS);
+              }
               g_hash_table_insert (by_key, group->key, group);
               g_ptr_array_add (groups, group);
             }

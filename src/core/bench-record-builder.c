@@ -13,6 +13,7 @@
 #include "bench-reader.h"
 #include "bench-record-builder.h"
 #include "bench-result-private.h"
+#include "bench-units.h"
 
 typedef enum
 {
@@ -187,6 +188,16 @@ lookup_known_field (const char *key)
       g_once_init_leave (&known_fields_table, table);
     }
   return g_hash_table_lookup (known_fields_table, key);
+}
+
+static int
+compare_param_keys (gconstpointer a,
+                    gconstpointer b,
+                    gpointer      user_data)
+{
+  const BenchParam *params = user_data;
+
+  return strcmp (params[*(const guint *) a].key, params[*(const guint *) b].key);
 }
 
 BenchRecordBuilder *
@@ -1047,7 +1058,12 @@ derive_machine (BenchRecordBuilder *self,
   self->machine_gpu = gpu_info;
   self->machine_source = result->source;
   self->machine_key = result->hardware_key = bench_str_pool_intern (self->pool, key);
-  self->machine_label = result->hardware_label = bench_str_pool_intern (self->pool, label);
+  /* the label is for people: as long as a line at most, however long the
+   * machine's name in the file */
+  {
+    g_autofree char *shown = bench_text_ellipsize_for_display (label, BENCH_DISPLAY_MAX_CHARS);
+    self->machine_label = result->hardware_label = bench_str_pool_intern (self->pool, shown);
+  }
 }
 
 static void
@@ -1131,6 +1147,14 @@ bench_record_builder_finish (BenchRecordBuilder *self,
 
   result->n_params = self->params->len;
   result->params = g_memdup2 (self->params->data, self->params->len * sizeof (BenchParam));
+  if (result->n_params > PARAM_SCAN_MAX)
+    {
+      result->params_by_key = g_new (guint, result->n_params);
+      for (guint i = 0; i < result->n_params; i++)
+        result->params_by_key[i] = i;
+      g_qsort_with_data (result->params_by_key, result->n_params, sizeof (guint),
+                         compare_param_keys, result->params);
+    }
 
   derive_labels (self, result);
   bench_record_builder_reset (self);

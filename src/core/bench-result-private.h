@@ -50,6 +50,9 @@ struct _BenchResult
 
   guint          n_params;
   BenchParam    *params;
+  /* with many parameters: their indexes in key order, for lookups by
+   * bisection (NULL when there are few) */
+  guint         *params_by_key;
 
   /* derived, filled by the builder */
   const char    *test_label;

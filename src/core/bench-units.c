@@ -52,3 +52,28 @@ bench_format_compact (double value)
     return g_strdup_printf ("%g", round (value));
   return g_strdup_printf ("%.3g", value);
 }
+
+char *
+bench_text_ellipsize_for_display (const char *text,
+                                  gsize       max_chars)
+{
+  const char *p = text;
+  gsize n = 0;
+
+  if (text == NULL)
+    return NULL;
+  /* walk at most max_chars characters: never strlen a 5 MB string */
+  while (*p != '\0' && n < max_chars)
+    {
+      p = g_utf8_find_next_char (p, NULL);
+      n++;
+    }
+  if (*p == '\0')
+    return g_utf8_make_valid (text, p - text);
+  {
+    /* room for the ellipsis: one character less */
+    const char *cut = g_utf8_find_prev_char (text, p);
+    g_autofree char *head = g_utf8_make_valid (text, (cut != NULL && max_chars > 1 ? cut : p) - text);
+    return g_strconcat (head, "…", NULL);
+  }
+}
