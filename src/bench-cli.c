@@ -1232,9 +1232,11 @@ bench_cli_run (int    argc,
       N_("With --export: write the value over each bar"), NULL },
     { "scenario", 0, 0, G_OPTION_ARG_STRING, &scenario,
       N_("Predict a workload for every model, machine and settings in the files and rank "
-         "them (markdown; with --json one object per line; with --export the chart)"),
-      N_("prompt=N,answer=N[,depth=N][,context=N][,min-tg=T/S][,max-ttft=S][,memory=GB]"
-         "[,gpu-memory=GB]") },
+         "them (markdown; with --json one object per line; with --export the chart). "
+         "WORKLOAD is prompt=N,answer=N and optionally depth=N, context=N, min-tg=T/S, "
+         "max-ttft=S, memory=GB, gpu-memory=GB, comma-separated"),
+      /* Translators: the argument of --scenario in --help */
+      N_("WORKLOAD") },
     { "scenario-check", 0, 0, G_OPTION_ARG_NONE, &scenario_check,
       N_("Predict every measured test from the others and print the errors per sweep"), NULL },
     { "model-info", 0, 0, G_OPTION_ARG_NONE, &model_info,
@@ -1261,6 +1263,7 @@ bench_cli_run (int    argc,
                                       "  benchtop --compare --baseline=old.json new.json --export=speedup.svg\n"
                                       "  benchtop --export=chart.png --view=models --size=1920x1080 results.jsonl\n"
                                       "  benchtop --model-info --json model.gguf\n"
+                                      "  benchtop --scenario=prompt=20000,answer=1000,context=65536,min-tg=15,memory=96 results/\n"
                                       "\n"
                                       "Exit status: 0 when every file was read (warnings "
                                       "included), 1 when a file could not be read or a chart "
