@@ -728,13 +728,18 @@ run_export (GPtrArray       *results,
           return 2;
         }
     }
-  /* one file: its own chart (a sweep when it sweeps); several, as the
-   * window shows them with nothing selected: the best of each model,
-   * machine or run, not every setting of every file as a series */
-  if (bench_results_count_distinct ((BenchResult **) results->pdata, results->len, "source") > 1)
-    spec = bench_chart_spec_new_overview (results, view);
-  else
-    spec = options->view ? bench_chart_spec_new_for_view (results, view) : bench_chart_spec_new (results);
+  /* The files named are what the user chose, as a selection is in the
+   * window: a sweep chart when they sweep a setting (three builds over
+   * context depth). Several files that sweep nothing draw as the window
+   * does with nothing selected: the best of each model, machine or run,
+   * not every setting of every file as a series. */
+  spec = options->view ? bench_chart_spec_new_for_view (results, view) : bench_chart_spec_new (results);
+  if (!bench_chart_spec_has_sweep (spec) &&
+      bench_results_count_distinct ((BenchResult **) results->pdata, results->len, "source") > 1)
+    {
+      g_clear_pointer (&spec, bench_chart_spec_unref);
+      spec = bench_chart_spec_new_overview (results, view);
+    }
   return export_spec (spec, options, width, height, style);
 }
 

@@ -200,6 +200,38 @@ test_compare_export (void)
   bench_test_remove_tree (dir);
 }
 
+/* Two files that each sweep context depth: the files named are the
+ * selection, so the export is the sweep (a titled depth axis), not the
+ * overview of best speeds that several unrelated files get */
+static void
+test_export_sweep_across_files (void)
+{
+  g_autofree char *a = bench_test_corpus_path ("public/strix-halo-gpt-oss-20b.default-hip.jsonl");
+  g_autofree char *b = bench_test_corpus_path ("public/strix-halo-gpt-oss-20b.lhl-tune-tile.jsonl");
+  g_autofree char *c = bench_test_corpus_path ("generated/cpu-three-models.json");
+  g_autofree char *d = bench_test_corpus_path ("public/docs-llamacpp-readme-2023-b1275-rtx3090ti-cuda-old-booleans.csv");
+  g_autofree char *dir = g_dir_make_tmp ("benchtop-cli-XXXXXX", NULL);
+  g_autofree char *pdf = g_build_filename (dir, "sweep.pdf", NULL);
+  g_autofree char *export_arg = g_strdup_printf ("--export=%s", pdf);
+  g_autofree char *out = NULL, *err = NULL, *text = NULL;
+  g_autofree char *out2 = NULL, *err2 = NULL, *text2 = NULL;
+  const char *pdftotext[] = { "pdftotext", pdf, "-", NULL };
+
+  g_assert_cmpint (run (NULL, &out, &err, export_arg, a, b, NULL), ==, 0);
+  g_assert_true (g_spawn_sync (NULL, (char **) pdftotext, NULL, G_SPAWN_SEARCH_PATH | G_SPAWN_STDERR_TO_DEV_NULL,
+                               NULL, NULL, &text, NULL, NULL, NULL));
+  g_assert_nonnull (strstr (text, "Context depth"));
+  g_assert_null (strstr (text, "2 runs"));
+
+  /* results that sweep nothing in common: the overview */
+  g_assert_cmpint (run (NULL, &out2, &err2, export_arg, c, d, NULL), ==, 0);
+  g_assert_true (g_spawn_sync (NULL, (char **) pdftotext, NULL, G_SPAWN_SEARCH_PATH | G_SPAWN_STDERR_TO_DEV_NULL,
+                               NULL, NULL, &text2, NULL, NULL, NULL));
+  g_assert_nonnull (strstr (text2, "Best speed of each model"));
+
+  bench_test_remove_tree (dir);
+}
+
 static void
 test_scenario_json (void)
 {
@@ -685,6 +717,7 @@ main (int    argc,
   g_test_add_func ("/cli/list-table", test_table);
   g_test_add_func ("/cli/exit-status", test_exit_status);
   g_test_add_func ("/cli/compare-export", test_compare_export);
+  g_test_add_func ("/cli/export-sweep-across-files", test_export_sweep_across_files);
   g_test_add_func ("/cli/summary", test_summary);
   g_test_add_func ("/cli/folder", test_folder);
   g_test_add_func ("/cli/scenario-json", test_scenario_json);
