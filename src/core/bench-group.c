@@ -6,7 +6,7 @@
 #include <string.h>
 
 #include "bench-efficiency-private.h"
-#include "bench-group.h"
+#include "bench-group-private.h"
 #include "bench-units.h"
 
 struct _BenchGroup
@@ -352,6 +352,14 @@ set_count (BenchGroup *self,
   g_object_notify_by_pspec (G_OBJECT (self), properties[prop_id]);
 }
 
+static guint n_recomputes;   /* atomic */
+
+guint
+bench_group_get_n_recomputes (void)
+{
+  return g_atomic_int_get (&n_recomputes);
+}
+
 /* The one place where a group's figures are computed from its results; it
  * notifies the properties whose values changed. */
 static void
@@ -366,6 +374,7 @@ recompute (BenchGroup  *self,
   double best_pp = NAN, best_tg = NAN;
   const char *date = "";
 
+  g_atomic_int_inc (&n_recomputes);
   g_object_freeze_notify (G_OBJECT (self));
 
   for (guint i = 0; i < self->results->len; i++)
@@ -513,11 +522,21 @@ identity_equal (gconstpointer a,
   return x->text == y->text && x->a == y->a && x->b == y->b;
 }
 
-GPtrArray *
-bench_group_results (GPtrArray      *results,
-                     BenchGroupKind  kind)
+static void
+part_free (gpointer data)
 {
-  GPtrArray *groups = g_ptr_array_new_with_free_func (g_object_unref);
+  BenchGroupPart *part = data;
+
+  g_free (part->key);
+  g_ptr_array_unref (part->results);
+  g_free (part);
+}
+
+GPtrArray *
+bench_group_partition (GPtrArray      *results,
+                       BenchGroupKind  kind)
+{
+  GPtrArray *parts = g_ptr_array_new_with_free_func (part_free);
   g_autoptr (GHashTable) by_key = g_hash_table_new (g_str_hash, g_str_equal);
   /* 100,000 results come from a few hundred identities: make each key once */
   g_autoptr (GHashTable) by_identity = g_hash_table_new_full (identity_hash, identity_equal, g_free, NULL);
@@ -526,36 +545,63 @@ bench_group_results (GPtrArray      *results,
     {
       BenchResult *result = g_ptr_array_index (results, i);
       Identity id = identity_of (result, kind);
-      BenchGroup *group = g_hash_table_lookup (by_identity, &id);
+      BenchGroupPart *part = g_hash_table_lookup (by_identity, &id);
 
-      if (group == NULL)
+      if (part == NULL)
         {
           g_autofree char *key = group_key (result, kind);
 
-          group = g_hash_table_lookup (by_key, key);
-          if (group == NULL)
+          part = g_hash_table_lookup (by_key, key);
+          if (part == NULL)
             {
-              group = g_object_new (BENCH_TYPE_GROUP, NULL);
-              group->kind = kind;
-              group->key = g_steal_pointer (&key);
-              {
-                g_autofree char *label = group_label (result, kind);
-                /* a label for people: as long as a line, however long the input */
-                group->label = bench_text_ellipsize_for_display (label, BENCH_DISPLAY_MAX_CHARS);
-              }
-              g_hash_table_insert (by_key, group->key, group);
-              g_ptr_array_add (groups, group);
+              part = g_new0 (BenchGroupPart, 1);
+              part->key = g_steal_pointer (&key);
+              part->results = g_ptr_array_new_with_free_func (g_object_unref);
+              g_hash_table_insert (by_key, part->key, part);
+              g_ptr_array_add (parts, part);
             }
-          g_hash_table_insert (by_identity, g_memdup2 (&id, sizeof id), group);
+          g_hash_table_insert (by_identity, g_memdup2 (&id, sizeof id), part);
         }
-      g_ptr_array_add (group->results, g_object_ref (result));
+      g_ptr_array_add (part->results, g_object_ref (result));
     }
+  return parts;
+}
 
-  /* new groups: their label is their first result's already */
-  for (guint i = 0; i < groups->len; i++)
+BenchGroup *
+bench_group_new_with_results (BenchGroupKind  kind,
+                              const char     *key,
+                              GPtrArray      *results)
+{
+  BenchGroup *group;
+
+  g_return_val_if_fail (key != NULL && results != NULL && results->len > 0, NULL);
+
+  group = g_object_new (BENCH_TYPE_GROUP, NULL);
+  group->kind = kind;
+  group->key = g_strdup (key);
+  {
+    g_autofree char *label = group_label (g_ptr_array_index (results, 0), kind);
+    /* a label for people: as long as a line, however long the input */
+    group->label = bench_text_ellipsize_for_display (label, BENCH_DISPLAY_MAX_CHARS);
+  }
+  g_ptr_array_unref (group->results);
+  group->results = g_ptr_array_ref (results);
+  /* its label is its first result's already */
+  recompute (group, bench_group_get_first (group), 0);
+  return group;
+}
+
+GPtrArray *
+bench_group_results (GPtrArray      *results,
+                     BenchGroupKind  kind)
+{
+  g_autoptr (GPtrArray) parts = bench_group_partition (results, kind);
+  GPtrArray *groups = g_ptr_array_new_full (parts->len, g_object_unref);
+
+  for (guint i = 0; i < parts->len; i++)
     {
-      BenchGroup *group = g_ptr_array_index (groups, i);
-      recompute (group, bench_group_get_first (group), 0);
+      BenchGroupPart *part = g_ptr_array_index (parts, i);
+      g_ptr_array_add (groups, bench_group_new_with_results (kind, part->key, part->results));
     }
   return groups;
 }
