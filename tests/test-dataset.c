@@ -688,6 +688,11 @@ assert_groups_as_if_regrouped (BenchDataset *dataset)
           g_assert_true (bench_group_get_best_tg (group) == bench_group_get_best_tg (want) ||
                          (isnan (bench_group_get_best_tg (group)) && isnan (bench_group_get_best_tg (want))));
           g_assert_cmpstr (bench_group_get_models_text (group), ==, bench_group_get_models_text (want));
+          g_assert_cmpuint (bench_group_get_n_models (group), ==, bench_group_get_n_models (want));
+          g_assert_cmpuint (bench_group_get_n_machines (group), ==, bench_group_get_n_machines (want));
+          g_assert_cmpstr (bench_group_get_date (group), ==, bench_group_get_date (want));
+          g_assert_true (bench_group_get_efficiency_result (group) ==
+                         bench_group_get_efficiency_result (want));
         }
     }
 }

@@ -366,13 +366,9 @@ update_groups (BenchDataset   *self,
             }
           else
             {
-              g_autoptr (GPtrArray) results = g_ptr_array_copy (bench_group_get_results (group),
-                                                                (GCopyFunc) (void (*) (void)) g_object_ref,
-                                                                NULL);
               guint position = GPOINTER_TO_UINT (g_hash_table_lookup (self->position[kind], group)) - 1;
 
-              g_ptr_array_extend (results, part->results, (GCopyFunc) (void (*) (void)) g_object_ref, NULL);
-              if (bench_group_set_results (group, results))
+              if (bench_group_append_results (group, part->results))
                 g_array_append_val (changed, position);
             }
         }

@@ -26,6 +26,13 @@ BenchGroup *bench_group_new_with_results (BenchGroupKind  kind,
                                           const char     *key,
                                           GPtrArray      *results);
 
+/* Adds @more (BenchResult) at the end of the group's results, in a new
+ * array as bench_group_set_results () does, and updates its figures
+ * reading only @more (what it knows of the others is kept). Returns FALSE,
+ * doing nothing, when @more is empty. */
+gboolean    bench_group_append_results  (BenchGroup     *self,
+                                         GPtrArray      *more);
+
 /* How many times a group's figures were computed from its results, in the
  * whole process (for tests: an update costs what it touches). */
 guint       bench_group_get_n_recomputes (void);
