@@ -172,9 +172,10 @@ find_duplicates (BenchDataset *self)
     }
 }
 
-/* A source's results split by group key, once per source: made where it
- * was read when the loader did (bench_dataset_prepare_source ()),
- * otherwise the first time it is added. */
+/* A source's results split by group key, once per source, each part with
+ * a group of it alone made ahead (what a key new to the dataset gets):
+ * made where it was read when the loader did (bench_dataset_prepare_source
+ * ()), otherwise the first time it is added. */
 typedef struct
 {
   GPtrArray  *parts[3];    /* BenchGroupPart, in order of first appearance */
@@ -196,6 +197,16 @@ source_parts_free (gpointer data)
 
 G_DEFINE_QUARK (bench-dataset-parts, source_parts)
 
+/* A group for @part alone: the one made ahead, the first time */
+static BenchGroup *
+take_group (BenchGroupKind  kind,
+            BenchGroupPart *part)
+{
+  if (part->group != NULL)
+    return g_steal_pointer (&part->group);
+  return bench_group_new_with_results (kind, part->key, part->results);
+}
+
 static SourceParts *
 source_parts (BenchSource *source)
 {
@@ -211,7 +222,9 @@ source_parts (BenchSource *source)
       for (guint i = 0; i < sp->parts[k]->len; i++)
         {
           BenchGroupPart *part = g_ptr_array_index (sp->parts[k], i);
+
           g_hash_table_insert (sp->by_key[k], part->key, part);
+          part->group = bench_group_new_with_results (k, part->key, part->results);
         }
     }
   g_object_set_qdata_full (G_OBJECT (source), source_parts_quark (), sp, source_parts_free);
@@ -359,7 +372,7 @@ update_groups (BenchDataset   *self,
 
           if (group == NULL)
             {
-              group = bench_group_new_with_results (kind, part->key, part->results);
+              group = take_group (kind, part);
               g_hash_table_insert (by_key, (gpointer) bench_group_get_key (group), group);
               g_hash_table_insert (self->position[kind], group, GUINT_TO_POINTER (old->len + 1));
               g_ptr_array_add (old, group);
@@ -368,6 +381,7 @@ update_groups (BenchDataset   *self,
             {
               guint position = GPOINTER_TO_UINT (g_hash_table_lookup (self->position[kind], group)) - 1;
 
+              g_clear_object (&part->group);   /* not needed */
               if (bench_group_append_results (group, part->results))
                 g_array_append_val (changed, position);
             }
@@ -417,7 +431,9 @@ update_groups (BenchDataset   *self,
 
               if (group == NULL)
                 {
-                  group = bench_group_new_with_results (kind, part->key, results);
+                  /* of one source's results alone: its part's group */
+                  group = results == part->results ? take_group (kind, part)
+                                                   : bench_group_new_with_results (kind, part->key, results);
                   g_hash_table_insert (by_key, (gpointer) bench_group_get_key (group), group);
                   g_ptr_array_add (next, group);
                   continue;

@@ -11,8 +11,10 @@ G_BEGIN_DECLS
 /* The results of one source (or any list) that share a group key. */
 typedef struct
 {
-  char      *key;
-  GPtrArray *results;   /* BenchResult, in order; never modified once made */
+  char       *key;
+  GPtrArray  *results;  /* BenchResult, in order; never modified once made */
+  BenchGroup *group;    /* NULL, or a group of these results alone, made
+                         * ahead (freed with the part) for whoever takes it */
 } BenchGroupPart;
 
 /* Splits @results by @kind's key: a GPtrArray of BenchGroupPart (freed

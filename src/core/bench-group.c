@@ -643,6 +643,7 @@ part_free (gpointer data)
 
   g_free (part->key);
   g_ptr_array_unref (part->results);
+  g_clear_object (&part->group);
   g_free (part);
 }
 
