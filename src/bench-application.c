@@ -101,6 +101,8 @@ bench_application_startup (GApplication *app)
     { "window.close", { "<Control>w", NULL } },
     { "win.find", { "<Control>f", NULL } },
     { "win.export", { "<Control>e", NULL } },
+    { "win.compare", { "<Control>d", NULL } },
+    { "win.show-sources", { "<Control>i", NULL } },
     { "win.view-runs", { "<Alt>1", NULL } },
     { "win.view-models", { "<Alt>2", NULL } },
     { "win.view-hardware", { "<Alt>3", NULL } },

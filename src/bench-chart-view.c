@@ -19,7 +19,6 @@
 #include "bench-chart-theme.h"
 #include "bench-chart-view.h"
 #include "bench-field.h"
-#include "bench-export-dialog.h"
 #include "bench-units.h"
 
 struct _BenchChartView
@@ -334,21 +333,6 @@ on_click (GtkGestureClick *click,
     g_signal_emit (self, signals[RESULT_ACTIVATED], 0, r);
 }
 
-/* —— export ——————————————————————————————————————————————————— */
-
-static void
-export_action (GtkWidget  *widget,
-               const char *action_name,
-               GVariant   *parameter)
-{
-  BenchChartView *self = BENCH_CHART_VIEW (widget);
-  GtkRoot *root = gtk_widget_get_root (widget);
-
-  if (self->spec == NULL)
-    return;
-  bench_export_dialog_present (GTK_WINDOW (root), self->spec);
-}
-
 /* —— accessibility ————————————————————————————————————————————— */
 
 static void
@@ -415,7 +399,6 @@ bench_chart_view_class_init (BenchChartViewClass *klass)
                                             G_SIGNAL_RUN_LAST, 0, NULL, NULL, NULL,
                                             G_TYPE_NONE, 1, BENCH_TYPE_RESULT);
 
-  gtk_widget_class_install_action (widget_class, "chart.export", NULL, export_action);
   gtk_widget_class_set_css_name (widget_class, "chart");
   gtk_widget_class_set_accessible_role (widget_class, GTK_ACCESSIBLE_ROLE_IMG);
 }

@@ -1,7 +1,10 @@
 /* bench-cli.c — `benchtop --list [--json] FILE…`: load files with the core
- * and print them, as an aligned table or as normalized JSON Lines.
+ * and print them, as an aligned table or as normalized JSON Lines; `--summary`
+ * says what each file held and what went wrong where.
  *
- * Uses core only (no GTK), so it works over ssh and in scripts.
+ * Files load through a BenchSession, as in the window, so what the command
+ * line prints is what the window shows. Uses core only (no GTK), so it
+ * works over ssh and in scripts.
  */
 #include "config.h"
 
@@ -22,11 +25,12 @@
 #include "bench-field.h"
 #include "bench-gguf.h"
 #include "bench-result.h"
+#include "bench-session.h"
 #include "bench-source.h"
 #include "bench-units.h"
 
 static const char * const headless_options[] = {
-  "--list", "--json", "--version", "--compare", "--baseline", "--csv", "--export",
+  "--list", "--summary", "--json", "--version", "--compare", "--baseline", "--csv", "--export",
   "--scenario",
   "--model-info",
 };
@@ -80,41 +84,161 @@ bench_cli_is_headless (int    argc,
 
 /* —— loading —— */
 
-static BenchSource *
-load_argument (const char  *arg,
-               GError     **error)
+typedef struct
 {
-  if (strcmp (arg, "-") == 0)
-    {
-      g_autoptr (GInputStream) in = g_unix_input_stream_new (STDIN_FILENO, FALSE);
-      g_autoptr (GOutputStream) mem = g_memory_output_stream_new_resizable ();
-      g_autoptr (GBytes) bytes = NULL;
+  GPtrArray *entries;      /* BenchSourceEntry, in the order read */
+  gboolean   quiet;        /* --summary prints messages itself */
+  int        status;
+} Loaded;
 
-      if (g_output_stream_splice (mem, in, G_OUTPUT_STREAM_SPLICE_CLOSE_TARGET, NULL, error) < 0)
-        return NULL;
-      bytes = g_memory_output_stream_steal_as_bytes (G_MEMORY_OUTPUT_STREAM (mem));
-      /* Translators: the name shown for results read from standard input */
-      return bench_source_load_bytes (bytes, _("standard input"), NULL, NULL, NULL, error);
-    }
-  else
-    {
-      g_autoptr (GFile) file = g_file_new_for_commandline_arg (arg);
-      return bench_source_load_file (file, NULL, NULL, NULL, error);
-    }
+static void
+print_diagnostics (BenchSourceEntry *entry)
+{
+  g_auto (GStrv) messages = bench_source_entry_dup_messages (entry);
+
+  for (guint i = 0; messages[i] != NULL; i++)
+    /* Translators: prefix of a warning printed on the terminal */
+    g_printerr ("%s %s\n", _("warning:"), messages[i]);
 }
 
 static void
-print_diagnostics (BenchSource *source)
+on_source_added (BenchSession     *session,
+                 BenchSourceEntry *entry,
+                 gboolean          reload,
+                 Loaded           *loaded)
 {
-  GPtrArray *diagnostics = bench_source_get_diagnostics (source);
+  g_ptr_array_add (loaded->entries, g_object_ref (entry));
+  if (!loaded->quiet)
+    print_diagnostics (entry);
+}
 
-  for (guint i = 0; i < diagnostics->len; i++)
+static void
+on_source_failed (BenchSession     *session,
+                  BenchSourceEntry *entry,
+                  gboolean          reload,
+                  Loaded           *loaded)
+{
+  g_ptr_array_add (loaded->entries, g_object_ref (entry));
+  loaded->status = 1;
+  if (!loaded->quiet)
+    /* Translators: prefix of an error printed on the terminal */
+    g_printerr ("%s %s\n", _("error:"), bench_source_entry_get_error (entry)->message);
+}
+
+/* Reads every argument through a session, in order; "-" is standard input. */
+static gboolean
+load_arguments (char   **args,
+                Loaded  *loaded)
+{
+  g_autoptr (BenchSession) session = bench_session_new (NULL);
+
+  bench_session_set_monitor_files (session, FALSE);
+  g_signal_connect (session, "source-added", G_CALLBACK (on_source_added), loaded);
+  g_signal_connect (session, "source-failed", G_CALLBACK (on_source_failed), loaded);
+  for (guint i = 0; args[i] != NULL; i++)
     {
-      g_autofree char *line = bench_diagnostic_format (g_ptr_array_index (diagnostics, i),
-                                                       bench_source_get_name (source));
-      /* Translators: prefix of a warning printed on the terminal */
-      g_printerr ("%s %s\n", _("warning:"), line);
+      if (strcmp (args[i], "-") == 0)
+        {
+          g_autoptr (GInputStream) in = g_unix_input_stream_new (STDIN_FILENO, FALSE);
+          g_autoptr (GOutputStream) mem = g_memory_output_stream_new_resizable ();
+          g_autoptr (GBytes) bytes = NULL;
+          g_autoptr (GError) error = NULL;
+
+          if (g_output_stream_splice (mem, in, G_OUTPUT_STREAM_SPLICE_CLOSE_TARGET, NULL,
+                                      &error) < 0)
+            {
+              g_printerr ("%s %s\n", _("error:"), error->message);
+              loaded->status = 1;
+              continue;
+            }
+          bytes = g_memory_output_stream_steal_as_bytes (G_MEMORY_OUTPUT_STREAM (mem));
+          /* Translators: the name shown for results read from standard input */
+          bench_session_load_bytes (session, bytes, _("standard input"));
+        }
+      else
+        {
+          g_autoptr (GFile) file = g_file_new_for_commandline_arg (args[i]);
+          bench_session_load_files (session, &file, 1);
+        }
     }
+  bench_session_wait (session);
+  return loaded->status == 0;
+}
+
+/* —— the summary —— */
+
+static void append_json_string (GString    *out,
+                                const char *text);
+
+static void
+print_summary_text (BenchSourceEntry *entry)
+{
+  g_autoptr (GString) out = g_string_new (NULL);
+  g_auto (GStrv) messages = bench_source_entry_dup_messages (entry);
+  guint runs = bench_source_entry_get_n_runs (entry);
+  guint results = bench_source_entry_get_n_results (entry);
+  guint skipped = bench_source_entry_get_n_skipped (entry);
+
+  g_string_append_printf (out, "%s: ", bench_source_entry_get_name (entry));
+  if (bench_source_entry_get_status (entry) == BENCH_SOURCE_STATUS_FAILED)
+    {
+      /* Translators: --summary, a file that could not be read */
+      g_string_append_printf (out, "%s\n", _("could not be read"));
+      for (guint i = 0; messages[i] != NULL; i++)
+        g_string_append_printf (out, "  %s %s\n", _("error:"), messages[i]);
+    }
+  else
+    {
+      g_string_append (out, bench_source_entry_get_format (entry));
+      g_string_append (out, ", ");
+      g_string_append_printf (out, g_dngettext (GETTEXT_PACKAGE, "%u run", "%u runs", runs), runs);
+      g_string_append (out, ", ");
+      g_string_append_printf (out, g_dngettext (GETTEXT_PACKAGE, "%u result", "%u results", results),
+                              results);
+      g_string_append (out, ", ");
+      g_string_append_printf (out, g_dngettext (GETTEXT_PACKAGE, "%u record skipped",
+                                                "%u records skipped", skipped), skipped);
+      g_string_append_c (out, '\n');
+      for (guint i = 0; messages[i] != NULL; i++)
+        g_string_append_printf (out, "  %s %s\n", _("warning:"), messages[i]);
+    }
+  fwrite (out->str, 1, out->len, stdout);
+}
+
+/* One compact object per line: source, format, runs, results, skipped,
+ * warnings, and for a file that could not be read, error. */
+static void
+print_summary_json (BenchSourceEntry *entry)
+{
+  g_autoptr (GString) out = g_string_new ("{\"source\":");
+  gboolean failed = bench_source_entry_get_status (entry) == BENCH_SOURCE_STATUS_FAILED;
+  g_auto (GStrv) messages = bench_source_entry_dup_messages (entry);
+
+  append_json_string (out, bench_source_entry_get_name (entry));
+  g_string_append (out, ",\"format\":");
+  if (failed)
+    g_string_append (out, "null");
+  else
+    append_json_string (out, bench_source_entry_get_format (entry));
+  g_string_append_printf (out, ",\"runs\":%u,\"results\":%u,\"skipped\":%u,\"warnings\":[",
+                          bench_source_entry_get_n_runs (entry),
+                          bench_source_entry_get_n_results (entry),
+                          bench_source_entry_get_n_skipped (entry));
+  /* a failed file's one message is its error */
+  for (guint i = 0; !failed && messages[i] != NULL; i++)
+    {
+      if (i > 0)
+        g_string_append_c (out, ',');
+      append_json_string (out, messages[i]);
+    }
+  g_string_append_c (out, ']');
+  if (failed)
+    {
+      g_string_append (out, ",\"error\":");
+      append_json_string (out, messages[0]);
+    }
+  g_string_append (out, "}\n");
+  fwrite (out->str, 1, out->len, stdout);
 }
 
 /* —— JSON Lines —— */
@@ -707,28 +831,30 @@ run_scenario (const char      *text,
   return status;
 }
 
+/* Loads every argument through a session (load_arguments) into @results
+ * and @sources, warnings and errors on standard error. */
 static gboolean
 load_files (char      **files,
             GPtrArray  *results,
             GPtrArray  *sources,
             int        *status)
 {
-  for (guint i = 0; files[i] != NULL; i++)
+  g_autoptr (GPtrArray) read = g_ptr_array_new_with_free_func (g_object_unref);
+  Loaded loaded = { read, FALSE, 0 };
+
+  load_arguments (files, &loaded);
+  for (guint i = 0; i < read->len; i++)
     {
-      g_autoptr (GError) load_error = NULL;
-      g_autoptr (BenchSource) source = load_argument (files[i], &load_error);
+      BenchSource *source = bench_source_entry_get_source (g_ptr_array_index (read, i));
 
       if (source == NULL)
-        {
-          g_printerr ("%s %s\n", _("error:"), load_error->message);
-          *status = 1;
-          continue;
-        }
-      print_diagnostics (source);
+        continue;
       g_ptr_array_extend (results, bench_source_get_results (source),
                           (GCopyFunc) (void (*) (void)) g_object_ref, NULL);
-      g_ptr_array_add (sources, g_steal_pointer (&source));
+      g_ptr_array_add (sources, g_object_ref (source));
     }
+  if (loaded.status != 0)
+    *status = loaded.status;
   return *status == 0;
 }
 
@@ -1052,9 +1178,11 @@ int
 bench_cli_run (int    argc,
                char **argv)
 {
-  gboolean list = FALSE, json = FALSE, version = FALSE, compare = FALSE, csv = FALSE;
+  gboolean list = FALSE, summary = FALSE, json = FALSE, version = FALSE, compare = FALSE;
+  gboolean csv = FALSE;
   gboolean model_info = FALSE;
   g_auto (GStrv) gguf_files = NULL;
+  Loaded loaded = { NULL, FALSE, 0 };
   g_autofree char *baseline = NULL;
   g_autofree char *scenario = NULL;
   gboolean scenario_check = FALSE;
@@ -1066,12 +1194,17 @@ bench_cli_run (int    argc,
   g_autoptr (GOptionContext) context = NULL;
   g_autoptr (GPtrArray) results = g_ptr_array_new_with_free_func (g_object_unref);
   g_autoptr (GPtrArray) sources = g_ptr_array_new_with_free_func (g_object_unref);
+  g_autoptr (GPtrArray) read = g_ptr_array_new_with_free_func (g_object_unref);
   int status = 0;
   const GOptionEntry entries[] = {
     { "list", 0, 0, G_OPTION_ARG_NONE, &list,
       N_("Print the results of the files as a table"), NULL },
+    { "summary", 0, 0, G_OPTION_ARG_NONE, &summary,
+      N_("Say what each file holds (format, runs, results, records skipped) and every "
+         "warning with FILE:LINE:COLUMN, without the results"), NULL },
     { "json", 0, 0, G_OPTION_ARG_NONE, &json,
-      N_("With --list: print one JSON object per result per line"), NULL },
+      N_("With --list: print one JSON object per result per line; with --summary: one per file"),
+      NULL },
     { "compare", 0, 0, G_OPTION_ARG_NONE, &compare,
       N_("Compare the candidate files against --baseline and print a markdown table"), NULL },
     { "baseline", 0, 0, G_OPTION_ARG_FILENAME, &baseline,
@@ -1099,9 +1232,11 @@ bench_cli_run (int    argc,
       N_("With --export: write the value over each bar"), NULL },
     { "scenario", 0, 0, G_OPTION_ARG_STRING, &scenario,
       N_("Predict a workload for every model, machine and settings in the files and rank "
-         "them (markdown; with --json one object per line; with --export the chart)"),
-      N_("prompt=N,answer=N[,depth=N][,context=N][,min-tg=T/S][,max-ttft=S][,memory=GB]"
-         "[,gpu-memory=GB]") },
+         "them (markdown; with --json one object per line; with --export the chart). "
+         "WORKLOAD is prompt=N,answer=N and optionally depth=N, context=N, min-tg=T/S, "
+         "max-ttft=S, memory=GB, gpu-memory=GB, comma-separated"),
+      /* Translators: the argument of --scenario in --help */
+      N_("WORKLOAD") },
     { "scenario-check", 0, 0, G_OPTION_ARG_NONE, &scenario_check,
       N_("Predict every measured test from the others and print the errors per sweep"), NULL },
     { "model-info", 0, 0, G_OPTION_ARG_NONE, &model_info,
@@ -1123,10 +1258,16 @@ bench_cli_run (int    argc,
   g_option_context_set_description (context,
                                     _("Examples:\n"
                                       "  benchtop --list results.json\n"
+                                      "  benchtop --summary --json results/\n"
                                       "  benchtop --compare --baseline=old.json new.json\n"
                                       "  benchtop --compare --baseline=old.json new.json --export=speedup.svg\n"
                                       "  benchtop --export=chart.png --view=models --size=1920x1080 results.jsonl\n"
-                                      "  benchtop --model-info --json model.gguf\n"));
+                                      "  benchtop --model-info --json model.gguf\n"
+                                      "  benchtop --scenario=prompt=20000,answer=1000,context=65536,min-tg=15,memory=96 results/\n"
+                                      "\n"
+                                      "Exit status: 0 when every file was read (warnings "
+                                      "included), 1 when a file could not be read or a chart "
+                                      "not written, 2 on a usage error.\n"));
   g_option_context_add_main_entries (context, entries, GETTEXT_PACKAGE);
   g_option_context_set_translation_domain (context, GETTEXT_PACKAGE);
   if (!g_option_context_parse (context, &argc, &argv, &error))
@@ -1140,6 +1281,11 @@ bench_cli_run (int    argc,
       g_print ("benchtop %s\n", PACKAGE_VERSION);
       return 0;
     }
+  if (summary && (list || compare || export.path != NULL || model_info))
+    {
+      g_printerr ("benchtop: %s\n", _("--summary cannot be used with --list, --compare or --export"));
+      return 2;
+    }
   if (scenario != NULL || scenario_check)
     return run_scenario (scenario, scenario_check, json, files, gguf_files, &export, width, height,
                          style);
@@ -1149,9 +1295,9 @@ bench_cli_run (int    argc,
                                         "or --export"));
       return 2;
     }
-  if (json && !list && !model_info)
+  if (json && !list && !summary && !model_info)
     {
-      g_printerr ("benchtop: %s\n", _("--json goes with --list or --model-info"));
+      g_printerr ("benchtop: %s\n", _("--json goes with --list, --summary or --model-info"));
       return 2;
     }
   if (!register_gguf_files (gguf_files))
@@ -1243,22 +1389,31 @@ bench_cli_run (int    argc,
       return 2;
     }
 
-  for (guint i = 0; files[i] != NULL; i++)
+  loaded.entries = read;
+  loaded.quiet = summary;
+  load_arguments (files, &loaded);
+  status = loaded.status;
+  if (summary)
     {
-      g_autoptr (GError) load_error = NULL;
-      g_autoptr (BenchSource) source = load_argument (files[i], &load_error);
+      for (guint i = 0; i < read->len; i++)
+        {
+          if (json)
+            print_summary_json (g_ptr_array_index (read, i));
+          else
+            print_summary_text (g_ptr_array_index (read, i));
+        }
+      fflush (stdout);
+      return status;
+    }
+  for (guint i = 0; i < read->len; i++)
+    {
+      BenchSource *source = bench_source_entry_get_source (g_ptr_array_index (read, i));
 
       if (source == NULL)
-        {
-          /* Translators: prefix of an error printed on the terminal */
-          g_printerr ("%s %s\n", _("error:"), load_error->message);
-          status = 1;
-          continue;
-        }
-      print_diagnostics (source);
+        continue;
       g_ptr_array_extend (results, bench_source_get_results (source),
                           (GCopyFunc) (void (*) (void)) g_object_ref, NULL);
-      g_ptr_array_add (sources, g_steal_pointer (&source));
+      g_ptr_array_add (sources, g_object_ref (source));
     }
 
   if (compare)

@@ -17,6 +17,7 @@
 #include "bench-chart-spec.h"
 #include "bench-chart-view.h"
 #include "bench-compare-dialog.h"
+#include "bench-export-dialog.h"
 #include "bench-field.h"
 #include "bench-file-chooser.h"
 #include "bench-group.h"
@@ -562,7 +563,10 @@ export_chart_action (GtkWidget  *widget,
 {
   BenchCompareDialog *self = BENCH_COMPARE_DIALOG (widget);
 
-  gtk_widget_activate_action (self->chart, "chart.export", NULL);
+  BenchChartSpec *spec = bench_chart_view_get_spec (BENCH_CHART_VIEW (self->chart));
+
+  if (spec != NULL)
+    bench_export_dialog_present (GTK_WINDOW (self), spec);
 }
 
 static void

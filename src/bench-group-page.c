@@ -467,10 +467,11 @@ bench_group_page_compare (BenchGroupPage *self)
   return GTK_WINDOW (dialog);
 }
 
-static void
-on_compare_clicked (BenchGroupPage *self)
+gboolean
+bench_group_page_can_compare (BenchGroupPage *self)
 {
-  bench_group_page_compare (self);
+  g_return_val_if_fail (BENCH_IS_GROUP_PAGE (self), FALSE);
+  return n_to_compare (self) > 0;
 }
 
 static gboolean
@@ -552,7 +553,6 @@ catch_up (BenchGroupPage *self,
 static void
 mark_stale (BenchGroupPage *self)
 {
-  gtk_widget_set_sensitive (self->compare_button, n_to_compare (self) > 0);
   if (self->peak_button != NULL)
     {
       g_autoptr (BenchGroup) one = single_selected_group (self);
@@ -864,7 +864,6 @@ bench_group_page_class_init (BenchGroupPageClass *klass)
   gtk_widget_class_bind_template_callback (widget_class, on_log_toggled);
   gtk_widget_class_bind_template_callback (widget_class, on_log_x_toggled);
   gtk_widget_class_bind_template_callback (widget_class, on_roofline_toggled);
-  gtk_widget_class_bind_template_callback (widget_class, on_compare_clicked);
   gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
 }
 

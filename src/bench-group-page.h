@@ -31,6 +31,9 @@ GListModel    *bench_group_page_get_results_model (BenchGroupPage *self);
 /* Opens the comparison of the selected rows (or of the only two rows),
  * the first as the baseline; NULL when there is nothing to compare. */
 GtkWindow     *bench_group_page_compare        (BenchGroupPage *self);
+/* TRUE when the selection (or the only two rows) can be compared: what
+ * enables win.compare */
+gboolean       bench_group_page_can_compare    (BenchGroupPage *self);
 
 /* The machines' figures changed (a peak the user entered): the chart is
  * drawn again. */

@@ -1,35 +1,36 @@
 /* bench-window.c — the main window.
  *
  * Results come in by the Open dialog, drops, paste, the command line and the
- * files remembered from last time; all of them go through one queue that
- * reads on a worker thread (bench-loader.h), shows progress with a Cancel
- * button, and reports problems as toasts naming file and position.
+ * files remembered from last time; the window hands them all to its session
+ * (bench-session.h), which reads, watches and remembers them. The window
+ * shows the session: its progress with a Cancel button, one toast per load
+ * that went wrong, and the sources list (win.show-sources).
  */
 #include "config.h"
 
 #include <glib/gi18n-lib.h>
 #include <math.h>
 
+#include "bench-chart-view.h"
+#include "bench-export-dialog.h"
 #include "bench-efficiency.h"
 #include "bench-file-chooser.h"
-#include "bench-loader.h"
 #include "bench-scenario-page.h"
+#include "bench-session.h"
+#include "bench-sources-dialog.h"
 #include "bench-units.h"
 #include "bench-window.h"
-
-#define MAX_ERROR_TOASTS 3
-#define RELOAD_DELAY_MS 400
 
 struct _BenchWindow
 {
   AdwApplicationWindow  parent_instance;
 
-  BenchDataset         *dataset;
+  BenchSession         *session;
   GSettings            *settings;
-  GCancellable         *load_cancellable;
-  GQueue                pending;          /* LoadRequest */
-  GHashTable           *monitors;         /* GFile → GFileMonitor */
-  GHashTable           *reloads;          /* GFile → timeout id */
+  GPtrArray            *failed;           /* BenchSourceEntry, of the load running */
+  GPtrArray            *partial;          /* BenchSourceEntry, of the load running */
+  AdwToast             *load_toast;       /* the one toast a load leaves, or NULL */
+  GtkWindow            *sources_dialog;   /* weak */
   GtkWidget            *pages[3];
   GtkWidget            *scenario_page;
 
@@ -41,7 +42,6 @@ struct _BenchWindow
   AdwToastOverlay      *toast_overlay;
   GtkStack             *main_stack;
   AdwViewStack         *view_stack;
-  GtkListBox           *sources_list;
   GtkWidget            *sources_button;
   GtkWidget            *export_button;
   GtkWidget            *recent_label;
@@ -53,22 +53,7 @@ struct _BenchWindow
 
 G_DEFINE_FINAL_TYPE (BenchWindow, bench_window, ADW_TYPE_APPLICATION_WINDOW)
 
-typedef struct
-{
-  GPtrArray *files;     /* GFile, or NULL for text */
-  GBytes    *text;
-  gboolean   quiet;     /* a reload of a changed file */
-} LoadRequest;
-
-static void
-load_request_free (LoadRequest *request)
-{
-  g_clear_pointer (&request->files, g_ptr_array_unref);
-  g_clear_pointer (&request->text, g_bytes_unref);
-  g_free (request);
-}
-
-static void start_next_load (BenchWindow *self);
+static BenchGroupPage *visible_page (BenchWindow *self);
 
 /* —— feedback ——————————————————————————————————————————————— */
 
@@ -87,180 +72,143 @@ toast (BenchWindow *self,
 }
 
 static void
-report_source (BenchWindow *self,
-               BenchSource *source)
+on_load_toast_dismissed (AdwToast    *t,
+                         BenchWindow *self)
 {
-  GPtrArray *diagnostics = bench_source_get_diagnostics (source);
-  guint skipped = bench_source_get_skipped (source);
-  g_autofree char *first = NULL;
+  if (self->load_toast == t)
+    self->load_toast = NULL;
+}
+
+/* What a load leaves behind, in one toast with a way to the details:
+ * the files that could not be read, else the files read only in part. A
+ * new load's toast takes the place of the last one. */
+static void
+report_load (BenchWindow *self)
+{
   g_autofree char *message = NULL;
+  AdwToast *t;
 
-  if (skipped == 0)
-    return;
-  /* Records were lost: say how many and where the first problem is. Skipped
-   * log lines alone are not worth a toast. */
-  first = diagnostics->len ? bench_diagnostic_format (g_ptr_array_index (diagnostics, 0),
-                                                      bench_source_get_name (source))
-                           : g_strdup (bench_source_get_name (source));
-  message = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
-                                          "%u record skipped — %s",
-                                          "%u records skipped — %s", skipped),
-                             skipped, first);
-  toast (self, message, 8);
-}
-
-/* —— sources ——————————————————————————————————————————————— */
-
-static void
-stop_monitoring (BenchWindow *self,
-                 GFile       *file)
-{
-  if (file == NULL)
-    return;
-  g_hash_table_remove (self->monitors, file);
-  g_hash_table_remove (self->reloads, file);
-}
-
-static gboolean
-reload_file (gpointer user_data)
-{
-  GFile *file = user_data;
-  BenchWindow *self = g_object_get_data (G_OBJECT (file), "bench-window");
-  LoadRequest *request = g_new0 (LoadRequest, 1);
-
-  g_hash_table_steal (self->reloads, file);
-  request->files = g_ptr_array_new_with_free_func (g_object_unref);
-  g_ptr_array_add (request->files, g_object_ref (file));
-  request->quiet = TRUE;
-  g_queue_push_tail (&self->pending, request);
-  start_next_load (self);
-  return G_SOURCE_REMOVE;
-}
-
-/* A file llama-bench is still writing changes many times a second: reload
- * once it has been quiet for a moment. */
-static void
-on_file_changed (GFileMonitor      *monitor,
-                 GFile             *file,
-                 GFile             *other,
-                 GFileMonitorEvent  event,
-                 BenchWindow       *self)
-{
-  GFile *watched = g_object_get_data (G_OBJECT (monitor), "bench-file");
-  guint id;
-
-  if (event != G_FILE_MONITOR_EVENT_CHANGES_DONE_HINT && event != G_FILE_MONITOR_EVENT_CHANGED &&
-      event != G_FILE_MONITOR_EVENT_CREATED)
-    return;
-  g_hash_table_remove (self->reloads, watched);
-  g_object_set_data (G_OBJECT (watched), "bench-window", self);
-  id = g_timeout_add_full (G_PRIORITY_DEFAULT, RELOAD_DELAY_MS, reload_file,
-                           g_object_ref (watched), g_object_unref);
-  g_hash_table_insert (self->reloads, g_object_ref (watched), GUINT_TO_POINTER (id));
-}
-
-static void
-monitor_file (BenchWindow *self,
-              GFile       *file)
-{
-  g_autoptr (GFileMonitor) monitor = NULL;
-
-  if (file == NULL || g_hash_table_contains (self->monitors, file) || !g_file_is_native (file))
-    return;
-  monitor = g_file_monitor_file (file, G_FILE_MONITOR_NONE, NULL, NULL);
-  if (monitor == NULL)
-    return;
-  g_object_set_data_full (G_OBJECT (monitor), "bench-file", g_object_ref (file), g_object_unref);
-  g_signal_connect (monitor, "changed", G_CALLBACK (on_file_changed), self);
-  g_hash_table_insert (self->monitors, g_object_ref (file), g_steal_pointer (&monitor));
-}
-
-static void
-on_remove_source (GtkButton   *button,
-                  BenchWindow *self)
-{
-  BenchSource *source = g_object_get_data (G_OBJECT (button), "bench-source");
-
-  stop_monitoring (self, bench_source_get_file (source));
-  bench_dataset_remove_source (self->dataset, source);
-}
-
-static GtkWidget *
-create_source_row (gpointer item,
-                   gpointer user_data)
-{
-  BenchWindow *self = user_data;
-  BenchSource *source = item;
-  guint n = bench_source_get_n_results (source);
-  guint skipped = bench_source_get_skipped (source);
-  GtkWidget *row = adw_action_row_new ();
-  GtkWidget *remove = gtk_button_new_from_icon_name ("user-trash-symbolic");
-  g_autofree char *subtitle = NULL;
-  g_autofree char *results = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u result",
-                                                           "%u results", n), n);
-
-  if (skipped > 0)
-    subtitle = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
-                                             "%s · %s · %u skipped",
-                                             "%s · %s · %u skipped", skipped),
-                                bench_format_to_string (bench_source_get_format (source)),
-                                results, skipped);
-  else
-    subtitle = g_strdup_printf ("%s · %s",
-                                bench_format_to_string (bench_source_get_format (source)),
-                                results);
-  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), bench_source_get_name (source));
-  adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
-  adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitle);
-  if (bench_source_get_file (source) != NULL)
+  if (self->failed->len == 1)
+    message = g_strdup (bench_source_entry_get_error (g_ptr_array_index (self->failed, 0))->message);
+  else if (self->failed->len > 1)
+    message = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u file could not be read",
+                                            "%u files could not be read", self->failed->len),
+                               self->failed->len);
+  else if (self->partial->len == 1)
     {
-      g_autofree char *path = g_file_get_parse_name (bench_source_get_file (source));
-      gtk_widget_set_tooltip_text (row, path);
+      BenchSourceEntry *entry = g_ptr_array_index (self->partial, 0);
+      guint skipped = bench_source_entry_get_n_skipped (entry);
+      g_auto (GStrv) messages = bench_source_entry_dup_messages (entry);
+
+      /* records were lost: say how many and where the first problem is */
+      message = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
+                                              "%u record skipped — %s",
+                                              "%u records skipped — %s", skipped),
+                                 skipped,
+                                 messages[0] ? messages[0] : bench_source_entry_get_name (entry));
     }
-  gtk_widget_set_valign (remove, GTK_ALIGN_CENTER);
-  gtk_widget_add_css_class (remove, "flat");
-  gtk_widget_set_tooltip_text (remove, _("Remove"));
-  gtk_accessible_update_property (GTK_ACCESSIBLE (remove), GTK_ACCESSIBLE_PROPERTY_LABEL,
-                                  _("Remove"), -1);
-  g_object_set_data_full (G_OBJECT (remove), "bench-source", g_object_ref (source), g_object_unref);
-  g_signal_connect (remove, "clicked", G_CALLBACK (on_remove_source), self);
-  adw_action_row_add_suffix (ADW_ACTION_ROW (row), remove);
-  return row;
+  else if (self->partial->len > 1)
+    message = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "Records skipped in %u file",
+                                            "Records skipped in %u files", self->partial->len),
+                               self->partial->len);
+  if (message == NULL)
+    return;
+
+  if (self->load_toast != NULL)
+    adw_toast_dismiss (self->load_toast);
+  t = adw_toast_new (message);
+  /* a failure stays until seen; records skipped are a note */
+  adw_toast_set_timeout (t, self->failed->len > 0 ? 0 : 10);
+  adw_toast_set_priority (t, ADW_TOAST_PRIORITY_HIGH);
+  adw_toast_set_button_label (t, _("_Details"));
+  adw_toast_set_action_name (t, "win.show-sources");
+  g_signal_connect (t, "dismissed", G_CALLBACK (on_load_toast_dismissed), self);
+  self->load_toast = t;
+  adw_toast_overlay_add_toast (self->toast_overlay, t);
+  g_ptr_array_set_size (self->failed, 0);
+  g_ptr_array_set_size (self->partial, 0);
 }
 
 static void
 update_state (BenchWindow *self)
 {
-  gboolean empty = bench_dataset_get_n_results (self->dataset) == 0;
-  guint n_sources = g_list_model_get_n_items (bench_dataset_get_sources (self->dataset));
+  BenchDataset *dataset = bench_session_get_dataset (self->session);
+  gboolean empty = bench_dataset_get_n_results (dataset) == 0;
+  guint n_entries = g_list_model_get_n_items (bench_session_get_entries (self->session));
+  BenchGroupPage *page = visible_page (self);
 
   gtk_stack_set_visible_child_name (self->main_stack, empty ? "empty" : "content");
-  gtk_widget_set_sensitive (self->sources_button, n_sources > 0);
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.remove-all", n_sources > 0);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.show-sources", n_entries > 0);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.remove-all", n_entries > 0);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.export", !empty);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.find", !empty);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.compare",
+                                 !empty && page != NULL && bench_group_page_can_compare (page));
+}
+
+/* —— the session ——————————————————————————————————————————————— */
+
+static void
+on_source_added (BenchSession     *session,
+                 BenchSourceEntry *entry,
+                 gboolean          reload,
+                 BenchWindow      *self)
+{
+  GFile *file = bench_source_entry_get_file (entry);
+
+  if (reload)
+    return;
+  if (bench_source_entry_get_status (entry) == BENCH_SOURCE_STATUS_PARTIAL)
+    g_ptr_array_add (self->partial, g_object_ref (entry));
+  if (file != NULL)
+    {
+      g_autofree char *uri = g_file_get_uri (file);
+      gtk_recent_manager_add_item (gtk_recent_manager_get_default (), uri);
+    }
 }
 
 static void
-on_dataset_changed (GListModel  *model,
-                    guint        position,
-                    guint        removed,
-                    guint        added,
-                    BenchWindow *self)
+on_source_failed (BenchSession     *session,
+                  BenchSourceEntry *entry,
+                  gboolean          reload,
+                  BenchWindow      *self)
 {
-  update_state (self);
+  if (!reload)
+    g_ptr_array_add (self->failed, g_object_ref (entry));
 }
 
-/* —— loading ——————————————————————————————————————————————— */
+static void
+on_load_finished (BenchSession *session,
+                  guint         n_added,
+                  guint         n_failed,
+                  gboolean      reload,
+                  BenchWindow  *self)
+{
+  if (!reload)
+    report_load (self);
+}
 
 static void
-on_load_progress (double      fraction,
-                  const char *current,
-                  gpointer    user_data)
+on_loading_changed (BenchWindow *self)
 {
-  BenchWindow *self = user_data;
+  gboolean loading = bench_session_get_loading (self->session);
 
-  gtk_progress_bar_set_fraction (self->load_progress, fraction);
+  if (loading && !gtk_revealer_get_reveal_child (self->load_revealer))
+    {
+      gtk_progress_bar_set_fraction (self->load_progress, 0);
+      gtk_label_set_text (self->load_label, _("Reading…"));
+    }
+  /* a quiet reload of a growing file does not need a progress bar */
+  gtk_revealer_set_reveal_child (self->load_revealer, loading);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.cancel-load", loading);
+}
+
+static void
+on_progress_changed (BenchWindow *self)
+{
+  const char *current = bench_session_get_current_name (self->session);
+
+  gtk_progress_bar_set_fraction (self->load_progress, bench_session_get_progress (self->session));
   if (current != NULL)
     {
       /* Translators: shown while a file is read */
@@ -269,92 +217,11 @@ on_load_progress (double      fraction,
     }
 }
 
-static void
-on_loaded (GObject      *object,
-           GAsyncResult *result,
-           gpointer      user_data)
-{
-  g_autoptr (BenchWindow) self = user_data;
-  g_autoptr (GPtrArray) failures = NULL;
-  g_autoptr (GError) error = NULL;
-  g_autoptr (GPtrArray) sources = bench_load_finish (result, &failures, &error);
-  LoadRequest *request = g_queue_pop_head (&self->pending);
-  GtkRecentManager *recent = gtk_recent_manager_get_default ();
-
-  g_clear_object (&self->load_cancellable);
-  gtk_revealer_set_reveal_child (self->load_revealer, FALSE);
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.cancel-load", FALSE);
-
-  if (sources == NULL)
-    {
-      if (!g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
-        toast (self, error->message, 0);
-    }
-  else
-    {
-      for (guint i = 0; i < sources->len; i++)
-        {
-          BenchSource *source = g_ptr_array_index (sources, i);
-          GFile *file = bench_source_get_file (source);
-
-          bench_dataset_add_source (self->dataset, source);
-          if (!request->quiet)
-            report_source (self, source);
-          if (file != NULL)
-            {
-              g_autofree char *uri = g_file_get_uri (file);
-              monitor_file (self, file);
-              if (!request->quiet)
-                gtk_recent_manager_add_item (recent, uri);
-            }
-        }
-      for (guint i = 0; i < failures->len && i < MAX_ERROR_TOASTS; i++)
-        toast (self, ((GError *) g_ptr_array_index (failures, i))->message, 0);
-      if (failures->len > MAX_ERROR_TOASTS)
-        {
-          g_autofree char *more = g_strdup_printf (
-            g_dngettext (GETTEXT_PACKAGE, "%u more file could not be read",
-                         "%u more files could not be read", failures->len - MAX_ERROR_TOASTS),
-            failures->len - MAX_ERROR_TOASTS);
-          toast (self, more, 0);
-        }
-    }
-
-  load_request_free (request);
-  start_next_load (self);
-}
-
-static void
-start_next_load (BenchWindow *self)
-{
-  LoadRequest *request;
-
-  if (self->load_cancellable != NULL || g_queue_is_empty (&self->pending))
-    return;
-  request = g_queue_peek_head (&self->pending);
-  self->load_cancellable = g_cancellable_new ();
-
-  gtk_progress_bar_set_fraction (self->load_progress, 0);
-  gtk_label_set_text (self->load_label, _("Reading…"));
-  /* a quiet reload of a growing file does not need a progress bar */
-  gtk_revealer_set_reveal_child (self->load_revealer, !request->quiet);
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.cancel-load", TRUE);
-
-  if (request->text != NULL)
-    bench_load_bytes_async (request->text, _("Pasted results"), self->load_cancellable,
-                            on_load_progress, self, NULL, on_loaded, g_object_ref (self));
-  else
-    bench_load_files_async ((GFile **) request->files->pdata, request->files->len,
-                            self->load_cancellable, on_load_progress, self, NULL, on_loaded,
-                            g_object_ref (self));
-}
-
 void
 bench_window_load_files (BenchWindow  *self,
                          GFile       **files,
                          guint         n_files)
 {
-  LoadRequest *request;
   g_autoptr (GPtrArray) models = g_ptr_array_new ();
   g_autoptr (GPtrArray) others = g_ptr_array_new ();
 
@@ -375,57 +242,34 @@ bench_window_load_files (BenchWindow  *self,
       else
         adw_view_stack_set_visible_child (self->view_stack, self->scenario_page);
     }
-  if (others->len == 0)
-    return;
-  request = g_new0 (LoadRequest, 1);
-  request->files = g_ptr_array_new_with_free_func (g_object_unref);
-  for (guint i = 0; i < others->len; i++)
-    g_ptr_array_add (request->files, g_object_ref (g_ptr_array_index (others, i)));
-  g_queue_push_tail (&self->pending, request);
-  start_next_load (self);
+  bench_session_load_files (self->session, (GFile **) others->pdata, others->len);
 }
 
 void
 bench_window_load_text (BenchWindow *self,
                         const char  *text)
 {
-  LoadRequest *request;
-
   g_return_if_fail (BENCH_IS_WINDOW (self));
   if (text == NULL || *text == '\0')
     {
       toast (self, _("The clipboard holds no text to read results from"), 5);
       return;
     }
-  request = g_new0 (LoadRequest, 1);
-  request->text = g_bytes_new (text, strlen (text));
-  g_queue_push_tail (&self->pending, request);
-  start_next_load (self);
+  bench_session_load_text (self->session, text);
 }
 
 gboolean
 bench_window_is_loading (BenchWindow *self)
 {
-  return self->load_cancellable != NULL || !g_queue_is_empty (&self->pending);
+  return bench_session_is_busy (self->session);
 }
 
 void
 bench_window_restore_files (BenchWindow *self)
 {
   g_auto (GStrv) uris = g_settings_get_strv (self->settings, "open-files");
-  g_autoptr (GPtrArray) files = g_ptr_array_new_with_free_func (g_object_unref);
 
-  if (bench_dataset_get_n_results (self->dataset) > 0 || bench_window_is_loading (self))
-    return;
-  for (guint i = 0; uris[i] != NULL; i++)
-    {
-      GFile *file = g_file_new_for_uri (uris[i]);
-      if (g_file_query_exists (file, NULL))
-        g_ptr_array_add (files, file);
-      else
-        g_object_unref (file);
-    }
-  bench_window_load_files (self, (GFile **) files->pdata, files->len);
+  bench_session_restore (self->session, (const char * const *) uris);
 }
 
 /* —— actions ——————————————————————————————————————————————— */
@@ -520,11 +364,7 @@ remove_all_action (GtkWidget  *widget,
                    const char *action_name,
                    GVariant   *parameter)
 {
-  BenchWindow *self = BENCH_WINDOW (widget);
-
-  g_hash_table_remove_all (self->monitors);
-  g_hash_table_remove_all (self->reloads);
-  bench_dataset_clear (self->dataset);
+  bench_session_clear (BENCH_WINDOW (widget)->session);
 }
 
 static void
@@ -532,9 +372,7 @@ cancel_load_action (GtkWidget  *widget,
                     const char *action_name,
                     GVariant   *parameter)
 {
-  BenchWindow *self = BENCH_WINDOW (widget);
-
-  g_cancellable_cancel (self->load_cancellable);
+  bench_session_cancel (BENCH_WINDOW (widget)->session);
 }
 
 /* the visible view when it is one of the three group views, else NULL */
@@ -574,7 +412,7 @@ apply_peaks (BenchWindow *self)
 
   for (guint kind = 0; kind < G_N_ELEMENTS (self->pages); kind++)
     {
-      GListModel *groups = bench_dataset_get_groups (self->dataset, kind);
+      GListModel *groups = bench_dataset_get_groups (bench_session_get_dataset (self->session), kind);
       for (guint i = 0; i < g_list_model_get_n_items (groups); i++)
         {
           g_autoptr (BenchGroup) group = g_list_model_get_item (groups, i);
@@ -629,11 +467,50 @@ export_action (GtkWidget  *widget,
 {
   BenchWindow *self = BENCH_WINDOW (widget);
   BenchGroupPage *page = visible_page (self);
+  BenchChartSpec *spec;
 
+  /* the Scenario view exports its own chart */
   if (page == NULL)
-    gtk_widget_activate_action (self->scenario_page, "scenario.export", NULL);
-  else
-    gtk_widget_activate_action (bench_group_page_get_chart (page), "chart.export", NULL);
+    {
+      gtk_widget_activate_action (self->scenario_page, "scenario.export", NULL);
+      return;
+    }
+  spec = bench_chart_view_get_spec (BENCH_CHART_VIEW (bench_group_page_get_chart (page)));
+  if (spec != NULL)
+    bench_export_dialog_present (GTK_WINDOW (self), spec);
+}
+
+static void
+compare_action (GtkWidget  *widget,
+                const char *action_name,
+                GVariant   *parameter)
+{
+  BenchGroupPage *page = visible_page (BENCH_WINDOW (widget));
+
+  if (page != NULL)
+    bench_group_page_compare (page);
+}
+
+static void
+show_sources_action (GtkWidget  *widget,
+                     const char *action_name,
+                     GVariant   *parameter)
+{
+  BenchWindow *self = BENCH_WINDOW (widget);
+
+  if (self->sources_dialog == NULL)
+    {
+      self->sources_dialog = GTK_WINDOW (bench_sources_dialog_new (GTK_WINDOW (self), self->session));
+      g_object_add_weak_pointer (G_OBJECT (self->sources_dialog), (gpointer *) &self->sources_dialog);
+    }
+  gtk_window_present (self->sources_dialog);
+}
+
+/* The visible page's selection decides whether Compare can run. */
+static void
+on_page_selection_changed (BenchWindow *self)
+{
+  update_state (self);
 }
 
 /* —— drag and drop ————————————————————————————————————————————— */
@@ -688,9 +565,7 @@ static gboolean
 bench_window_close_request (GtkWindow *window)
 {
   BenchWindow *self = BENCH_WINDOW (window);
-  GListModel *sources = bench_dataset_get_sources (self->dataset);
-  g_autoptr (GStrvBuilder) uris = g_strv_builder_new ();
-  g_auto (GStrv) strv = NULL;
+  g_auto (GStrv) uris = bench_session_dup_uris (self->session);
   int width, height;
 
   gtk_window_get_default_size (window, &width, &height);
@@ -698,22 +573,12 @@ bench_window_close_request (GtkWindow *window)
   g_settings_set_int (self->settings, "window-width", width);
   g_settings_set_int (self->settings, "window-height", height);
   g_settings_set_boolean (self->settings, "window-maximized", gtk_window_is_maximized (window));
-  for (guint i = 0; i < g_list_model_get_n_items (sources); i++)
-    {
-      g_autoptr (BenchSource) source = g_list_model_get_item (sources, i);
-      if (bench_source_get_file (source) != NULL)
-        {
-          g_autofree char *uri = g_file_get_uri (bench_source_get_file (source));
-          g_strv_builder_add (uris, uri);
-        }
-    }
-  strv = g_strv_builder_end (uris);
-  g_settings_set_strv (self->settings, "open-files", (const char * const *) strv);
+  g_settings_set_strv (self->settings, "open-files", (const char * const *) uris);
   g_settings_set_string (self->settings, "view",
                          adw_view_stack_get_visible_child_name (self->view_stack));
   g_settings_apply (self->settings);
 
-  g_cancellable_cancel (self->load_cancellable);
+  bench_session_cancel (self->session);
   return GTK_WINDOW_CLASS (bench_window_parent_class)->close_request (window);
 }
 
@@ -803,15 +668,33 @@ bench_window_dispose (GObject *object)
   BenchWindow *self = BENCH_WINDOW (object);
 
   g_signal_handlers_disconnect_by_func (gtk_recent_manager_get_default (), update_recent, self);
-  g_cancellable_cancel (self->load_cancellable);
-  g_clear_object (&self->load_cancellable);
-  g_queue_clear_full (&self->pending, (GDestroyNotify) load_request_free);
-  g_clear_pointer (&self->monitors, g_hash_table_unref);
-  g_clear_pointer (&self->reloads, g_hash_table_unref);
+  if (self->sources_dialog != NULL)
+    gtk_window_destroy (self->sources_dialog);
+  if (self->load_toast != NULL)
+    {
+      g_signal_handlers_disconnect_by_data (self->load_toast, self);
+      self->load_toast = NULL;
+    }
+  if (self->session != NULL)
+    {
+      bench_session_cancel (self->session);
+      g_signal_handlers_disconnect_by_data (self->session, self);
+      g_signal_handlers_disconnect_by_data (bench_session_get_dataset (self->session), self);
+      g_signal_handlers_disconnect_by_data (bench_session_get_entries (self->session), self);
+    }
+  for (guint i = 0; i < G_N_ELEMENTS (self->pages); i++)
+    if (self->pages[i] != NULL)
+      {
+        g_signal_handlers_disconnect_by_data (bench_group_page_get_selection (BENCH_GROUP_PAGE (self->pages[i])), self);
+        self->pages[i] = NULL;
+      }
   gtk_widget_dispose_template (GTK_WIDGET (self), BENCH_TYPE_WINDOW);
-  if (self->dataset != NULL)
-    g_signal_handlers_disconnect_by_data (self->dataset, self);
-  g_clear_object (&self->dataset);
+  g_clear_object (&self->session);
+  g_clear_pointer (&self->failed, g_ptr_array_unref);
+  g_clear_pointer (&self->partial, g_ptr_array_unref);
+  /* the Scenario page keeps the settings alive past the window */
+  if (self->settings != NULL)
+    g_signal_handlers_disconnect_by_data (self->settings, self);
   g_clear_object (&self->settings);
 
   G_OBJECT_CLASS (bench_window_parent_class)->dispose (object);
@@ -837,7 +720,6 @@ bench_window_class_init (BenchWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, BenchWindow, toast_overlay);
   gtk_widget_class_bind_template_child (widget_class, BenchWindow, main_stack);
   gtk_widget_class_bind_template_child (widget_class, BenchWindow, view_stack);
-  gtk_widget_class_bind_template_child (widget_class, BenchWindow, sources_list);
   gtk_widget_class_bind_template_child (widget_class, BenchWindow, sources_button);
   gtk_widget_class_bind_template_child (widget_class, BenchWindow, export_button);
   gtk_widget_class_bind_template_child (widget_class, BenchWindow, recent_label);
@@ -851,6 +733,8 @@ bench_window_class_init (BenchWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "win.cancel-load", NULL, cancel_load_action);
   gtk_widget_class_install_action (widget_class, "win.find", NULL, find_action);
   gtk_widget_class_install_action (widget_class, "win.export", NULL, export_action);
+  gtk_widget_class_install_action (widget_class, "win.compare", NULL, compare_action);
+  gtk_widget_class_install_action (widget_class, "win.show-sources", NULL, show_sources_action);
   gtk_widget_class_install_action (widget_class, "win.set-peak", "(sd)", set_peak_action);
   gtk_widget_class_install_action (widget_class, "win.view-runs", NULL, view_action);
   gtk_widget_class_install_action (widget_class, "win.view-models", NULL, view_action);
@@ -890,6 +774,7 @@ bench_window_init (BenchWindow *self)
   GtkDropTarget *drop;
   GType types[] = { GDK_TYPE_FILE_LIST, G_TYPE_STRING };
   g_autofree char *view = NULL;
+  BenchDataset *dataset;
 
   gtk_widget_init_template (GTK_WIDGET (self));
 
@@ -897,14 +782,11 @@ bench_window_init (BenchWindow *self)
   g_signal_connect_swapped (gtk_recent_manager_get_default (), "changed",
                             G_CALLBACK (update_recent), self);
 
-  self->dataset = bench_dataset_new ();
+  self->session = bench_session_new (NULL);
+  dataset = bench_session_get_dataset (self->session);
   self->settings = settings_new ();
-  self->monitors = g_hash_table_new_full (g_file_hash, (GEqualFunc) g_file_equal,
-                                          g_object_unref, g_object_unref);
-  self->reloads = g_hash_table_new_full (g_file_hash, (GEqualFunc) g_file_equal,
-                                         g_object_unref,
-                                         (GDestroyNotify) (void (*) (void)) g_source_remove);
-  g_queue_init (&self->pending);
+  self->failed = g_ptr_array_new_with_free_func (g_object_unref);
+  self->partial = g_ptr_array_new_with_free_func (g_object_unref);
 
   for (guint i = 0; i < G_N_ELEMENTS (views); i++)
     {
@@ -912,12 +794,16 @@ bench_window_init (BenchWindow *self)
 
       self->pages[i] = bench_group_page_new (i);
       bench_group_page_set_groups (BENCH_GROUP_PAGE (self->pages[i]),
-                                   bench_dataset_get_groups (self->dataset, i));
+                                   bench_dataset_get_groups (dataset, i));
+      g_signal_connect_swapped (bench_group_page_get_selection (BENCH_GROUP_PAGE (self->pages[i])),
+                                "selection-changed", G_CALLBACK (on_page_selection_changed), self);
+      g_signal_connect_swapped (bench_group_page_get_selection (BENCH_GROUP_PAGE (self->pages[i])),
+                                "items-changed", G_CALLBACK (on_page_selection_changed), self);
       page = adw_view_stack_add_titled (self->view_stack, self->pages[i], views[i].name,
                                         _(views[i].title));
       adw_view_stack_page_set_icon_name (page, views[i].icon);
     }
-  self->scenario_page = bench_scenario_page_new (self->dataset, self->settings);
+  self->scenario_page = bench_scenario_page_new (dataset, self->settings);
   {
     AdwViewStackPage *page = adw_view_stack_add_titled (self->view_stack, self->scenario_page,
                                                         "scenario", _("Scenario"));
@@ -929,9 +815,17 @@ bench_window_init (BenchWindow *self)
   if (adw_view_stack_get_child_by_name (self->view_stack, view) != NULL)
     adw_view_stack_set_visible_child_name (self->view_stack, view);
 
-  gtk_list_box_bind_model (self->sources_list, bench_dataset_get_sources (self->dataset),
-                           create_source_row, self, NULL);
-  g_signal_connect (self->dataset, "items-changed", G_CALLBACK (on_dataset_changed), self);
+  g_signal_connect_swapped (self->view_stack, "notify::visible-child",
+                            G_CALLBACK (update_state), self);
+  g_signal_connect_swapped (dataset, "items-changed", G_CALLBACK (update_state), self);
+  g_signal_connect_swapped (bench_session_get_entries (self->session), "items-changed",
+                            G_CALLBACK (update_state), self);
+  g_signal_connect (self->session, "source-added", G_CALLBACK (on_source_added), self);
+  g_signal_connect (self->session, "source-failed", G_CALLBACK (on_source_failed), self);
+  g_signal_connect (self->session, "load-finished", G_CALLBACK (on_load_finished), self);
+  g_signal_connect_swapped (self->session, "notify::loading", G_CALLBACK (on_loading_changed), self);
+  g_signal_connect_swapped (self->session, "notify::progress", G_CALLBACK (on_progress_changed), self);
+  g_signal_connect_swapped (self->session, "notify::current-name", G_CALLBACK (on_progress_changed), self);
 
   drop = gtk_drop_target_new (G_TYPE_INVALID, GDK_ACTION_COPY);
   gtk_drop_target_set_gtypes (drop, types, G_N_ELEMENTS (types));
@@ -959,7 +853,13 @@ bench_window_new (BenchApplication *application)
 BenchDataset *
 bench_window_get_dataset (BenchWindow *self)
 {
-  return self->dataset;
+  return bench_session_get_dataset (self->session);
+}
+
+BenchSession *
+bench_window_get_session (BenchWindow *self)
+{
+  return self->session;
 }
 
 BenchGroupPage *

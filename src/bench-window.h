@@ -6,6 +6,7 @@
 #include "bench-application.h"
 #include "bench-dataset.h"
 #include "bench-group-page.h"
+#include "bench-session.h"
 #include "bench-scenario-page.h"
 
 G_BEGIN_DECLS
@@ -27,6 +28,7 @@ void            bench_window_load_text     (BenchWindow  *self,
 void            bench_window_restore_files (BenchWindow  *self);
 
 BenchDataset   *bench_window_get_dataset   (BenchWindow  *self);
+BenchSession   *bench_window_get_session   (BenchWindow  *self);
 BenchGroupPage *bench_window_get_page      (BenchWindow   *self,
                                             BenchGroupKind kind);
 void            bench_window_show_view     (BenchWindow   *self,

@@ -343,7 +343,7 @@ test_scenario_gguf (void)
   bench_test_remove_tree (dir);
 }
 
-/* —— --model-info and --gguf —— */
+/* —— --summary, --model-info and --gguf —— */
 
 static JsonObject *
 parse_line (JsonParser *parser,
@@ -354,6 +354,121 @@ parse_line (JsonParser *parser,
   json_parser_load_from_data (parser, line, -1, &error);
   g_assert_no_error (error);
   return json_node_get_object (json_parser_get_root (parser));
+}
+
+/* --summary: per file its format, runs, results, skipped records and each
+ * warning with FILE:LINE:COLUMN, failures too; no results. */
+static void
+test_summary (void)
+{
+  g_autofree char *good = bench_test_corpus_path ("generated/cpu-three-models.json");
+  g_autofree char *noisy = bench_test_corpus_path ("public/talk-strix-halo-rocm72-step35-imatrix.json");
+  g_autofree char *dir = g_dir_make_tmp ("benchtop-cli-XXXXXX", NULL);
+  g_autofree char *bad = g_build_filename (dir, "broken-run.json", NULL);
+  g_autofree char *out = NULL;
+  g_autofree char *err = NULL;
+  int status;
+
+  g_assert_true (g_file_set_contents (bad, "{\"name\": \"not a benchmark\"}\n", -1, NULL));
+
+  status = run (NULL, &out, &err, "--summary", good, noisy, NULL);
+  g_assert_cmpint (status, ==, 0);
+  g_assert_nonnull (strstr (out, "cpu-three-models.json: json, 1 run, 6 results, 0 records skipped\n"));
+  g_assert_nonnull (strstr (out, "talk-strix-halo-rocm72-step35-imatrix.json: json, 1 run, 12 results"));
+  /* the ROCm init lines, with their position, on stdout this time */
+  g_assert_nonnull (strstr (out, "  warning: talk-strix-halo-rocm72-step35-imatrix.json:1:1: "));
+  /* no results */
+  g_assert_null (strstr (out, "pp512"));
+  g_assert_cmpstr (err, ==, "");
+  g_clear_pointer (&out, g_free);
+  g_clear_pointer (&err, g_free);
+
+  /* a file that cannot be read is listed with its error, and the exit says so */
+  status = run (NULL, &out, &err, "--summary", good, bad, NULL);
+  g_assert_cmpint (status, ==, 1);
+  g_assert_nonnull (strstr (out, "broken-run.json: could not be read\n  error: broken-run.json:1:1: "));
+  g_clear_pointer (&out, g_free);
+  g_clear_pointer (&err, g_free);
+
+  /* --json: one compact object per file per line */
+  status = run (NULL, &out, &err, "--summary", "--json", good, noisy, bad, NULL);
+  g_assert_cmpint (status, ==, 1);
+  {
+    g_auto (GStrv) lines = g_strsplit (out, "\n", -1);
+    g_autoptr (JsonParser) p0 = json_parser_new ();
+    g_autoptr (JsonParser) p1 = json_parser_new ();
+    g_autoptr (JsonParser) p2 = json_parser_new ();
+    JsonObject *o;
+    JsonArray *warnings;
+
+    g_assert_cmpuint (g_strv_length (lines), ==, 4);
+    o = parse_line (p0, lines[0]);
+    g_assert_cmpstr (json_object_get_string_member (o, "source"), ==, "cpu-three-models.json");
+    g_assert_cmpstr (json_object_get_string_member (o, "format"), ==, "json");
+    g_assert_cmpint (json_object_get_int_member (o, "runs"), ==, 1);
+    g_assert_cmpint (json_object_get_int_member (o, "results"), ==, 6);
+    g_assert_cmpint (json_object_get_int_member (o, "skipped"), ==, 0);
+    g_assert_cmpuint (json_array_get_length (json_object_get_array_member (o, "warnings")), ==, 0);
+    g_assert_false (json_object_has_member (o, "error"));
+
+    o = parse_line (p1, lines[1]);
+    warnings = json_object_get_array_member (o, "warnings");
+    g_assert_cmpuint (json_array_get_length (warnings), >=, 1);
+    g_assert_true (g_str_has_prefix (json_array_get_string_element (warnings, 0),
+                                     "talk-strix-halo-rocm72-step35-imatrix.json:1:1: "));
+
+    o = parse_line (p2, lines[2]);
+    g_assert_cmpstr (json_object_get_string_member (o, "source"), ==, "broken-run.json");
+    g_assert_true (json_object_get_null_member (o, "format"));
+    g_assert_cmpint (json_object_get_int_member (o, "results"), ==, 0);
+    g_assert_true (g_str_has_prefix (json_object_get_string_member (o, "error"), "broken-run.json:1:1: "));
+  }
+  g_clear_pointer (&out, g_free);
+  g_clear_pointer (&err, g_free);
+
+  /* standard input, and a folder read like the window reads one */
+  {
+    g_autofree char *text = NULL;
+    g_assert_true (g_file_get_contents (good, &text, NULL, NULL));
+    status = run (text, &out, &err, "--summary", "-", NULL);
+    g_assert_cmpint (status, ==, 0);
+    g_assert_nonnull (strstr (out, "standard input: json, 1 run, 6 results"));
+    g_clear_pointer (&out, g_free);
+    g_clear_pointer (&err, g_free);
+  }
+
+  /* what does not go together */
+  status = run (NULL, &out, &err, "--summary", "--list", good, NULL);
+  g_assert_cmpint (status, ==, 2);
+  g_clear_pointer (&out, g_free);
+  g_clear_pointer (&err, g_free);
+  status = run (NULL, &out, &err, "--json", good, NULL);
+  g_assert_cmpint (status, ==, 2);
+
+  bench_test_remove_tree (dir);
+}
+
+/* A folder on the command line reads like a folder dropped on the window:
+ * every result file inside, other files passed over. */
+static void
+test_folder (void)
+{
+  g_autofree char *good = bench_test_corpus_path ("generated/cpu-three-models.json");
+  g_autofree char *dir = g_dir_make_tmp ("benchtop-cli-XXXXXX", NULL);
+  g_autofree char *copy = g_build_filename (dir, "a.json", NULL);
+  g_autofree char *readme = g_build_filename (dir, "README.txt", NULL);
+  g_autofree char *text = NULL;
+  g_autofree char *out = NULL;
+  g_autofree char *err = NULL;
+  int status;
+
+  g_assert_true (g_file_get_contents (good, &text, NULL, NULL));
+  g_assert_true (g_file_set_contents (copy, text, -1, NULL));
+  g_assert_true (g_file_set_contents (readme, "Results of last week.\n", -1, NULL));
+  status = run (NULL, &out, &err, "--summary", dir, NULL);
+  g_assert_cmpint (status, ==, 0);
+  g_assert_cmpstr (out, ==, "a.json: json, 1 run, 6 results, 0 records skipped\n");
+  bench_test_remove_tree (dir);
 }
 
 static gint64
@@ -570,6 +685,8 @@ main (int    argc,
   g_test_add_func ("/cli/list-table", test_table);
   g_test_add_func ("/cli/exit-status", test_exit_status);
   g_test_add_func ("/cli/compare-export", test_compare_export);
+  g_test_add_func ("/cli/summary", test_summary);
+  g_test_add_func ("/cli/folder", test_folder);
   g_test_add_func ("/cli/scenario-json", test_scenario_json);
   g_test_add_func ("/cli/scenario-markdown-and-chart", test_scenario_markdown_and_chart);
   g_test_add_func ("/cli/scenario-usage", test_scenario_usage);

@@ -13,6 +13,7 @@
 #include "bench-compare-dialog.h"
 #include "bench-efficiency.h"
 #include "bench-export-dialog.h"
+#include "bench-sources-dialog.h"
 #include "bench-test-util.h"
 #include "bench-window.h"
 
@@ -359,6 +360,10 @@ test_peak_and_roofline (void)
   gtk_window_destroy (GTK_WINDOW (window));
 }
 
+static GtkWindow *find_toplevel (GType type);
+static gboolean   find_label_containing (GtkWidget  *widget,
+                                         const char *fragment);
+
 static void
 test_paste (void)
 {
@@ -367,6 +372,7 @@ test_paste (void)
   g_autofree char *text = NULL;
   GListModel *sources;
   g_autoptr (BenchSource) pasted = NULL;
+  g_autoptr (BenchSource) again = NULL;
 
   g_assert_true (g_file_get_contents (path, &text, NULL, NULL));
   /* the path Ctrl+V takes, with prose around the table as in a post */
@@ -379,9 +385,31 @@ test_paste (void)
   sources = bench_dataset_get_sources (bench_window_get_dataset (window));
   g_assert_cmpuint (g_list_model_get_n_items (sources), ==, 1);
   pasted = g_list_model_get_item (sources, 0);
-  g_assert_cmpstr (bench_source_get_name (pasted), ==, "Pasted results");
+  g_assert_cmpstr (bench_source_get_name (pasted), ==, "Pasted 1");
   g_assert_cmpuint (bench_source_get_n_results (pasted), ==, 6);
   g_assert_cmpuint (n_visible (window, BENCH_GROUP_MODEL), ==, 3);
+
+  /* a second paste is a second source: it never replaces the first */
+  bench_window_load_text (window, text);
+  wait_until_loaded (window);
+  g_assert_cmpuint (g_list_model_get_n_items (sources), ==, 2);
+  again = g_list_model_get_item (sources, 1);
+  g_assert_cmpstr (bench_source_get_name (again), ==, "Pasted 2");
+  /* the same table: counted once, and the sources list says so */
+  g_assert_cmpuint (bench_dataset_get_n_results (bench_window_get_dataset (window)), ==, 6);
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.show-sources", NULL);
+  {
+    GtkWindow *list = find_toplevel (BENCH_TYPE_SOURCES_DIALOG);
+    gint64 deadline = g_get_monotonic_time () + 10 * G_USEC_PER_SEC;
+
+    g_assert_nonnull (list);
+    while (!find_label_containing (GTK_WIDGET (list), "duplicate of Pasted 1") &&
+           g_get_monotonic_time () < deadline)
+      g_main_context_iteration (NULL, FALSE);
+    g_assert_true (find_label_containing (GTK_WIDGET (list), "duplicate of Pasted 1"));
+    gtk_window_destroy (list);
+  }
+  g_assert_cmpuint (g_list_model_get_n_items (bench_session_get_entries (bench_window_get_session (window))), ==, 2);
 
   gtk_window_destroy (GTK_WINDOW (window));
 }
@@ -714,6 +742,278 @@ test_compare (void)
   maybe_screenshot_widget (GTK_WIDGET (dialog), "compare-fa.png");
   gtk_window_destroy (GTK_WINDOW (dialog));
   gtk_window_destroy (GTK_WINDOW (window));
+}
+
+static GtkWindow *
+find_toplevel (GType type)
+{
+  GListModel *toplevels = gtk_window_get_toplevels ();
+
+  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
+    {
+      g_autoptr (GtkWindow) toplevel = g_list_model_get_item (toplevels, i);
+      if (G_TYPE_CHECK_INSTANCE_TYPE (toplevel, type))
+        return toplevel;
+    }
+  return NULL;
+}
+
+/* The first button bound to @action: its sensitivity is the action's
+ * enabled state. */
+static GtkWidget *
+find_actionable (GtkWidget  *widget,
+                 const char *action)
+{
+  if (GTK_IS_ACTIONABLE (widget) &&
+      g_strcmp0 (gtk_actionable_get_action_name (GTK_ACTIONABLE (widget)), action) == 0)
+    return widget;
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = find_actionable (child, action);
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+static gboolean
+action_enabled (BenchWindow *window,
+                const char  *action)
+{
+  GtkWidget *button = find_actionable (GTK_WIDGET (window), action);
+
+  g_assert_nonnull (button);
+  while (g_main_context_iteration (NULL, FALSE))
+    ;
+  return gtk_widget_get_sensitive (button);
+}
+
+/* Compare, Export and the sources list are window actions, with their
+ * shortcuts set by the application; they are enabled when they can run,
+ * and they open their windows. */
+static void
+test_actions (void)
+{
+  BenchWindow *window = new_window ();
+  BenchGroupPage *runs;
+  GtkSelectionModel *selection;
+  GtkWindow *opened;
+  g_autofree char **compare_accels = NULL;
+  g_autofree char **export_accels = NULL;
+
+  compare_accels = (char **) gtk_application_get_accels_for_action (GTK_APPLICATION (app), "win.compare");
+  export_accels = (char **) gtk_application_get_accels_for_action (GTK_APPLICATION (app), "win.export");
+  g_assert_cmpstr (compare_accels[0], ==, "<Control>d");
+  g_assert_cmpstr (export_accels[0], ==, "<Control>e");
+  g_clear_pointer (&compare_accels, g_strfreev);
+  g_clear_pointer (&export_accels, g_strfreev);
+
+  /* nothing loaded: nothing to compare, export or list */
+  g_assert_false (action_enabled (window, "win.export"));
+  g_assert_false (action_enabled (window, "win.show-sources"));
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.compare", NULL);
+  g_assert_null (find_toplevel (BENCH_TYPE_COMPARE_DIALOG));
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.export", NULL);
+  g_assert_null (find_toplevel (BENCH_TYPE_EXPORT_DIALOG));
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.show-sources", NULL);
+  g_assert_null (find_toplevel (BENCH_TYPE_SOURCES_DIALOG));
+
+  load_corpus (window, "public/strix-halo-gpt-oss-20b.default-hip.jsonl",
+               "public/strix-halo-gpt-oss-20b.default-rocwmma.jsonl",
+               "public/strix-halo-gpt-oss-20b.lhl-tune-tile.jsonl", NULL);
+  bench_window_show_view (window, BENCH_GROUP_RUN);
+  runs = bench_window_get_page (window, BENCH_GROUP_RUN);
+  selection = bench_group_page_get_selection (runs);
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (selection)), ==, 3);
+
+  g_assert_true (action_enabled (window, "win.export"));
+  g_assert_true (action_enabled (window, "win.show-sources"));
+
+  /* three runs, none selected: Compare waits for a choice */
+  g_assert_false (action_enabled (window, "win.compare"));
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.compare", NULL);
+  g_assert_null (find_toplevel (BENCH_TYPE_COMPARE_DIALOG));
+  gtk_selection_model_select_item (selection, 0, TRUE);
+  g_assert_false (action_enabled (window, "win.compare"));
+  gtk_selection_model_select_item (selection, 1, FALSE);
+  g_assert_true (action_enabled (window, "win.compare"));
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.compare", NULL);
+  opened = find_toplevel (BENCH_TYPE_COMPARE_DIALOG);
+  g_assert_nonnull (opened);
+  g_assert_true (gtk_window_get_transient_for (opened) == GTK_WINDOW (window));
+  gtk_window_destroy (opened);
+
+  /* Export opens the dialog on the visible chart */
+  while (g_main_context_iteration (NULL, FALSE))
+    ;
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.export", NULL);
+  opened = find_toplevel (BENCH_TYPE_EXPORT_DIALOG);
+  g_assert_nonnull (opened);
+  g_assert_true (gtk_window_get_transient_for (opened) == GTK_WINDOW (window));
+  gtk_window_destroy (opened);
+
+  /* the sources list, once however often it is asked for */
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.show-sources", NULL);
+  opened = find_toplevel (BENCH_TYPE_SOURCES_DIALOG);
+  g_assert_nonnull (opened);
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.show-sources", NULL);
+  g_assert_true (find_toplevel (BENCH_TYPE_SOURCES_DIALOG) == opened);
+  gtk_window_destroy (opened);
+
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
+/* The toast widgets the overlay shows now */
+static void
+collect_toasts (GtkWidget *widget,
+                GPtrArray *out)
+{
+  if (g_strcmp0 (gtk_widget_get_css_name (widget), "toast") == 0 && gtk_widget_get_mapped (widget))
+    g_ptr_array_add (out, widget);
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    collect_toasts (child, out);
+}
+
+static void
+settle (guint ms)
+{
+  gint64 until = g_get_monotonic_time () + ms * 1000;
+
+  while (g_get_monotonic_time () < until)
+    {
+      g_main_context_iteration (NULL, FALSE);
+      g_usleep (2000);
+    }
+}
+
+/* A mixed folder: two good files, one read in part, three that cannot be
+ * read. One toast says so and leads to the sources list, which lists every
+ * file, the failed ones open on their FILE:LINE:COLUMN message. */
+static void
+test_sources_list (void)
+{
+  BenchWindow *window = bench_window_new (app);
+  g_autofree char *dir = g_dir_make_tmp ("benchtop-sources-XXXXXX", NULL);
+  g_autofree char *sweep = bench_test_corpus_path ("generated/cpu-sweep-prompt-depth.jsonl");
+  g_autofree char *text = NULL;
+  g_auto (GStrv) lines = NULL;
+  g_autofree char *partial = NULL;
+  g_autoptr (GPtrArray) files = g_ptr_array_new_with_free_func (g_object_unref);
+  g_autoptr (GPtrArray) toasts = g_ptr_array_new ();
+  const char *good[] = { "generated/cpu-three-models.json",
+                         "public/talk-strix-halo-rocm72-step35-imatrix.json" };
+  const struct { const char *name, *text; } bad[] = {
+    { "broken-run.json", "{\"name\": \"not a benchmark\"}\n" },
+    { "empty.json", "" },
+    { "notes-from-the-strix-halo-rocm-7.2-and-vulkan-sessions-of-last-week.txt",
+      "Results of last week.\n" },
+  };
+  BenchSourcesDialog *dialog;
+  GListModel *entries = bench_session_get_entries (bench_window_get_session (window));
+  gint64 deadline;
+
+  gtk_window_set_default_size (GTK_WINDOW (window), 1600, 1000);
+  gtk_window_present (GTK_WINDOW (window));
+
+  /* a run llama-bench wrote with two records it could not finish */
+  g_assert_true (g_file_get_contents (sweep, &text, NULL, NULL));
+  lines = g_strsplit (text, "\n", -1);
+  partial = g_build_filename (dir, "strix-halo-rocm-7.2-flash-attention-depth-sweep-q4_k_m.jsonl", NULL);
+  {
+    g_autofree char *content = g_strdup_printf ("%s\n%s\n{\"n_gen\": 0, \"avg_ts\": \"fast\"}\n"
+                                                "{\"name\": \"x\"}\n", lines[0], lines[1]);
+    g_assert_true (g_file_set_contents (partial, content, -1, NULL));
+  }
+  for (guint i = 0; i < G_N_ELEMENTS (good); i++)
+    {
+      g_autofree char *path = bench_test_corpus_path (good[i]);
+      g_ptr_array_add (files, g_file_new_for_path (path));
+    }
+  g_ptr_array_add (files, g_file_new_for_path (partial));
+  for (guint i = 0; i < G_N_ELEMENTS (bad); i++)
+    {
+      g_autofree char *path = g_build_filename (dir, bad[i].name, NULL);
+      g_assert_true (g_file_set_contents (path, bad[i].text, -1, NULL));
+      g_ptr_array_add (files, g_file_new_for_path (path));
+    }
+  bench_window_load_files (window, (GFile **) files->pdata, files->len);
+  wait_until_loaded (window);
+
+  /* every file listed by the session, failures too */
+  g_assert_cmpuint (g_list_model_get_n_items (entries), ==, 6);
+  g_assert_cmpuint (g_list_model_get_n_items (bench_dataset_get_sources (bench_window_get_dataset (window))), ==, 3);
+
+  /* one toast for the three failures, and none behind it */
+  deadline = g_get_monotonic_time () + 10 * G_USEC_PER_SEC;
+  while (toasts->len == 0 && g_get_monotonic_time () < deadline)
+    {
+      settle (50);
+      collect_toasts (GTK_WIDGET (window), toasts);
+    }
+  g_assert_cmpuint (toasts->len, ==, 1);
+  g_assert_true (find_label_containing (GTK_WIDGET (window), "3 files could not be read"));
+  maybe_screenshot (window, "sources-toast.png");
+  /* its close button */
+  {
+    GtkWidget *close = NULL;
+
+    for (GtkWidget *child = gtk_widget_get_first_child (g_ptr_array_index (toasts, 0));
+         child != NULL && close == NULL; child = gtk_widget_get_next_sibling (child))
+      if (GTK_IS_BUTTON (child) &&
+          g_strcmp0 (gtk_button_get_icon_name (GTK_BUTTON (child)), "window-close-symbolic") == 0)
+        close = child;
+    g_assert_nonnull (close);
+    gtk_widget_activate (close);
+  }
+  /* gone once its animation ends, and no other toast took its place */
+  deadline = g_get_monotonic_time () + 10 * G_USEC_PER_SEC;
+  while (toasts->len > 0 && g_get_monotonic_time () < deadline)
+    {
+      settle (50);
+      g_ptr_array_set_size (toasts, 0);
+      collect_toasts (GTK_WIDGET (window), toasts);
+    }
+  settle (500);
+  g_ptr_array_set_size (toasts, 0);
+  collect_toasts (GTK_WIDGET (window), toasts);
+  g_assert_cmpuint (toasts->len, ==, 0);
+
+  /* Details: the list, the failed files open on their message */
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.show-sources", NULL);
+  dialog = BENCH_SOURCES_DIALOG (find_toplevel (BENCH_TYPE_SOURCES_DIALOG));
+  g_assert_nonnull (dialog);
+  deadline = g_get_monotonic_time () + 10 * G_USEC_PER_SEC;
+  while (!find_label_containing (GTK_WIDGET (dialog), "broken-run.json:1:1: ") &&
+         g_get_monotonic_time () < deadline)
+    settle (50);
+  g_assert_true (find_label_containing (GTK_WIDGET (dialog), "broken-run.json:1:1: "));
+  g_assert_true (find_label_containing (GTK_WIDGET (dialog), "empty.json: "));
+  g_assert_true (find_label_containing (GTK_WIDGET (dialog), "jsonl · 1 run · 2 results · 2 records skipped"));
+  g_assert_true (find_label_containing (GTK_WIDGET (dialog), "json · 1 run · 12 results · 2 warnings"));
+  g_assert_true (find_label_containing (GTK_WIDGET (dialog), "6 sources · 20 results · 1 partly read · 3 could not be read"));
+  maybe_screenshot_widget (GTK_WIDGET (dialog), "sources.png");
+
+  /* narrow: names wrap, nothing is cut to a letter a line */
+  gtk_window_set_default_size (GTK_WINDOW (dialog), 420, 900);
+  deadline = g_get_monotonic_time () + 10 * G_USEC_PER_SEC;
+  while (gtk_widget_get_width (GTK_WIDGET (dialog)) > 440 && g_get_monotonic_time () < deadline)
+    settle (50);
+  g_assert_cmpint (gtk_widget_get_width (GTK_WIDGET (dialog)), <=, 440);
+  maybe_screenshot_widget (GTK_WIDGET (dialog), "sources-420.png");
+
+  /* removing a failed file from the list */
+  {
+    g_autoptr (BenchSourceEntry) last = g_list_model_get_item (entries, 5);
+    bench_session_remove (bench_window_get_session (window), last);
+    g_assert_cmpuint (g_list_model_get_n_items (entries), ==, 5);
+    g_assert_true (find_label_containing (GTK_WIDGET (dialog), "5 sources"));
+  }
+
+  gtk_window_destroy (GTK_WINDOW (dialog));
+  gtk_window_destroy (GTK_WINDOW (window));
+  bench_test_remove_tree (dir);
 }
 
 /* A chart of 20,000 results and more is made on a worker; a newer
@@ -1233,6 +1533,8 @@ main (int    argc,
   g_test_add_func ("/window/bad-file-visible-error", test_bad_file);
   g_test_add_func ("/window/showcase", test_showcase);
   g_test_add_func ("/window/compare", test_compare);
+  g_test_add_func ("/window/actions", test_actions);
+  g_test_add_func ("/window/sources-list", test_sources_list);
   g_test_add_func ("/window/small-width", test_small_width);
   g_test_add_func ("/window/recent", test_recent);
   g_test_add_func ("/window/live-reload", test_live_reload);

@@ -20,7 +20,7 @@ typedef struct
   GDestroyNotify         progress_destroy;
 
   GPtrArray             *sources;     /* BenchSource */
-  GPtrArray             *failures;    /* GError */
+  GPtrArray             *failures;    /* BenchLoadFailure */
 
   /* progress, written by the worker */
   GMutex                 lock;
@@ -30,6 +30,29 @@ typedef struct
   guint                  n_done;
   guint                  n_total;
 } LoadJob;
+
+void
+bench_load_failure_free (BenchLoadFailure *failure)
+{
+  g_clear_object (&failure->file);
+  g_free (failure->name);
+  g_clear_error (&failure->error);
+  g_free (failure);
+}
+
+static void
+add_failure (LoadJob    *job,
+             GFile      *file,
+             const char *name,
+             GError     *error)
+{
+  BenchLoadFailure *failure = g_new0 (BenchLoadFailure, 1);
+
+  failure->file = file ? g_object_ref (file) : NULL;
+  failure->name = g_strdup (name);
+  failure->error = error;
+  g_ptr_array_add (job->failures, failure);
+}
 
 static void
 load_job_free (LoadJob *job)
@@ -197,7 +220,7 @@ load_thread (GTask        *task,
           return;
         }
       else
-        g_ptr_array_add (job->failures, g_steal_pointer (&error));
+        add_failure (job, NULL, job->name, g_steal_pointer (&error));
       g_task_return_boolean (task, TRUE);
       return;
     }
@@ -246,7 +269,7 @@ load_thread (GTask        *task,
                 g_error_matches (error, BENCH_READER_ERROR, BENCH_READER_ERROR_EMPTY)))
         continue;   /* a README or a picture next to the results */
       else
-        g_ptr_array_add (job->failures, g_steal_pointer (&error));
+        add_failure (job, file, name, g_steal_pointer (&error));
     }
   post_progress (task, 1.0, NULL);
   g_task_return_boolean (task, TRUE);
@@ -263,7 +286,7 @@ start (LoadJob             *job,
   g_mutex_init (&job->lock);
   job->context = g_main_context_ref_thread_default ();
   job->sources = g_ptr_array_new_with_free_func (g_object_unref);
-  job->failures = g_ptr_array_new_with_free_func ((GDestroyNotify) g_error_free);
+  job->failures = g_ptr_array_new_with_free_func ((GDestroyNotify) bench_load_failure_free);
   g_task_set_source_tag (task, bench_load_finish);
   g_task_set_task_data (task, job, (GDestroyNotify) load_job_free);
   g_task_run_in_thread (task, load_thread);

@@ -38,11 +38,23 @@ void       bench_load_bytes_async  (GBytes                 *bytes,
                                     GAsyncReadyCallback     callback,
                                     gpointer                user_data);
 
+/* A file (or a paste) that could not be read. */
+typedef struct
+{
+  GFile  *file;    /* NULL for a paste */
+  char   *name;    /* what the user calls it: the file's base name */
+  GError *error;   /* says FILE:LINE:COLUMN where it can */
+} BenchLoadFailure;
+
+void       bench_load_failure_free (BenchLoadFailure       *failure);
+
 /* Returns the sources read (BenchSource, transfer full); @failures gets the
- * files that could not be read (GError, one per file; transfer full).
- * Fails only when cancelled. */
+ * files that could not be read (BenchLoadFailure, one per file; transfer
+ * full). Fails only when cancelled. */
 GPtrArray *bench_load_finish       (GAsyncResult           *result,
                                     GPtrArray             **failures,
                                     GError                **error);
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (BenchLoadFailure, bench_load_failure_free)
 
 G_END_DECLS
