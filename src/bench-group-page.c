@@ -32,6 +32,7 @@ struct _BenchGroupPage
   GtkNoSelection     *results_selection;
   gboolean            stale;          /* the chart has not followed the selection yet */
   gboolean            results_stale;  /* the results table waits to be shown */
+  guint               catch_up_id;    /* the groups changed: catch up once, before the next frame */
 
   GtkWidget          *paned;
   GtkWidget          *chart_box;
@@ -829,7 +830,7 @@ catch_up (BenchGroupPage *self,
  * catches up when it is mapped: loading 100,000 results should not
  * compute three charts at once. */
 static void
-update_selection (BenchGroupPage *self)
+mark_stale (BenchGroupPage *self)
 {
   if (self->refresh_source == 0)
     refresh_shared_models (self);
@@ -843,8 +844,25 @@ update_selection (BenchGroupPage *self)
     }
   self->stale = TRUE;
   self->results_stale = TRUE;
+}
+
+static void
+update_selection (BenchGroupPage *self)
+{
+  mark_stale (self);
   if (gtk_widget_get_mapped (GTK_WIDGET (self)))
     catch_up (self, showing_results (self));
+}
+
+static gboolean
+catch_up_later (gpointer data)
+{
+  BenchGroupPage *self = data;
+
+  self->catch_up_id = 0;
+  if (gtk_widget_get_mapped (GTK_WIDGET (self)))
+    catch_up (self, showing_results (self));
+  return G_SOURCE_REMOVE;
 }
 
 static void
@@ -885,6 +903,10 @@ refresh_shared_models_idle (gpointer data)
   return G_SOURCE_REMOVE;
 }
 
+/* A folder's files are added one after the other in one go, each
+ * changing a few groups: gathering the chart's results each time cost
+ * O(files × results) in one main-loop iteration. The chart and the table
+ * catch up once, after the last change and before the next frame. */
 static void
 on_items_changed (GListModel     *model,
                   guint           position,
@@ -892,10 +914,14 @@ on_items_changed (GListModel     *model,
                   guint           added,
                   BenchGroupPage *self)
 {
+  /* the models the machines share are counted once the list models are
+   * done changing, before the chart catches up */
   if (self->kind == BENCH_GROUP_HARDWARE && self->refresh_source == 0)
-    self->refresh_source = g_idle_add (refresh_shared_models_idle, self);
-  update_selection (self);
+    self->refresh_source = g_idle_add_full (G_PRIORITY_HIGH_IDLE + 10, refresh_shared_models_idle, self, NULL);
+  mark_stale (self);
   sync_no_match (self);
+  if (self->catch_up_id == 0)
+    self->catch_up_id = g_idle_add_full (G_PRIORITY_HIGH_IDLE + 10, catch_up_later, self, NULL);
 }
 
 
@@ -1182,6 +1208,7 @@ bench_group_page_dispose (GObject *object)
 {
   BenchGroupPage *self = BENCH_GROUP_PAGE (object);
 
+  g_clear_handle_id (&self->catch_up_id, g_source_remove);
   if (self->selection != NULL)
     g_signal_handlers_disconnect_by_data (self->selection, self);
   gtk_widget_dispose_template (GTK_WIDGET (self), BENCH_TYPE_GROUP_PAGE);

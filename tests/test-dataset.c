@@ -4,6 +4,7 @@
 #include <string.h>
 
 #include "bench-dataset.h"
+#include "bench-group-private.h"
 #include "bench-loader.h"
 #include "bench-test-util.h"
 
@@ -580,6 +581,173 @@ test_richer_twin_kept (void)
 }
 
 
+/* A pasted source: @n_numbered prefill records of models "@first 0",
+ * "@first 1"…, then a generation record for each of @models (","-separated). */
+static BenchSource *
+source_of_models (const char *name,
+                  const char *first,
+                  guint       n_numbered,
+                  const char *models)
+{
+  g_autoptr (GString) text = g_string_new (NULL);
+  g_auto (GStrv) names = g_strsplit (models, ",", -1);
+  g_autoptr (GBytes) bytes = NULL;
+  g_autoptr (GError) error = NULL;
+  BenchSource *source;
+
+  for (guint i = 0; i < n_numbered; i++)
+    g_string_append_printf (text, "{\"model_type\": \"%s %u\", \"n_prompt\": 512, \"n_gen\": 0, "
+                            "\"avg_ts\": %u}\n", first, i, i + 1);
+  for (guint i = 0; names[i] != NULL; i++)
+    if (*names[i] != '\0')
+      g_string_append_printf (text, "{\"model_type\": \"%s\", \"n_prompt\": 0, \"n_gen\": 128, "
+                              "\"avg_ts\": %u}\n", names[i], i + 1);
+  bytes = g_bytes_new (text->str, text->len);
+  source = bench_source_load_bytes (bytes, name, NULL, NULL, NULL, &error);
+  g_assert_no_error (error);
+  return source;
+}
+
+static BenchGroup *
+find_group (GListModel *groups,
+            const char *label)
+{
+  for (guint i = 0; i < g_list_model_get_n_items (groups); i++)
+    {
+      g_autoptr (BenchGroup) group = g_list_model_get_item (groups, i);
+      if (g_strcmp0 (bench_group_get_label (group), label) == 0)
+        return group;
+    }
+  return NULL;
+}
+
+/* Adding a source costs what its own results touch, not what the dataset
+ * holds: next to a source of 5,000 models, adding a source of two results
+ * prepared as the loader does (its groups of its own made ahead: its run,
+ * its two models, its machine, since a machine without a name is one for
+ * each source) recomputes the one model it shares with the dataset, and so
+ * does taking it out again. */
+static void
+test_update_costs_what_it_touches (void)
+{
+  g_autoptr (BenchDataset) dataset = bench_dataset_new ();
+  g_autoptr (BenchSource) big = source_of_models ("big", "model", 5000, "");
+  g_autoptr (BenchSource) small = source_of_models ("small", "", 0, "model 0,new");
+  GListModel *models = bench_dataset_get_groups (dataset, BENCH_GROUP_MODEL);
+  BenchGroup *shared;
+  guint before;
+
+  bench_dataset_add_source (dataset, big);
+  g_assert_cmpuint (g_list_model_get_n_items (models), ==, 5000);
+  shared = find_group (models, "model 0");
+  g_assert_nonnull (shared);
+
+  before = bench_group_get_n_recomputes ();
+  bench_dataset_prepare_source (small);
+  g_assert_cmpuint (bench_group_get_n_recomputes () - before, ==, 4);
+  before = bench_group_get_n_recomputes ();
+  bench_dataset_add_source (dataset, small);
+  g_assert_cmpuint (bench_group_get_n_recomputes () - before, ==, 1);
+  g_assert_cmpuint (g_list_model_get_n_items (models), ==, 5001);
+  g_assert_true (find_group (models, "model 0") == shared);
+  g_assert_cmpuint (bench_group_get_n_results (shared), ==, 2);
+  g_assert_cmpuint (g_list_model_get_n_items (bench_dataset_get_groups (dataset, BENCH_GROUP_HARDWARE)), ==, 2);
+
+  before = bench_group_get_n_recomputes ();
+  bench_dataset_remove_source (dataset, small);
+  g_assert_cmpuint (bench_group_get_n_recomputes () - before, ==, 1);
+  g_assert_cmpuint (g_list_model_get_n_items (models), ==, 5000);
+  g_assert_true (find_group (models, "model 0") == shared);
+  g_assert_cmpuint (bench_group_get_n_results (shared), ==, 1);
+}
+
+/* What the dataset's groups hold after any changes is what grouping all
+ * its results at once gives: the same keys in the same order, the same
+ * results in each. */
+static void
+assert_groups_as_if_regrouped (BenchDataset *dataset)
+{
+  g_autoptr (GPtrArray) all = g_ptr_array_new_with_free_func (g_object_unref);
+
+  for (guint i = 0; i < g_list_model_get_n_items (G_LIST_MODEL (dataset)); i++)
+    g_ptr_array_add (all, g_list_model_get_item (G_LIST_MODEL (dataset), i));
+  for (BenchGroupKind kind = BENCH_GROUP_RUN; kind <= BENCH_GROUP_HARDWARE; kind++)
+    {
+      GListModel *groups = bench_dataset_get_groups (dataset, kind);
+      g_autoptr (GPtrArray) expected = bench_group_results (all, kind);
+
+      g_assert_cmpuint (g_list_model_get_n_items (groups), ==, expected->len);
+      for (guint i = 0; i < expected->len; i++)
+        {
+          g_autoptr (BenchGroup) group = g_list_model_get_item (groups, i);
+          BenchGroup *want = g_ptr_array_index (expected, i);
+          GPtrArray *have = bench_group_get_results (group);
+
+          g_assert_cmpstr (bench_group_get_key (group), ==, bench_group_get_key (want));
+          g_assert_cmpstr (bench_group_get_label (group), ==, bench_group_get_label (want));
+          g_assert_cmpuint (have->len, ==, bench_group_get_n_results (want));
+          for (guint j = 0; j < have->len; j++)
+            g_assert_true (g_ptr_array_index (have, j) ==
+                           g_ptr_array_index (bench_group_get_results (want), j));
+          g_assert_true (bench_group_get_best_tg (group) == bench_group_get_best_tg (want) ||
+                         (isnan (bench_group_get_best_tg (group)) && isnan (bench_group_get_best_tg (want))));
+          g_assert_cmpstr (bench_group_get_models_text (group), ==, bench_group_get_models_text (want));
+          g_assert_cmpuint (bench_group_get_n_models (group), ==, bench_group_get_n_models (want));
+          g_assert_cmpuint (bench_group_get_n_machines (group), ==, bench_group_get_n_machines (want));
+          g_assert_cmpstr (bench_group_get_date (group), ==, bench_group_get_date (want));
+          g_assert_true (bench_group_get_efficiency_result (group) ==
+                         bench_group_get_efficiency_result (want));
+        }
+    }
+}
+
+/* Sources added, replaced in the middle, duplicated, removed: the groups
+ * are always those of all results grouped afresh, in order of first
+ * appearance, and a group that stays is the same object. */
+static void
+test_updates_match_regrouping (void)
+{
+  g_autoptr (BenchDataset) dataset = bench_dataset_new ();
+  g_autoptr (BenchSource) a = source_of_models ("a", "a", 3, "x,y");
+  g_autoptr (BenchSource) b = source_of_models ("b", "b", 2, "y,z,x");
+  g_autoptr (BenchSource) c = source_of_models ("c", "", 0, "w,z");
+  g_autoptr (BenchSource) b2 = source_of_models ("b", "", 0, "v,y");
+  g_autoptr (BenchSource) c_twin = source_of_models ("c twin", "", 0, "w,z");
+  GListModel *models = bench_dataset_get_groups (dataset, BENCH_GROUP_MODEL);
+  BenchGroup *y;
+
+  bench_dataset_add_source (dataset, a);
+  assert_groups_as_if_regrouped (dataset);
+  bench_dataset_add_source (dataset, b);
+  assert_groups_as_if_regrouped (dataset);
+  bench_dataset_add_source (dataset, c);
+  assert_groups_as_if_regrouped (dataset);
+  y = find_group (models, "y");
+  g_assert_cmpuint (bench_group_get_n_results (y), ==, 2);
+
+  /* b read again: z now first appears in c, v comes before w */
+  bench_dataset_add_source (dataset, b2);
+  assert_groups_as_if_regrouped (dataset);
+  g_assert_true (find_group (models, "y") == y);
+  g_assert_null (find_group (models, "b 0"));
+  g_assert_nonnull (find_group (models, "v"));
+
+  /* a duplicate is counted once, whichever goes */
+  bench_dataset_add_source (dataset, c_twin);
+  g_assert_true (bench_source_get_duplicate_of (c_twin) == c);
+  assert_groups_as_if_regrouped (dataset);
+  bench_dataset_remove_source (dataset, c);
+  g_assert_null (bench_source_get_duplicate_of (c_twin));
+  assert_groups_as_if_regrouped (dataset);
+
+  bench_dataset_remove_source (dataset, a);
+  assert_groups_as_if_regrouped (dataset);
+  g_assert_true (find_group (models, "y") == y);
+  bench_dataset_clear (dataset);
+  assert_groups_as_if_regrouped (dataset);
+  g_assert_cmpuint (g_list_model_get_n_items (models), ==, 0);
+}
+
 int
 main (int    argc,
       char **argv)
@@ -593,6 +761,8 @@ main (int    argc,
   g_test_add_func ("/dataset/duplicates-counted-once", test_duplicates);
   g_test_add_func ("/dataset/examples-one-machine", test_examples);
   g_test_add_func ("/dataset/richer-twin-kept", test_richer_twin_kept);
+  g_test_add_func ("/dataset/update-costs-what-it-touches", test_update_costs_what_it_touches);
+  g_test_add_func ("/dataset/updates-match-regrouping", test_updates_match_regrouping);
   g_test_add_func ("/loader/folder-and-failures", test_loader_folder);
   g_test_add_func ("/loader/cancel", test_loader_cancel);
   g_test_add_func ("/loader/cancel-large-file", test_cancel_large_file);

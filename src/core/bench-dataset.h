@@ -20,6 +20,11 @@ G_DECLARE_FINAL_TYPE (BenchDataset, bench_dataset, BENCH, DATASET, GObject)
 
 BenchDataset *bench_dataset_new             (void);
 
+/* Splits @source's results by group key, the work adding it would
+ * otherwise do on the main thread: for a loader's worker, before the
+ * source is handed over (only @source is touched). Optional. */
+void          bench_dataset_prepare_source  (BenchSource  *source);
+
 /* Adds @source, replacing a source of the same file (or, for pastes, the
  * same name). Every model reports only what changed: the results list the
  * source's stretch; the groups keep their objects (a group whose results

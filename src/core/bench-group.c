@@ -6,8 +6,11 @@
 #include <string.h>
 
 #include "bench-efficiency-private.h"
-#include "bench-group.h"
+#include "bench-group-private.h"
 #include "bench-units.h"
+
+typedef struct _Tally Tally;
+static void tally_free (Tally *tally);
 
 struct _BenchGroup
 {
@@ -26,6 +29,7 @@ struct _BenchGroup
   char           *models_text;
   const char     *date;
   gboolean        left_out;       /* a view leaves it out of its comparison */
+  Tally          *tally;          /* NULL until the group grows at its end */
 };
 
 G_DEFINE_FINAL_TYPE (BenchGroup, bench_group, G_TYPE_OBJECT)
@@ -103,6 +107,7 @@ bench_group_finalize (GObject *object)
   g_free (self->label);
   g_free (self->models_text);
   g_clear_pointer (&self->results, g_ptr_array_unref);
+  g_clear_pointer (&self->tally, tally_free);
 
   G_OBJECT_CLASS (bench_group_parent_class)->finalize (object);
 }
@@ -213,8 +218,12 @@ efficiency_better (const BenchEfficiency *a,
   return a->bandwidth_gbs > b->bandwidth_gbs;
 }
 
-void
-bench_group_update_efficiency (BenchGroup *self)
+/* From result @from on, @from > 0 when the results before were scanned
+ * already (the group grew at its end): the best so far stays unless a new
+ * run beats it, as a scan of all would find. */
+static void
+update_efficiency_from (BenchGroup *self,
+                        guint       from)
 {
   BenchEfficiency best = { .bandwidth_gbs = NAN, .share = NAN, .share_max = NAN,
                            .bytes_per_token = NAN };
@@ -227,10 +236,14 @@ bench_group_update_efficiency (BenchGroup *self)
   g_autofree char *after = NULL;
   double share_before;
 
-  g_return_if_fail (BENCH_IS_GROUP (self));
   before = bench_efficiency_dup_text (&self->efficiency);
   share_before = self->efficiency.share;
-  for (guint i = 0; i < self->results->len; i++)
+  if (from > 0 && self->efficiency_result != NULL)
+    {
+      best = self->efficiency;
+      best_result = self->efficiency_result;
+    }
+  for (guint i = from; i < self->results->len; i++)
     {
       BenchResult *r = g_ptr_array_index (self->results, i);
       BenchEfficiency e;
@@ -262,7 +275,7 @@ bench_group_update_efficiency (BenchGroup *self)
   if (best_result == NULL && self->results->len > 0)
     {
       /* no generation run with a bandwidth: say why for the first one */
-      for (guint i = 0; i < self->results->len && best_result == NULL; i++)
+      for (guint i = from; i < self->results->len && best_result == NULL; i++)
         if (bench_result_get_test_kind (g_ptr_array_index (self->results, i)) == BENCH_TEST_TG)
           {
             best_result = g_ptr_array_index (self->results, i);
@@ -277,6 +290,14 @@ bench_group_update_efficiency (BenchGroup *self)
   if (!(share_before == best.share) && !(isnan (share_before) && isnan (best.share)))
     g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_BANDWIDTH_SHARE]);
 }
+
+void
+bench_group_update_efficiency (BenchGroup *self)
+{
+  g_return_if_fail (BENCH_IS_GROUP (self));
+  update_efficiency_from (self, 0);
+}
+
 guint bench_group_get_n_machines (BenchGroup *self) { return self->n_machines; }
 guint bench_group_get_n_models (BenchGroup *self) { return self->n_models; }
 const char *bench_group_get_models_text (BenchGroup *self) { return self->models_text; }
@@ -365,23 +386,59 @@ set_count (BenchGroup *self,
   g_object_notify_by_pspec (G_OBJECT (self), properties[prop_id]);
 }
 
-/* The one place where a group's figures are computed from its results; it
- * notifies the properties whose values changed. */
-static void
-recompute (BenchGroup  *self,
-           BenchResult *old_first,
-           guint        old_n_results)
+static guint n_recomputes;   /* atomic */
+
+guint
+bench_group_get_n_recomputes (void)
 {
-  g_autoptr (GHashTable) machines = g_hash_table_new (g_str_hash, g_str_equal);
-  g_autoptr (GHashTable) models = g_hash_table_new (g_str_hash, g_str_equal);
-  g_autoptr (GString) models_text = g_string_new (NULL);
-  BenchResult *previous = NULL;
-  double best_pp = NAN, best_tg = NAN;
-  const char *date = "";
+  return g_atomic_int_get (&n_recomputes);
+}
 
-  g_object_freeze_notify (G_OBJECT (self));
+/* The machines and models seen, kept once a group grows at its end (a
+ * file added after others: the machine's group gets each file's results),
+ * so that growing costs what was added. */
+struct _Tally
+{
+  GHashTable *machines;
+  GHashTable *models;
+  GString    *models_text;   /* all of it; the property shows a line */
+};
 
-  for (guint i = 0; i < self->results->len; i++)
+static Tally *
+tally_new (void)
+{
+  Tally *tally = g_new0 (Tally, 1);
+
+  tally->machines = g_hash_table_new (g_str_hash, g_str_equal);
+  tally->models = g_hash_table_new (g_str_hash, g_str_equal);
+  tally->models_text = g_string_new (NULL);
+  return tally;
+}
+
+static void
+tally_free (Tally *tally)
+{
+  g_hash_table_unref (tally->machines);
+  g_hash_table_unref (tally->models);
+  g_string_free (tally->models_text, TRUE);
+  g_free (tally);
+}
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (Tally, tally_free)
+
+/* Adds results @from to @to to @tally and the best figures and date. */
+static void
+scan (BenchGroup  *self,
+      Tally       *tally,
+      guint        from,
+      guint        to,
+      double      *best_pp,
+      double      *best_tg,
+      const char **date)
+{
+  BenchResult *previous = from > 0 ? g_ptr_array_index (self->results, from - 1) : NULL;
+
+  for (guint i = from; i < to; i++)
     {
       BenchResult *r = g_ptr_array_index (self->results, i);
       double ts = bench_result_get_avg_ts (r);
@@ -391,12 +448,12 @@ recompute (BenchGroup  *self,
       switch (bench_result_get_test_kind (r))
         {
         case BENCH_TEST_PP:
-          if (isfinite (ts) && !(ts <= best_pp))
-            best_pp = ts;
+          if (isfinite (ts) && !(ts <= *best_pp))
+            *best_pp = ts;
           break;
         case BENCH_TEST_TG:
-          if (isfinite (ts) && !(ts <= best_tg))
-            best_tg = ts;
+          if (isfinite (ts) && !(ts <= *best_tg))
+            *best_tg = ts;
           break;
         case BENCH_TEST_PG:
         default:
@@ -406,26 +463,68 @@ recompute (BenchGroup  *self,
       if (previous == NULL || bench_result_get_hardware_key (previous) != bench_result_get_hardware_key (r) ||
           bench_result_get_model_type (previous) != model)
         {
-          g_hash_table_add (machines, (gpointer) bench_result_get_hardware_key (r));
-          if (g_hash_table_add (models, (gpointer) model))
+          g_hash_table_add (tally->machines, (gpointer) bench_result_get_hardware_key (r));
+          if (g_hash_table_add (tally->models, (gpointer) model))
             {
-              if (models_text->len > 0)
-                g_string_append (models_text, ", ");
-              g_string_append (models_text, model);
+              if (tally->models_text->len > 0)
+                g_string_append (tally->models_text, ", ");
+              g_string_append (tally->models_text, model);
             }
         }
       previous = r;
-      if (time != NULL && *time != '\0' && (*date == '\0' || strcmp (time, date) < 0))
-        date = time;
+      if (time != NULL && *time != '\0' && (**date == '\0' || strcmp (time, *date) < 0))
+        *date = time;
     }
+}
+
+/* The one place where a group's figures are computed from its results; it
+ * notifies the properties whose values changed. @from > 0: the results
+ * before it are those the figures were computed from (the group grew at
+ * its end), only the others are read. */
+static void
+recompute (BenchGroup  *self,
+           BenchResult *old_first,
+           guint        old_n_results,
+           guint        from)
+{
+  g_autoptr (Tally) scratch = NULL;
+  Tally *tally;
+  double best_pp = NAN, best_tg = NAN;
+  const char *date = "";
+
+  g_atomic_int_inc (&n_recomputes);
+  g_object_freeze_notify (G_OBJECT (self));
+
+  if (from == 0)
+    {
+      g_clear_pointer (&self->tally, tally_free);
+      tally = scratch = tally_new ();
+    }
+  else
+    {
+      if (self->tally == NULL)
+        {
+          double pp = NAN, tg = NAN;
+          const char *d = "";
+
+          self->tally = tally_new ();
+          scan (self, self->tally, 0, from, &pp, &tg, &d);
+        }
+      tally = self->tally;
+      best_pp = self->best_pp;
+      best_tg = self->best_tg;
+      date = self->date;
+    }
+  scan (self, tally, from, self->results->len, &best_pp, &best_tg, &date);
 
   set_figure (self, &self->best_pp, best_pp, PROP_BEST_PP);
   set_figure (self, &self->best_tg, best_tg, PROP_BEST_TG);
-  set_count (self, &self->n_machines, g_hash_table_size (machines), PROP_N_MACHINES);
-  set_count (self, &self->n_models, g_hash_table_size (models), PROP_N_MODELS);
+  set_count (self, &self->n_machines, g_hash_table_size (tally->machines), PROP_N_MACHINES);
+  set_count (self, &self->n_models, g_hash_table_size (tally->models), PROP_N_MODELS);
   {
     /* a model type can be megabytes long: the row shows a line of it */
-    g_autofree char *shown = bench_text_ellipsize_for_display (models_text->str, BENCH_DISPLAY_MAX_CHARS);
+    g_autofree char *shown = bench_text_ellipsize_for_display (tally->models_text->str,
+                                                               BENCH_DISPLAY_MAX_CHARS);
 
     if (strcmp (self->models_text, shown) != 0)
       {
@@ -454,7 +553,7 @@ recompute (BenchGroup  *self,
           g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_LABEL]);
         }
     }
-  bench_group_update_efficiency (self);
+  update_efficiency_from (self, from);
 
   g_object_thaw_notify (G_OBJECT (self));
 }
@@ -480,7 +579,31 @@ bench_group_set_results (BenchGroup *self,
   /* the old array stays valid for whoever holds a reference to it */
   g_ptr_array_unref (self->results);
   self->results = g_ptr_array_ref (results);
-  recompute (self, old_first, old_n_results);
+  recompute (self, old_first, old_n_results, 0);
+  g_signal_emit (self, signals[CHANGED], 0);
+  return TRUE;
+}
+
+gboolean
+bench_group_append_results (BenchGroup *self,
+                            GPtrArray  *more)
+{
+  g_autoptr (BenchResult) old_first = NULL;
+  GPtrArray *results;
+  guint old_n_results;
+
+  g_return_val_if_fail (BENCH_IS_GROUP (self), FALSE);
+  g_return_val_if_fail (more != NULL, FALSE);
+
+  if (more->len == 0)
+    return FALSE;
+  old_first = bench_group_get_first (self) ? g_object_ref (bench_group_get_first (self)) : NULL;
+  old_n_results = self->results->len;
+  results = g_ptr_array_copy (self->results, (GCopyFunc) (void (*) (void)) g_object_ref, NULL);
+  g_ptr_array_extend (results, more, (GCopyFunc) (void (*) (void)) g_object_ref, NULL);
+  g_ptr_array_unref (self->results);
+  self->results = results;
+  recompute (self, old_first, old_n_results, old_n_results);
   g_signal_emit (self, signals[CHANGED], 0);
   return TRUE;
 }
@@ -526,11 +649,22 @@ identity_equal (gconstpointer a,
   return x->text == y->text && x->a == y->a && x->b == y->b;
 }
 
-GPtrArray *
-bench_group_results (GPtrArray      *results,
-                     BenchGroupKind  kind)
+static void
+part_free (gpointer data)
 {
-  GPtrArray *groups = g_ptr_array_new_with_free_func (g_object_unref);
+  BenchGroupPart *part = data;
+
+  g_free (part->key);
+  g_ptr_array_unref (part->results);
+  g_clear_object (&part->group);
+  g_free (part);
+}
+
+GPtrArray *
+bench_group_partition (GPtrArray      *results,
+                       BenchGroupKind  kind)
+{
+  GPtrArray *parts = g_ptr_array_new_with_free_func (part_free);
   g_autoptr (GHashTable) by_key = g_hash_table_new (g_str_hash, g_str_equal);
   /* 100,000 results come from a few hundred identities: make each key once */
   g_autoptr (GHashTable) by_identity = g_hash_table_new_full (identity_hash, identity_equal, g_free, NULL);
@@ -539,36 +673,63 @@ bench_group_results (GPtrArray      *results,
     {
       BenchResult *result = g_ptr_array_index (results, i);
       Identity id = identity_of (result, kind);
-      BenchGroup *group = g_hash_table_lookup (by_identity, &id);
+      BenchGroupPart *part = g_hash_table_lookup (by_identity, &id);
 
-      if (group == NULL)
+      if (part == NULL)
         {
           g_autofree char *key = group_key (result, kind);
 
-          group = g_hash_table_lookup (by_key, key);
-          if (group == NULL)
+          part = g_hash_table_lookup (by_key, key);
+          if (part == NULL)
             {
-              group = g_object_new (BENCH_TYPE_GROUP, NULL);
-              group->kind = kind;
-              group->key = g_steal_pointer (&key);
-              {
-                g_autofree char *label = group_label (result, kind);
-                /* a label for people: as long as a line, however long the input */
-                group->label = bench_text_ellipsize_for_display (label, BENCH_DISPLAY_MAX_CHARS);
-              }
-              g_hash_table_insert (by_key, group->key, group);
-              g_ptr_array_add (groups, group);
+              part = g_new0 (BenchGroupPart, 1);
+              part->key = g_steal_pointer (&key);
+              part->results = g_ptr_array_new_with_free_func (g_object_unref);
+              g_hash_table_insert (by_key, part->key, part);
+              g_ptr_array_add (parts, part);
             }
-          g_hash_table_insert (by_identity, g_memdup2 (&id, sizeof id), group);
+          g_hash_table_insert (by_identity, g_memdup2 (&id, sizeof id), part);
         }
-      g_ptr_array_add (group->results, g_object_ref (result));
+      g_ptr_array_add (part->results, g_object_ref (result));
     }
+  return parts;
+}
 
-  /* new groups: their label is their first result's already */
-  for (guint i = 0; i < groups->len; i++)
+BenchGroup *
+bench_group_new_with_results (BenchGroupKind  kind,
+                              const char     *key,
+                              GPtrArray      *results)
+{
+  BenchGroup *group;
+
+  g_return_val_if_fail (key != NULL && results != NULL && results->len > 0, NULL);
+
+  group = g_object_new (BENCH_TYPE_GROUP, NULL);
+  group->kind = kind;
+  group->key = g_strdup (key);
+  {
+    g_autofree char *label = group_label (g_ptr_array_index (results, 0), kind);
+    /* a label for people: as long as a line, however long the input */
+    group->label = bench_text_ellipsize_for_display (label, BENCH_DISPLAY_MAX_CHARS);
+  }
+  g_ptr_array_unref (group->results);
+  group->results = g_ptr_array_ref (results);
+  /* its label is its first result's already */
+  recompute (group, bench_group_get_first (group), 0, 0);
+  return group;
+}
+
+GPtrArray *
+bench_group_results (GPtrArray      *results,
+                     BenchGroupKind  kind)
+{
+  g_autoptr (GPtrArray) parts = bench_group_partition (results, kind);
+  GPtrArray *groups = g_ptr_array_new_full (parts->len, g_object_unref);
+
+  for (guint i = 0; i < parts->len; i++)
     {
-      BenchGroup *group = g_ptr_array_index (groups, i);
-      recompute (group, bench_group_get_first (group), 0);
+      BenchGroupPart *part = g_ptr_array_index (parts, i);
+      g_ptr_array_add (groups, bench_group_new_with_results (kind, part->key, part->results));
     }
   return groups;
 }

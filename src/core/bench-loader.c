@@ -3,6 +3,7 @@
 
 #include <glib/gi18n-lib.h>
 
+#include "bench-dataset.h"
 #include "bench-loader.h"
 
 #define MAX_FOLDER_DEPTH 4
@@ -208,7 +209,11 @@ load_thread (GTask        *task,
       source = bench_source_load_bytes (job->bytes, job->name, cancellable, on_file_progress, &fp,
                                         &error);
       if (source != NULL)
-        g_ptr_array_add (job->sources, source);
+        {
+          /* the grouping a dataset would do on the main thread */
+          bench_dataset_prepare_source (source);
+          g_ptr_array_add (job->sources, source);
+        }
       else if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
         {
           g_task_return_error (task, g_steal_pointer (&error));
@@ -249,7 +254,11 @@ load_thread (GTask        *task,
       post_progress (task, (double) i / MAX (inputs->len, 1), name);
       source = bench_source_load_file (file, cancellable, on_file_progress, &fp, &error);
       if (source != NULL)
-        g_ptr_array_add (job->sources, source);
+        {
+          /* the grouping a dataset would do on the main thread */
+          bench_dataset_prepare_source (source);
+          g_ptr_array_add (job->sources, source);
+        }
       else if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
         {
           g_task_return_error (task, g_steal_pointer (&error));
