@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* bench-application.c — application-wide actions and accelerators; files
  * given on the command line open in the window. */
 #include "config.h"

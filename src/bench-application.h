@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* bench-application.h — the Benchtop application: actions, shortcuts,
  * windows. */
 #pragma once

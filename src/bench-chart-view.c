@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* bench-chart-view.c — the chart on screen.
  *
  * Holds the results it is given, turns them into a chart spec once, lays

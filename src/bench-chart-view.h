@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* bench-chart-view.h — the chart of a view's selection on screen: paints
  * the chart layout, shows the exact numbers on hover, selects on click. */
 #pragma once

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* bench-cli-scenario.c — the scenario on the command line: the ranked table
  * as markdown or JSON Lines, the chart, and the leave-one-out check. */
 #include "config.h"

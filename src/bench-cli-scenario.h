@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* bench-cli-scenario.h — `benchtop --scenario=…` and `--scenario-check`:
  * predictions for a workload as markdown or JSON Lines, and the
  * leave-one-out errors of those predictions. Core and chart only. */

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* bench-cli.c — `benchtop --list [--json] FILE…`: load files with the core
  * and print them, as an aligned table or as normalized JSON Lines; `--summary`
  * says what each file held and what went wrong where.

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* bench-cli.h — the headless side of the benchtop command: options that
  * work with no display and never start GTK. */
 #pragma once

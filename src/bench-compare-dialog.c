@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* bench-compare-dialog.c — a baseline against candidates, in a window.
  *
  * The sides start as the rows the person selected (runs, models or

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* bench-compare-dialog.h — a baseline against one or more candidates: the
  * speedup chart, the comparison table with verdicts, copy and save. */
 #pragma once

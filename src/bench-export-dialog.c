@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* bench-export-dialog.c — the export dialog. The preview lays the chart
  * out at the exported size and scales the picture down to fit, so what it
  * shows is exactly what is written. */

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* bench-export-dialog.h — exporting a chart for slides: format, size,
  * scale, style, title, subtitle and caption, with a live preview. */
 #pragma once

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* bench-file-chooser.c — Open and Save, on every GTK Benchtop builds with.
  *
  * GTK 4.10 brought GtkFileDialog, an asynchronous call that goes through

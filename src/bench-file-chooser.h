@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* bench-file-chooser.h — the Open and Save dialogs: GtkFileDialog where
  * GTK is 4.10 or newer, the native chooser (the portal when sandboxed) on
  * GTK 4.8. Both ask before a file is replaced. */

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* bench-focus.c — Tab leaves a table in one step. */
 #include "config.h"
 

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* bench-focus.h — Tab leaves a table in one step.
  *
  * A column view's rows are each a stop of Tab: crossing a table of a

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* bench-group-page.c — a view: chart on top, groups and results below.
  *
  * The three views differ only in their columns, so one class serves them,

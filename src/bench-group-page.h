@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* bench-group-page.h — one view of the window: a chart of the selection on
  * top, the groups (runs, models or machines) as a sortable, filterable table
  * below, and the results of the selection one click away. */

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* bench-scenario-page.c — the Scenario view.
  *
  * The numbers and requirements are read from the fields on every change;

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* bench-scenario-page.h — the Scenario view: a workload and requirements,
  * and for every model × machine × settings loaded the time to first token,
  * generation speed, total time, whether it fits and meets them, ranked, as

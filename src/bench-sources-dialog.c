@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* bench-sources-dialog.c — every file the session was given, loaded or
  * not, each row opening onto its messages (FILE:LINE:COLUMN). */
 #include "config.h"

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* bench-sources-dialog.h — the sources list: every file and paste of a
  * session, whether it loaded, what it holds, and what went wrong where. */
 #pragma once

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* bench-window.c — the main window.
  *
  * Results come in by the Open dialog, drops, paste, the command line and the

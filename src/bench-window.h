@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* bench-window.h — the main window: sources, loading, the three views. */
 #pragma once
 

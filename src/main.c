@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* main.c — the benchtop command. Headless options (--list, --export…) are
  * handled before any GTK code runs, so they work without a display. */
 #include "config.h"

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* bench-chart.c — how fast charts are made.
  *
  *   bench-chart [BENCHTOP]   lays out and paints a 1,000-bar chart at

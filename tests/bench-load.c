@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* bench-load.c — how fast and how lean loading is.
  *
  *   bench-load [N]            writes realistic llama-bench files of N results

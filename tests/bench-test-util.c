@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* bench-test-util.c — helpers shared by the tests. */
 #include "bench-test-util.h"
 

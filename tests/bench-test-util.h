@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* bench-test-util.h — what the tests share: finding corpus files, loading them. */
 #pragma once
 

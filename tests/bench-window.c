@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* bench-window.c — the window with many results: how soon it shows, whether
  * it keeps answering while they load, and what it costs.
  *

@@ -1,4 +1,5 @@
 #!/usr/bin/env python3
+# SPDX-License-Identifier: GPL-3.0-or-later
 """hostile-files.py — write input made to hurt into a folder.
 
     hostile-files.py DIR [--small]

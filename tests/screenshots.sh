@@ -1,4 +1,5 @@
 #!/bin/sh
+# SPDX-License-Identifier: GPL-3.0-or-later
 # screenshots.sh — pictures of the app on a mixed folder of real results,
 # light and dark, at 1600×1000, 800×600 and 420×800, in every view, plus
 # exported charts in every style.

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* test-ceiling.c — every reproducer of issue 12 through `benchtop --list`
  * under a ceiling: no input takes longer than the larger of 5 s and 2 s
  * per MB, or more than 512 MB of memory at its peak. Under AddressSanitizer

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* test-chart.c — chart geometry and exported files. */
 #include <cairo.h>
 #include <glib/gstdio.h>

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* test-cli.c — the headless command line: --list and --list --json, exit
  * status, standard input. Runs the real benchtop binary. */
 #include <cairo.h>

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* test-compare.c — matching across sides, speedups with uncertainty,
  * verdicts, tables; on hand-computed cases and corpus files. */
 #include <math.h>

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* test-corpus.c — the whole corpus: every file loads with the record count
  * verified by hand, and the same run printed in several formats gives the
  * same results (markdown within its two-decimal rounding). */

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* test-data.c — Benchtop as an installed GNOME application: the desktop
  * file, the metainfo and the schema pass their validators, the flatpak
  * manifest agrees with meson, the Italian catalog is complete and current,

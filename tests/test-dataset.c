@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* test-dataset.c — the dataset list model, its groups, and the async loader. */
 #include <math.h>
 #include <glib/gstdio.h>

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* test-efficiency.c — bytes read per generated token, the peak bandwidth
  * table and its matcher, the share of the peak a run used. Expected values
  * are computed by hand in the comments. */

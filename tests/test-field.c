@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* test-field.c — the field registry: labels, lookups, formatting, roles,
  * and the places that read it. */
 #include "config.h"

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* test-gguf.c — the GGUF header reader: the facts of every header in
  * ../shared/corpus/gguf/ against hand computation, and hostile headers
  * (truncated everywhere, counts near 2⁶⁴, unknown and nested types, wrong

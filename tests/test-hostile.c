@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* test-hostile.c — input written to hurt: each test is one defect that
  * fuzzing or a hand-written probe found (issue 12), reproduced at its size. */
 #include <glib/gstdio.h>

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* test-reader-csv.c — the CSV reader against the corpus's CSV files and
  * small texts built here.
  *

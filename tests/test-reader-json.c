@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* test-reader-json.c — llama-bench's json and jsonl output, real and damaged. */
 #include <math.h>
 #include <glib/gstdio.h>

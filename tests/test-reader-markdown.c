@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* test-reader-markdown.c — the markdown reader against real tables from
  * ../shared/corpus and small pastes built here.
  *

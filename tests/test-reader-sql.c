@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* test-reader-sql.c — the SQL and SQLite readers against the corpus's SQL
  * files, databases made from them here, and hostile statements.
  *

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* test-result.c — derived values of a result: labels, quantization, bits
  * per weight, bandwidth, statistics recomputed from samples, normalization. */
 #include <math.h>

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* test-scenario-window.c — the Scenario view under Xvfb: a person loads
  * results, drops the model file, picks Coding agent, types a memory budget
  * and a minimum speed, and reads which candidate meets 15 t/s at 64k. */

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* test-scenario.c — predictions for a workload: interpolation on cases
  * computed by hand, candidates, memory, verdicts, the llama-bench command,
  * and a loose bound on the leave-one-out errors over the real sweeps. */

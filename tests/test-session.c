@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* test-session.c — the session under the window and the command line:
  * files read in order, failures listed with their position, pastes that
  * never replace each other, a file that grows read again, restore. */

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* test-window.c — the window under Xvfb: load results the way a drop and a
  * paste do, switch views, select rows and see what the chart is given, and
  * a bad file's visible error. */

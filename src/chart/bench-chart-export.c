@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* bench-chart-export.c — writing charts to files. */
 #include "config.h"
 

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* bench-chart-export.h — charts to PNG, SVG and PDF files, written
  * atomically (a temporary file in the same folder, renamed when complete). */
 #pragma once

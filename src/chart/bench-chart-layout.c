@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* bench-chart-layout.c — from a spec and a size to geometry.
  *
  * Every length derives from one base font size, itself derived from the

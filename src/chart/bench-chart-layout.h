@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* bench-chart-layout.h — a chart as plain geometry.
  *
  * Computed once from a spec and a size: panels with their plot areas, nice

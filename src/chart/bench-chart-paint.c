@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* bench-chart-paint.c — the painter: layout geometry to cairo. Nothing is
  * measured or decided here; it draws what the layout says. */
 #include "config.h"

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* bench-chart-paint.h — draws a chart layout on any cairo_t. */
 #pragma once
 

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* bench-chart-spec.c — choosing panels, chart kind, categories and series. */
 #include "config.h"
 

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* bench-chart-spec.h — what a chart shows, decided from the data.
  *
  * Results are split into panels by test kind (prefill, generation,

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* bench-chart-text.c — pango layouts for chart labels. */
 #include "config.h"
 

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* bench-chart-text.h — text as the layout measures it and the painter
  * draws it: one function makes the pango layout for both, so a label never
  * comes out wider on paper than it was measured. Private to src/chart. */

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* bench-chart-theme.c — chart colours. The palette is Okabe & Ito's,
  * ordered for contrast on each background: yellow is left out on white. */
 #include "config.h"

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* bench-chart-theme.h — colours and type of a chart: light, dark or
  * transparent, with a colour-blind-safe palette (Okabe & Ito). */
 #pragma once

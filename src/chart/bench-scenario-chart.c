@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* bench-scenario-chart.c — the scenario chart from ranked predictions. */
 #include "config.h"
 

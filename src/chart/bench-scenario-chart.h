@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* bench-scenario-chart.h — the scenario as a chart: ranked bars of the
  * total time split into prefill and generation, with their deviations and
  * the time limit as a line; beside them the generation speed against the

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* bench-compare.c — matching results across sides, speedups, verdicts. */
 #include "config.h"
 

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* bench-compare.h — a baseline against one or more candidates.
  *
  * Results are matched across sides on llama-bench's identity (model, test,

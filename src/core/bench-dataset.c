@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* bench-dataset.c — all loaded results and their groups. */
 #include "config.h"
 

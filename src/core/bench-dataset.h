@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* bench-dataset.h — everything loaded: the sources, all their results as
  * one list model, and the groups the three views show.
  *

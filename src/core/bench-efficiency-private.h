@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* bench-efficiency-private.h — for core and tests: the computation with
  * given facts and peak, the table parser, the GGUF hook. */
 #pragma once

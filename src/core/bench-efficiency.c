@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* bench-efficiency.c — bytes per token, peak bandwidth and the share of it
  * a generation run used. */
 #include "config.h"

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* bench-efficiency.h — how close a generation run comes to its machine's
  * memory bandwidth.
  *

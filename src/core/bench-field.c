@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* bench-field.c — the one table of llama-bench fields.
  *
  * Versions and meanings follow shared/spec/llama-bench-output.md (6.1, 6.5).

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* bench-field.h — what Benchtop knows about each llama-bench field.
  *
  * One table (bench-field.c) holds, per field: llama-bench's name, its type,

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* bench-gguf.c — a bounds-checked reader of GGUF model headers.
  *
  * Layout (ggml's docs/gguf.md; little-endian): "GGUF", u32 version, u64

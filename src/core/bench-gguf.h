@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* bench-gguf.h — what a GGUF model file's header says about the model:
  * layers, heads, key/value lengths, experts, sliding window, and from them
  * the bytes of KV cache each token of context takes.

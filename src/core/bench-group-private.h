@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* bench-group-private.h — for the dataset and tests: results split by
  * group key without making groups (a source's share of each group, made
  * where the source is read), groups made from such a share, and a count of

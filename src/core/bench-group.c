@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* bench-group.c — grouping results into runs, models and machines. */
 #include "config.h"
 

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* bench-group.h — results grouped for the three views: one run (a
  * llama-bench invocation), one model, or one machine with its backend.
  * A group holds its results and the figures its row shows. */

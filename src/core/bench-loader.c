@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* bench-loader.c — reading sources in a worker thread. */
 #include "config.h"
 

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* bench-loader.h — reading sources off the main thread.
  *
  * The window hands files (or a folder, or pasted text) to the loader; a

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* bench-reader-csv.c — llama-bench's `-o csv`.
  *
  * llama-bench prints a header line of field names, then one line per test

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* bench-reader-json.c — llama-bench's json and jsonl output.
  *
  * A whole-document parse of a 130 MB file builds a tree of ~1 GB, so this

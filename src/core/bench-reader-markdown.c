@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* bench-reader-markdown.c — llama-bench's default output, the markdown
  * table, wherever it sits.
  *

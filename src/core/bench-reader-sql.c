@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* bench-reader-sql.c — llama-bench's `-o sql`, and the SQLite database
  * people pipe it into (what compare-llama-bench.py reads).
  *

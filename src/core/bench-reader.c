@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* bench-reader.c — what the format readers share: errors, diagnostics,
  * positions, and detecting the format from content.
  */

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* bench-reader.h — what the format readers share.
  *
  * A reader gets the whole text of a source (a file mapped in memory, a paste,

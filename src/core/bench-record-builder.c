@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* bench-record-builder.c — the one place where a record's fields get their
  * meaning: core fields, parameters, normalization, statistics, labels.
  */

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* bench-record-builder.h — turns the (field, value) pairs a reader finds into
  * a BenchResult.
  *

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* bench-result-private.h — the instance struct of BenchResult, for the
  * record builder and the readers in core. Nothing outside src/core includes it.
  */

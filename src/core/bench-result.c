@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* bench-result.c — accessors and derived values of BenchResult.
  *
  * Construction lives in bench-record-builder.c; this file only reads.

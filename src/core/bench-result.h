@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* bench-result.h — one llama-bench test record, normalized across formats
  * and versions.
  *

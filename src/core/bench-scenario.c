@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* bench-scenario.c — candidates, interpolation over prompt size, depth and
  * answer length, memory, verdicts, and the leave-one-out check. */
 #include "config.h"

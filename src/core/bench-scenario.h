@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* bench-scenario.h — will it fit, how long will my work take, does it meet
  * my minimum? Predictions for a workload from measured llama-bench results.
  *

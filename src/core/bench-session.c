@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* bench-session.c — the queue of things to read, the watch on files that
  * change, and the list of everything the user gave, failures included. */
 #include "config.h"

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* bench-session.h — what is open: the files and pastes the user gave,
  * read in order on a worker thread, watched for changes and read again,
  * and remembered for next time.

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* bench-source-entry.c — a file the session read, or failed to read. */
 #include "config.h"
 

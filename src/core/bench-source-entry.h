@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* bench-source-entry.h — one line of the sources list: a file (or paste)
  * the session was asked to read, whether it loaded, and what it said.
  *

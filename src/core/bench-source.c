@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* bench-source.c — reading one source: detect its format, run the reader,
  * number its runs, and turn "nothing readable" into one clear error.
  */

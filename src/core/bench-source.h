@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* bench-source.h — one loaded source (a file, a paste, standard input) and
  * the results read from it.
  *

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* bench-str-pool.c — interned strings shared by the results of one source. */
 #include "bench-str-pool.h"
 

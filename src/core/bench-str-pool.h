@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* bench-str-pool.h — a refcounted pool of interned strings.
  *
  * Results repeat the same strings thousands of times (model names, CPU names,

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* bench-units.c — numbers written for people. */
 #include "config.h"
 

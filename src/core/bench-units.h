@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* bench-units.h — numbers written for people: sizes, parameter counts,
  * rates. Shared by the command line, the views and the charts. */
 #pragma once

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* fuzz-common.c — one input through a reader, then through what the views
  * ask of the results. Any crash, sanitizer report or GLib critical is a
  * finding. */

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* fuzz-csv.c — libFuzzer harness: the csv reader alone. */
 #include "fuzz-common.h"
 

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* fuzz-detect.c — libFuzzer harness: detection and the whole path a file takes (bench_source_load_bytes). */
 #include "fuzz-common.h"
 

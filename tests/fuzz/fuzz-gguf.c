@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* fuzz-gguf.c — libFuzzer harness: the GGUF header reader, then every
  * question the views and the command line ask of what it read. Any crash,
  * sanitizer report or GLib critical is a finding.

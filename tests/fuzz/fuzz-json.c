@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* fuzz-json.c — libFuzzer harness: the json reader alone. */
 #include "fuzz-common.h"
 

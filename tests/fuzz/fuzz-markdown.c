@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* fuzz-markdown.c — libFuzzer harness: the markdown reader alone. */
 #include "fuzz-common.h"
 

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* fuzz-sql.c — libFuzzer harness: the sql reader alone. */
 #include "fuzz-common.h"
 

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* fuzz-sqlite.c — libFuzzer harness: the sqlite reader alone. */
 #include "fuzz-common.h"
 

@@ -1,4 +1,5 @@
 #!/usr/bin/env bash
+# SPDX-License-Identifier: GPL-3.0-or-later
 # run.sh — run the libFuzzer harnesses on their seeds.
 #
 #   tests/fuzz/run.sh BUILD_DIR SECONDS [NAME…] [-- EXTRA libFuzzer flags]
