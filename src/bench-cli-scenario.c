@@ -8,6 +8,7 @@
 #include <stdio.h>
 #include <string.h>
 
+#include "bench-cli-json.h"
 #include "bench-cli-scenario.h"
 #include "bench-scenario-chart.h"
 
@@ -83,33 +84,6 @@ bench_cli_scenario_parse (const char         *text,
 /* —— JSON —— */
 
 static void
-append_json_string (GString    *out,
-                    const char *text)
-{
-  g_string_append_c (out, '"');
-  for (const guchar *p = (const guchar *) text; *p; p++)
-    {
-      if (*p == '"' || *p == '\\')
-        g_string_append_printf (out, "\\%c", *p);
-      else if (*p < 0x20)
-        g_string_append_printf (out, "\\u%04x", *p);
-      else
-        g_string_append_c (out, *p);
-    }
-  g_string_append_c (out, '"');
-}
-
-static void
-append_key (GString    *out,
-            const char *key)
-{
-  if (out->len > 1)
-    g_string_append (out, ", ");
-  append_json_string (out, key);
-  g_string_append (out, ": ");
-}
-
-static void
 append_number (GString    *out,
                const char *key,
                double      value,
@@ -117,7 +91,7 @@ append_number (GString    *out,
 {
   char buf[G_ASCII_DTOSTR_BUF_SIZE];
 
-  append_key (out, key);
+  bench_cli_append_json_key (out, key);
   if (!isfinite (value))
     g_string_append (out, "null");
   else
@@ -129,7 +103,7 @@ append_answer (GString             *out,
                const char          *key,
                BenchScenarioAnswer  answer)
 {
-  append_key (out, key);
+  bench_cli_append_json_key (out, key);
   g_string_append (out, answer == BENCH_SCENARIO_YES ? "true" :
                         answer == BENCH_SCENARIO_NO ? "false" : "null");
 }
@@ -142,27 +116,8 @@ append_field (GString     *out,
 {
   const BenchParam *param = bench_result_lookup_param (r, field);
 
-  if (param == NULL)
-    return;
-  append_key (out, field);
-  switch (param->type)
-    {
-    case BENCH_VALUE_INT:
-    case BENCH_VALUE_DOUBLE:
-      g_string_append (out, strcmp (param->text, "nan") == 0 ? "null" : param->text);
-      break;
-    case BENCH_VALUE_BOOL:
-      g_string_append (out, strcmp (param->text, "1") == 0 ? "true" : "false");
-      break;
-    case BENCH_VALUE_NULL:
-      g_string_append (out, "null");
-      break;
-    case BENCH_VALUE_STRING:
-    case BENCH_VALUE_UNKNOWN:
-    default:
-      append_json_string (out, param->text);
-      break;
-    }
+  if (param != NULL)
+    bench_cli_append_json_param (out, param);
 }
 
 static void
@@ -172,22 +127,22 @@ print_json (BenchScenarioPrediction *p)
   const char * const *fields = bench_scenario_setting_fields ();
   g_autoptr (GString) out = g_string_new ("{");
 
-  append_key (out, "model");
-  append_json_string (out, bench_scenario_candidate_get_label (p->candidate));
-  append_key (out, "model_type");
-  append_json_string (out, bench_result_get_model_type (r));
-  append_key (out, "model_filename");
-  append_json_string (out, bench_result_get_model_filename (r));
-  append_key (out, "hardware");
-  append_json_string (out, bench_result_get_hardware_label (r));
-  append_key (out, "cpu_info");
-  append_json_string (out, bench_result_get_cpu_info (r));
-  append_key (out, "gpu_info");
-  append_json_string (out, bench_result_get_gpu_info (r));
-  append_key (out, "build_commit");
-  append_json_string (out, bench_result_get_build_commit (r));
-  append_key (out, "backends");
-  append_json_string (out, bench_result_get_backends (r));
+  bench_cli_append_json_key (out, "model");
+  bench_cli_append_json_string (out, bench_scenario_candidate_get_label (p->candidate));
+  bench_cli_append_json_key (out, "model_type");
+  bench_cli_append_json_string (out, bench_result_get_model_type (r));
+  bench_cli_append_json_key (out, "model_filename");
+  bench_cli_append_json_string (out, bench_result_get_model_filename (r));
+  bench_cli_append_json_key (out, "hardware");
+  bench_cli_append_json_string (out, bench_result_get_hardware_label (r));
+  bench_cli_append_json_key (out, "cpu_info");
+  bench_cli_append_json_string (out, bench_result_get_cpu_info (r));
+  bench_cli_append_json_key (out, "gpu_info");
+  bench_cli_append_json_string (out, bench_result_get_gpu_info (r));
+  bench_cli_append_json_key (out, "build_commit");
+  bench_cli_append_json_string (out, bench_result_get_build_commit (r));
+  bench_cli_append_json_key (out, "backends");
+  bench_cli_append_json_string (out, bench_result_get_backends (r));
   for (guint i = 0; fields[i] != NULL; i++)
     append_field (out, r, fields[i]);
   append_number (out, "ttft_s", p->ttft_s, "%.3f");
@@ -197,16 +152,16 @@ print_json (BenchScenarioPrediction *p)
   append_number (out, "answer_s", p->answer_s, "%.3f");
   append_number (out, "total_s", p->total_s, "%.3f");
   append_number (out, "total_sd_s", p->total_sd_s, "%.3f");
-  append_key (out, "extrapolated");
+  bench_cli_append_json_key (out, "extrapolated");
   g_string_append (out, p->extrapolated ? "true" : "false");
   append_number (out, "memory_gb", p->memory_gb, "%.2f");
   append_answer (out, "fits", p->fits);
   append_answer (out, "meets", p->meets);
-  append_key (out, "reason");
-  append_json_string (out, p->reason);
-  append_key (out, "command");
+  bench_cli_append_json_key (out, "reason");
+  bench_cli_append_json_string (out, p->reason);
+  bench_cli_append_json_key (out, "command");
   if (p->command != NULL)
-    append_json_string (out, p->command);
+    bench_cli_append_json_string (out, p->command);
   else
     g_string_append (out, "null");
   g_string_append (out, "}\n");

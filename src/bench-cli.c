@@ -19,6 +19,7 @@
 #include <unistd.h>
 
 #include "bench-cli.h"
+#include "bench-cli-json.h"
 #include "bench-cli-scenario.h"
 #include "bench-chart-export.h"
 #include "bench-compare.h"
@@ -168,9 +169,6 @@ load_arguments (char   **args,
 
 /* —— the summary —— */
 
-static void append_json_string (GString    *out,
-                                const char *text);
-
 static void
 print_summary_text (BenchSourceEntry *entry)
 {
@@ -215,12 +213,12 @@ print_summary_json (BenchSourceEntry *entry)
   gboolean failed = bench_source_entry_get_status (entry) == BENCH_SOURCE_STATUS_FAILED;
   g_auto (GStrv) messages = bench_source_entry_dup_messages (entry);
 
-  append_json_string (out, bench_source_entry_get_name (entry));
+  bench_cli_append_json_string (out, bench_source_entry_get_name (entry));
   g_string_append (out, ",\"format\":");
   if (failed)
     g_string_append (out, "null");
   else
-    append_json_string (out, bench_source_entry_get_format (entry));
+    bench_cli_append_json_string (out, bench_source_entry_get_format (entry));
   g_string_append_printf (out, ",\"runs\":%u,\"results\":%u,\"skipped\":%u,\"warnings\":[",
                           bench_source_entry_get_n_runs (entry),
                           bench_source_entry_get_n_results (entry),
@@ -230,13 +228,13 @@ print_summary_json (BenchSourceEntry *entry)
     {
       if (i > 0)
         g_string_append_c (out, ',');
-      append_json_string (out, messages[i]);
+      bench_cli_append_json_string (out, messages[i]);
     }
   g_string_append_c (out, ']');
   if (failed)
     {
       g_string_append (out, ",\"error\":");
-      append_json_string (out, messages[0]);
+      bench_cli_append_json_string (out, messages[0]);
     }
   g_string_append (out, "}\n");
   fwrite (out->str, 1, out->len, stdout);
@@ -244,9 +242,9 @@ print_summary_json (BenchSourceEntry *entry)
 
 /* —— JSON Lines —— */
 
-static void
-append_json_string (GString    *out,
-                    const char *text)
+void
+bench_cli_append_json_string (GString    *out,
+                              const char *text)
 {
   g_string_append_c (out, '"');
   for (const guchar *p = (const guchar *) text; *p; p++)
@@ -283,21 +281,21 @@ append_json_double (GString *out,
     }
 }
 
-static void
-append_key (GString    *out,
-            const char *key)
+void
+bench_cli_append_json_key (GString    *out,
+                           const char *key)
 {
   if (out->len > 1)
     g_string_append (out, ", ");
-  append_json_string (out, key);
+  bench_cli_append_json_string (out, key);
   g_string_append (out, ": ");
 }
 
-static void
-append_param (GString          *out,
-              const BenchParam *param)
+void
+bench_cli_append_json_param (GString          *out,
+                             const BenchParam *param)
 {
-  append_key (out, param->key);
+  bench_cli_append_json_key (out, param->key);
   switch (param->type)
     {
     case BENCH_VALUE_INT:
@@ -316,7 +314,7 @@ append_param (GString          *out,
     case BENCH_VALUE_STRING:
     case BENCH_VALUE_UNKNOWN:
     default:
-      append_json_string (out, param->text);
+      bench_cli_append_json_string (out, param->text);
       break;
     }
 }
@@ -338,32 +336,32 @@ append_efficiency (GString     *out,
   bench_efficiency_compute (r, NULL, &e);
   if (isfinite (e.bytes_per_token))
     {
-      append_key (out, "bytes_per_token");
+      bench_cli_append_json_key (out, "bytes_per_token");
       append_json_double (out, round (e.bytes_per_token), 0);
       if (e.weights_estimated || e.kv_omitted)
         {
-          append_key (out, "bytes_per_token_estimated");
+          bench_cli_append_json_key (out, "bytes_per_token_estimated");
           g_string_append (out, "true");
         }
     }
   if (isfinite (e.bandwidth_gbs))
     {
-      append_key (out, "bandwidth_gbs");
+      bench_cli_append_json_key (out, "bandwidth_gbs");
       append_json_double (out, e.bandwidth_gbs, 6);
     }
   if (e.status != BENCH_SHARE_NOT_GENERATION && isfinite (e.peak.gbs))
     {
-      append_key (out, "peak_gbs");
+      bench_cli_append_json_key (out, "peak_gbs");
       append_json_double (out, e.peak.gbs, 6);
       if (e.peak.gbs_min < e.peak.gbs)
         {
-          append_key (out, "peak_gbs_min");
+          bench_cli_append_json_key (out, "peak_gbs_min");
           append_json_double (out, e.peak.gbs_min, 6);
         }
     }
   if (e.status == BENCH_SHARE_KNOWN)
     {
-      append_key (out, "bandwidth_share");
+      bench_cli_append_json_key (out, "bandwidth_share");
       append_json_double (out, e.share, 6);
     }
 }
@@ -402,11 +400,11 @@ append_core_fields (GString     *out,
           (field->storage != BENCH_FIELD_STORED_STRING && field->storage != BENCH_FIELD_STORED_INT))
         continue;
       text = bench_result_dup_field_text (r, field->name);
-      append_key (out, field->name);
+      bench_cli_append_json_key (out, field->name);
       if (field->storage == BENCH_FIELD_STORED_INT)
         g_string_append (out, text);
       else
-        append_json_string (out, text != NULL ? text : "");
+        bench_cli_append_json_string (out, text != NULL ? text : "");
     }
 }
 
@@ -422,8 +420,8 @@ print_json_line (BenchResult *r,
   g_string_truncate (out, 0);
   g_string_append_c (out, '{');
 
-#define STR(name) append_key (out, #name); append_json_string (out, bench_result_get_##name (r))
-#define INT(name) append_key (out, #name); \
+#define STR(name) bench_cli_append_json_key (out, #name); bench_cli_append_json_string (out, bench_result_get_##name (r))
+#define INT(name) bench_cli_append_json_key (out, #name); \
   g_string_append_printf (out, "%" G_GINT64_FORMAT, bench_result_get_##name (r))
 
   /* llama-bench's order: the build, machine and model, the settings, the
@@ -434,26 +432,26 @@ print_json_line (BenchResult *r,
       /* a fork's own "test" member would collide with ours (it is the label) */
       if (g_strv_contains (own_keys, params[i].key))
         continue;
-      append_param (out, &params[i]);
+      bench_cli_append_json_param (out, &params[i]);
     }
   append_core_fields (out, r, TRUE);
   STR (test_time);
-  append_key (out, "avg_ns");
+  bench_cli_append_json_key (out, "avg_ns");
   append_json_double (out, bench_result_get_avg_ns (r), 0);
-  append_key (out, "stddev_ns");
+  bench_cli_append_json_key (out, "stddev_ns");
   append_json_double (out, bench_result_get_stddev_ns (r), 0);
-  append_key (out, "avg_ts");
+  bench_cli_append_json_key (out, "avg_ts");
   append_json_double (out, bench_result_get_avg_ts (r), 6);
-  append_key (out, "stddev_ts");
+  bench_cli_append_json_key (out, "stddev_ts");
   append_json_double (out, bench_result_get_stddev_ts (r), 6);
   if (ns != NULL)
     {
-      append_key (out, "samples_ns");
+      bench_cli_append_json_key (out, "samples_ns");
       g_string_append_c (out, '[');
       for (guint i = 0; i < n_samples; i++)
         g_string_append_printf (out, "%s%" G_GINT64_FORMAT, i ? ", " : "", ns[i]);
       g_string_append_c (out, ']');
-      append_key (out, "samples_ts");
+      bench_cli_append_json_key (out, "samples_ts");
       g_string_append_c (out, '[');
       for (guint i = 0; i < n_samples; i++)
         {
@@ -466,20 +464,20 @@ print_json_line (BenchResult *r,
   if (bench_result_has_stats_mismatch (r))
     {
       /* what the file said, where it disagrees with its own samples */
-      append_key (out, "stated_avg_ts");
+      bench_cli_append_json_key (out, "stated_avg_ts");
       append_json_double (out, bench_result_get_stated_avg_ts (r), 6);
-      append_key (out, "stated_stddev_ts");
+      bench_cli_append_json_key (out, "stated_stddev_ts");
       append_json_double (out, bench_result_get_stated_stddev_ts (r), 6);
-      append_key (out, "stated_stddev_ns");
+      bench_cli_append_json_key (out, "stated_stddev_ns");
       append_json_double (out, bench_result_get_stated_stddev_ns (r), 0);
     }
   STR (source);
-  append_key (out, "format");
-  append_json_string (out, bench_format_to_string (bench_result_get_format (r)));
-  append_key (out, "test");
-  append_json_string (out, bench_result_get_test_label (r));
-  append_key (out, "kind");
-  append_json_string (out, bench_test_kind_to_string (bench_result_get_test_kind (r)));
+  bench_cli_append_json_key (out, "format");
+  bench_cli_append_json_string (out, bench_format_to_string (bench_result_get_format (r)));
+  bench_cli_append_json_key (out, "test");
+  bench_cli_append_json_string (out, bench_result_get_test_label (r));
+  bench_cli_append_json_key (out, "kind");
+  bench_cli_append_json_string (out, bench_test_kind_to_string (bench_result_get_test_kind (r)));
   append_efficiency (out, r);
 #undef STR
 #undef INT
@@ -894,7 +892,7 @@ append_json_int (GString    *out,
                  const char *key,
                  gint64      value)
 {
-  append_key (out, key);
+  bench_cli_append_json_key (out, key);
   g_string_append_printf (out, "%" G_GINT64_FORMAT, value);
 }
 
@@ -912,7 +910,7 @@ append_json_heads (GString       *out,
       append_json_int (out, key, get (info, 0));
       return;
     }
-  append_key (out, key);
+  bench_cli_append_json_key (out, key);
   g_string_append_c (out, '[');
   for (gint64 i = 0; i < layers; i++)
     g_string_append_printf (out, "%s%" G_GINT64_FORMAT, i ? ", " : "", get (info, (guint) i));
@@ -927,7 +925,7 @@ append_json_kv_bytes (GString       *out,
                       BenchGgufInfo *info,
                       gboolean       swa)
 {
-  append_key (out, key);
+  bench_cli_append_json_key (out, key);
   if (!bench_gguf_info_is_kv_known (info))
     {
       g_string_append (out, "null");
@@ -951,10 +949,10 @@ print_model_info_json (const char    *path,
 {
   g_autoptr (GString) out = g_string_new ("{");
 
-  append_key (out, "file");
-  append_json_string (out, path);
-  append_key (out, "architecture");
-  append_json_string (out, bench_gguf_info_get_architecture (info));
+  bench_cli_append_json_key (out, "file");
+  bench_cli_append_json_string (out, path);
+  bench_cli_append_json_key (out, "architecture");
+  bench_cli_append_json_string (out, bench_gguf_info_get_architecture (info));
   append_json_int (out, "block_count", bench_gguf_info_get_block_count (info));
   append_json_int (out, "context_length", bench_gguf_info_get_context_length (info));
   append_json_int (out, "embedding_length", bench_gguf_info_get_embedding_length (info));
@@ -975,13 +973,13 @@ print_model_info_json (const char    *path,
       append_json_int (out, "sliding_layers", bench_gguf_info_get_sliding_layer_count (info));
       if (bench_gguf_info_is_sliding_pattern_assumed (info))
         {
-          append_key (out, "sliding_pattern_assumed");
+          bench_cli_append_json_key (out, "sliding_pattern_assumed");
           g_string_append (out, "true");
         }
     }
   if (bench_gguf_info_is_kv_approximate (info))
     {
-      append_key (out, "kv_approximate");
+      bench_cli_append_json_key (out, "kv_approximate");
       g_string_append (out, "true");
     }
   g_string_append (out, "}\n");
