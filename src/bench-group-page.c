@@ -218,6 +218,9 @@ efficiency_tooltip (GtkListItem *item,
 {
   BenchResult *r;
   g_autofree char *why = NULL;
+  g_autofree char *test = NULL;
+  g_autofree char *model = NULL;
+  g_autofree char *hardware = NULL;
 
   if (group == NULL)
     return NULL;
@@ -225,10 +228,13 @@ efficiency_tooltip (GtkListItem *item,
   if (r == NULL)
     return g_strdup (_("No generation test: the memory bandwidth is measured by generation."));
   why = bench_efficiency_dup_explanation (bench_group_get_efficiency (group));
+  /* shortened: a tooltip's layout must not scale with a file's strings */
+  test = bench_result_dup_field_display (r, "test_label");
+  model = bench_result_dup_field_display (r, "model_type");
+  hardware = bench_result_dup_field_display (r, "hardware_label");
   /* Translators: the tooltip of the Efficiency column: which run, then how it was computed */
   return g_strdup_printf (_("Generation run closest to its roofline: %s, %s on %s.\n%s"),
-                          bench_result_get_test_label (r), bench_result_get_model_type (r),
-                          bench_result_get_hardware_label (r), why);
+                          test, model, hardware, why);
 }
 
 static GStrv
