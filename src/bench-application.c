@@ -106,6 +106,8 @@ bench_application_startup (GApplication *app)
     { "win.view-runs", { "<Alt>1", NULL } },
     { "win.view-models", { "<Alt>2", NULL } },
     { "win.view-hardware", { "<Alt>3", NULL } },
+    { "win.show-groups", { "<Control>g", NULL } },
+    { "win.show-results", { "<Control>r", NULL } },
   };
 
   /* the name recent files are filed under: a proper name, never translated,

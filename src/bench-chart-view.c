@@ -41,7 +41,22 @@ struct _BenchChartView
   int                fit_width;    /* the width fit_height was measured for */
   int                fit_height;
   GCancellable      *building;   /* a large chart's spec, made in a worker */
+  int                focus_mark;  /* the bar or point the keyboard is on, or -1 */
+  BenchResult       *focus_result;
+  char              *focus_text;
+  char              *description; /* as last given to assistive technologies */
+  char              *note;        /* added to the subtitle: what is left out */
 };
+
+/* a bar or point, in the order the arrow keys visit them */
+typedef struct
+{
+  guint    panel;
+  guint    index;
+  gboolean is_point;
+  guint    series;
+  double   x;
+} Mark;
 
 /* From this many results on, the spec is made off the main thread: the
  * window keeps answering while 100,000 results are sorted into a chart. */
@@ -97,6 +112,39 @@ ensure_layout (BenchChartView *self,
   self->layout_dark = dark;
 }
 
+static GArray *collect_marks (BenchChartView *self);
+
+/* the keyboard's mark: a ring around its bar or point, in the accent colour */
+static void
+paint_focus (BenchChartView *self,
+             cairo_t        *cr)
+{
+  g_autoptr (GArray) marks = NULL;
+  const Mark *mark;
+  const BenchChartPanelLayout *panel;
+
+  if (self->focus_mark < 0)
+    return;
+  marks = collect_marks (self);
+  if ((guint) self->focus_mark >= marks->len)
+    return;
+  mark = &g_array_index (marks, Mark, self->focus_mark);
+  panel = g_ptr_array_index (self->layout->panels, mark->panel);
+  cairo_set_source_rgba (cr, 0.208, 0.518, 0.894, 1);   /* Adwaita's accent blue */
+  cairo_set_line_width (cr, 2.5);
+  if (mark->is_point)
+    {
+      const BenchChartPoint *pt = &g_array_index (panel->points, BenchChartPoint, mark->index);
+      cairo_arc (cr, pt->x, pt->y, 8, 0, 2 * G_PI);
+    }
+  else
+    {
+      const BenchChartBar *bar = &g_array_index (panel->bars, BenchChartBar, mark->index);
+      cairo_rectangle (cr, bar->rect.x - 3, bar->rect.y - 3, bar->rect.width + 6, bar->rect.height + 6);
+    }
+  cairo_stroke (cr);
+}
+
 static void
 bench_chart_view_snapshot (GtkWidget   *widget,
                            GtkSnapshot *snapshot)
@@ -113,7 +161,9 @@ bench_chart_view_snapshot (GtkWidget   *widget,
 
   theme = bench_chart_theme_new (self->layout_dark ? BENCH_CHART_STYLE_DARK : BENCH_CHART_STYLE_LIGHT);
   cr = gtk_snapshot_append_cairo (snapshot, &GRAPHENE_RECT_INIT (0, 0, width, height));
-  bench_chart_paint (self->layout, theme, cr, self->hover);
+  bench_chart_paint (self->layout, theme, cr, self->hover != NULL ? self->hover : self->focus_result);
+  if (gtk_widget_has_focus (widget))
+    paint_focus (self, cr);
   cairo_destroy (cr);
 }
 
@@ -137,12 +187,21 @@ bench_chart_view_measure (GtkWidget      *widget,
     return;
   if (self->fit_width != for_size)
     {
-      g_autoptr (BenchChartLayout) layout = NULL;
-      int height = MAX (gtk_widget_get_height (widget), 400);
+      double height = 160;
 
-      layout = bench_chart_layout_new (self->spec, for_size, height, 1.0);
+      /* the least height at which every plot keeps 160 px, whatever the
+       * chart is given now: from a plot's height up, laid out again until
+       * the legends (whose room grows with the picture) leave it enough */
+      for (guint k = 0; k < 8; k++)
+        {
+          g_autoptr (BenchChartLayout) layout = bench_chart_layout_new (self->spec, for_size, height, 1.0);
+
+          if (layout->min_height <= height)
+            break;
+          height = ceil (layout->min_height) + 1;
+        }
       self->fit_width = for_size;
-      self->fit_height = layout->min_height > height ? (int) ceil (layout->min_height) : 160;
+      self->fit_height = (int) height;
     }
   *minimum = *natural = self->fit_height;
 }
@@ -336,6 +395,16 @@ on_click (GtkGestureClick *click,
 /* —— accessibility ————————————————————————————————————————————— */
 
 static void
+set_description (BenchChartView *self,
+                 const char     *description)
+{
+  g_free (self->description);
+  self->description = g_strdup (description);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self), GTK_ACCESSIBLE_PROPERTY_DESCRIPTION,
+                                  description, -1);
+}
+
+static void
 update_description (BenchChartView *self)
 {
   g_autofree char *description = NULL;
@@ -346,8 +415,157 @@ update_description (BenchChartView *self)
     description = g_strdup (_("Empty chart"));
   else
     description = bench_chart_spec_describe (self->spec);
-  gtk_accessible_update_property (GTK_ACCESSIBLE (self), GTK_ACCESSIBLE_PROPERTY_DESCRIPTION,
-                                  description, -1);
+  set_description (self, description);
+}
+
+/* —— the keyboard ———————————————————————————————————————————————— */
+
+static int
+compare_marks (gconstpointer a,
+               gconstpointer b)
+{
+  const Mark *x = a, *y = b;
+
+  if (x->panel != y->panel)
+    return x->panel < y->panel ? -1 : 1;
+  /* a line's points one series after another, bars left to right */
+  if (x->is_point && y->is_point && x->series != y->series)
+    return x->series < y->series ? -1 : 1;
+  return (x->x > y->x) - (x->x < y->x);
+}
+
+static GArray *
+collect_marks (BenchChartView *self)
+{
+  GArray *marks = g_array_new (FALSE, FALSE, sizeof (Mark));
+
+  if (self->layout == NULL)
+    return marks;
+  for (guint p = 0; p < self->layout->panels->len; p++)
+    {
+      const BenchChartPanelLayout *panel = g_ptr_array_index (self->layout->panels, p);
+
+      for (guint i = 0; i < panel->bars->len; i++)
+        {
+          const BenchChartBar *bar = &g_array_index (panel->bars, BenchChartBar, i);
+          Mark mark = { p, i, FALSE, bar->series, bar->center_x };
+          g_array_append_val (marks, mark);
+        }
+      for (guint i = 0; i < panel->points->len; i++)
+        {
+          const BenchChartPoint *pt = &g_array_index (panel->points, BenchChartPoint, i);
+          Mark mark = { p, i, TRUE, pt->series, pt->x };
+          g_array_append_val (marks, mark);
+        }
+    }
+  g_array_sort (marks, compare_marks);
+  return marks;
+}
+
+/* markup to the words a screen reader says: lines become clauses */
+static char *
+plain_text (const char *markup)
+{
+  g_autofree char *text = NULL;
+  g_auto (GStrv) lines = NULL;
+
+  if (!pango_parse_markup (markup, -1, 0, NULL, &text, NULL, NULL))
+    return g_strdup (markup);
+  lines = g_strsplit (text, "\n", -1);
+  return g_strjoinv (", ", lines);
+}
+
+static void
+move_focus (BenchChartView *self,
+            int             to)
+{
+  g_autoptr (GArray) marks = NULL;
+  const Mark *mark;
+  const BenchChartPanelLayout *panel;
+  g_autofree char *markup = NULL;
+
+  ensure_layout (self, gtk_widget_get_width (GTK_WIDGET (self)), gtk_widget_get_height (GTK_WIDGET (self)));
+  marks = collect_marks (self);
+  if (marks->len == 0)
+    return;
+  self->focus_mark = CLAMP (to, 0, (int) marks->len - 1);
+  mark = &g_array_index (marks, Mark, self->focus_mark);
+  panel = g_ptr_array_index (self->layout->panels, mark->panel);
+  if (mark->is_point)
+    self->focus_result = g_array_index (panel->points, BenchChartPoint, mark->index).result;
+  else
+    {
+      const BenchChartBar *bar = &g_array_index (panel->bars, BenchChartBar, mark->index);
+
+      self->focus_result = bar->result;
+      if (isfinite (bench_chart_spec_get_reference (self->spec)))
+        markup = speedup_tooltip_text (self->spec, panel, bar);
+    }
+  if (markup == NULL && self->focus_result != NULL)
+    markup = tooltip_text (self->focus_result);
+  g_free (self->focus_text);
+  self->focus_text = markup != NULL ? plain_text (markup) : NULL;
+  /* read out by screen readers as the description of the chart */
+  set_description (self, self->focus_text);
+#if GTK_CHECK_VERSION (4, 14, 0)
+  if (self->focus_text != NULL)
+    gtk_accessible_announce (GTK_ACCESSIBLE (self), self->focus_text,
+                             GTK_ACCESSIBLE_ANNOUNCEMENT_PRIORITY_MEDIUM);
+#endif
+  gtk_widget_queue_draw (GTK_WIDGET (self));
+}
+
+static void
+forget_focus (BenchChartView *self)
+{
+  self->focus_mark = -1;
+  self->focus_result = NULL;
+  g_clear_pointer (&self->focus_text, g_free);
+}
+
+static void
+step_action (GtkWidget  *widget,
+             const char *action_name,
+             GVariant   *parameter)
+{
+  BenchChartView *self = BENCH_CHART_VIEW (widget);
+  int step = g_variant_get_int32 (parameter);
+
+  if (step == G_MININT32)
+    move_focus (self, 0);
+  else if (step == G_MAXINT32)
+    move_focus (self, G_MAXINT - 1);
+  else
+    move_focus (self, self->focus_mark < 0 ? 0 : self->focus_mark + step);
+}
+
+static void
+activate_mark_action (GtkWidget  *widget,
+                      const char *action_name,
+                      GVariant   *parameter)
+{
+  BenchChartView *self = BENCH_CHART_VIEW (widget);
+
+  if (self->focus_result != NULL)
+    g_signal_emit (self, signals[RESULT_ACTIVATED], 0, self->focus_result);
+}
+
+static void
+on_focus_leave (GtkEventControllerFocus *controller,
+                BenchChartView          *self)
+{
+  /* the chart as a whole again, for the next visit */
+  update_description (self);
+  gtk_widget_queue_draw (GTK_WIDGET (self));
+}
+
+static void
+on_focus_enter (GtkEventControllerFocus *controller,
+                BenchChartView          *self)
+{
+  if (self->focus_mark >= 0)
+    move_focus (self, self->focus_mark);
+  gtk_widget_queue_draw (GTK_WIDGET (self));
 }
 
 /* —— the widget ————————————————————————————————————————————————— */
@@ -376,6 +594,9 @@ bench_chart_view_dispose (GObject *object)
 
   g_signal_handlers_disconnect_by_data (adw_style_manager_get_default (), self);
   cancel_building (self);
+  forget_focus (self);
+  g_clear_pointer (&self->description, g_free);
+  g_clear_pointer (&self->note, g_free);
   g_clear_pointer (&self->layout, bench_chart_layout_free);
   g_clear_pointer (&self->spec, bench_chart_spec_unref);
   g_clear_pointer (&self->results, g_ptr_array_unref);
@@ -399,6 +620,21 @@ bench_chart_view_class_init (BenchChartViewClass *klass)
                                             G_SIGNAL_RUN_LAST, 0, NULL, NULL, NULL,
                                             G_TYPE_NONE, 1, BENCH_TYPE_RESULT);
 
+  /* the arrow keys step through the bars and points, Return selects one's row */
+  gtk_widget_class_install_action (widget_class, "chart.step", "i", step_action);
+  gtk_widget_class_install_action (widget_class, "chart.activate-mark", NULL, activate_mark_action);
+  {
+    static const struct { guint key; int step; } keys[] = {
+      { GDK_KEY_Right, 1 }, { GDK_KEY_Down, 1 }, { GDK_KEY_KP_Right, 1 }, { GDK_KEY_KP_Down, 1 },
+      { GDK_KEY_Left, -1 }, { GDK_KEY_Up, -1 }, { GDK_KEY_KP_Left, -1 }, { GDK_KEY_KP_Up, -1 },
+      { GDK_KEY_Home, G_MININT32 }, { GDK_KEY_End, G_MAXINT32 },
+    };
+    for (guint i = 0; i < G_N_ELEMENTS (keys); i++)
+      gtk_widget_class_add_binding_action (widget_class, keys[i].key, 0, "chart.step", "i", keys[i].step);
+  }
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Return, 0, "chart.activate-mark", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_KP_Enter, 0, "chart.activate-mark", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_space, 0, "chart.activate-mark", NULL);
   gtk_widget_class_set_css_name (widget_class, "chart");
   gtk_widget_class_set_accessible_role (widget_class, GTK_ACCESSIBLE_ROLE_IMG);
 }
@@ -408,8 +644,15 @@ bench_chart_view_init (BenchChartView *self)
 {
   GtkEventController *motion = gtk_event_controller_motion_new ();
   GtkGesture *click = gtk_gesture_click_new ();
+  GtkEventController *focus = gtk_event_controller_focus_new ();
 
   self->results = g_ptr_array_new_with_free_func (g_object_unref);
+  self->focus_mark = -1;
+  /* a stop of Tab: the arrow keys then walk its bars and points */
+  gtk_widget_set_focusable (GTK_WIDGET (self), TRUE);
+  g_signal_connect (focus, "enter", G_CALLBACK (on_focus_enter), self);
+  g_signal_connect (focus, "leave", G_CALLBACK (on_focus_leave), self);
+  gtk_widget_add_controller (GTK_WIDGET (self), focus);
   gtk_widget_set_has_tooltip (GTK_WIDGET (self), TRUE);
   g_signal_connect (self, "query-tooltip", G_CALLBACK (on_query_tooltip), self);
   g_signal_connect (motion, "motion", G_CALLBACK (on_motion), self);
@@ -434,6 +677,20 @@ typedef struct
   BenchGroupKind  kind;
   gboolean        overview;
 } SpecJob;
+
+/* the page's note goes after what the subtitle says */
+static void
+add_note (BenchChartView *self)
+{
+  const char *subtitle;
+  g_autofree char *text = NULL;
+
+  if (self->note == NULL || self->spec == NULL)
+    return;
+  subtitle = bench_chart_spec_get_subtitle (self->spec);
+  text = subtitle != NULL && *subtitle ? g_strdup_printf ("%s · %s", subtitle, self->note) : g_strdup (self->note);
+  bench_chart_spec_set_subtitle (self->spec, text);
+}
 
 static BenchChartSpec *
 make_spec (GPtrArray      *results,
@@ -482,6 +739,7 @@ on_spec_built (GObject      *source,
   g_clear_object (&self->building);
   g_clear_pointer (&self->spec, bench_chart_spec_unref);
   self->spec = spec;
+  add_note (self);
   bench_chart_spec_set_log_scale (self->spec, self->log_scale);
   bench_chart_spec_set_rooflines (self->spec, !self->hide_rooflines);
   bench_chart_spec_set_x_scale (self->spec, self->x_scale);
@@ -502,6 +760,7 @@ bench_chart_view_set_results (BenchChartView *self,
   self->results = results;
   self->kind = kind;
   self->hover = NULL;
+  forget_focus (self);
   g_clear_pointer (&self->spec, bench_chart_spec_unref);
   cancel_building (self);
   if (self->results->len >= ASYNC_RESULTS)
@@ -520,6 +779,7 @@ bench_chart_view_set_results (BenchChartView *self,
   else if (self->results->len > 0)
     {
       self->spec = make_spec (self->results, kind, self->overview);
+      add_note (self);
       bench_chart_spec_set_log_scale (self->spec, self->log_scale);
       bench_chart_spec_set_rooflines (self->spec, !self->hide_rooflines);
       bench_chart_spec_set_x_scale (self->spec, self->x_scale);
@@ -543,6 +803,7 @@ bench_chart_view_set_spec (BenchChartView *self,
   self->results = spec != NULL ? g_ptr_array_ref (bench_chart_spec_get_results (spec))
                                : g_ptr_array_new_with_free_func (g_object_unref);
   self->hover = NULL;
+  forget_focus (self);
   update_description (self);
   invalidate_layout (self);
 }
@@ -641,4 +902,51 @@ bench_chart_view_set_grow_to_fit (BenchChartView *self,
   self->grow_to_fit = grow_to_fit;
   self->fit_width = 0;
   gtk_widget_queue_resize (GTK_WIDGET (self));
+}
+
+const char *
+bench_chart_view_get_focus_text (BenchChartView *self)
+{
+  g_return_val_if_fail (BENCH_IS_CHART_VIEW (self), NULL);
+  return self->focus_text;
+}
+
+BenchResult *
+bench_chart_view_get_focus_result (BenchChartView *self)
+{
+  g_return_val_if_fail (BENCH_IS_CHART_VIEW (self), NULL);
+  return self->focus_result;
+}
+
+const char *
+bench_chart_view_get_description (BenchChartView *self)
+{
+  g_return_val_if_fail (BENCH_IS_CHART_VIEW (self), NULL);
+  return self->description;
+}
+
+double
+bench_chart_view_get_min_plot_height (BenchChartView *self)
+{
+  double lowest = INFINITY;
+
+  g_return_val_if_fail (BENCH_IS_CHART_VIEW (self), 0);
+  ensure_layout (self, gtk_widget_get_width (GTK_WIDGET (self)), gtk_widget_get_height (GTK_WIDGET (self)));
+  if (self->layout == NULL)
+    return 0;
+  for (guint p = 0; p < self->layout->panels->len; p++)
+    {
+      const BenchChartPanelLayout *panel = g_ptr_array_index (self->layout->panels, p);
+      lowest = MIN (lowest, panel->plot.height);
+    }
+  return isfinite (lowest) ? lowest : 0;
+}
+
+void
+bench_chart_view_set_note (BenchChartView *self,
+                           const char     *note)
+{
+  g_return_if_fail (BENCH_IS_CHART_VIEW (self));
+  g_free (self->note);
+  self->note = g_strdup (note);
 }

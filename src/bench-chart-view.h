@@ -49,4 +49,18 @@ void       bench_chart_view_set_rooflines (BenchChartView *self,
 /* TRUE when the chart shown has a roofline to show or hide */
 gboolean   bench_chart_view_has_rooflines (BenchChartView *self);
 
+/* The keyboard's bar or point (arrow keys), and its words: also the
+ * chart's accessible description while it is on one. */
+const char  *bench_chart_view_get_focus_text   (BenchChartView *self);
+BenchResult *bench_chart_view_get_focus_result (BenchChartView *self);
+/* what assistive technologies were last told the chart shows */
+const char  *bench_chart_view_get_description  (BenchChartView *self);
+/* the height of the lowest plot as laid out now, px (0: none) */
+double       bench_chart_view_get_min_plot_height (BenchChartView *self);
+
+/* A note added to the subtitle of the charts made from now on ("2
+ * machines without llama 8B Q4_0 not shown"); NULL for none. */
+void         bench_chart_view_set_note (BenchChartView *self,
+                                        const char     *note);
+
 G_END_DECLS

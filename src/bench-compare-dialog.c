@@ -20,6 +20,7 @@
 #include "bench-export-dialog.h"
 #include "bench-field.h"
 #include "bench-file-chooser.h"
+#include "bench-focus.h"
 #include "bench-group.h"
 
 /* —— the window ———————————————————————————————————————————————— */
@@ -65,6 +66,7 @@ struct _BenchCompareDialog
   GtkSortListModel   *sorted;
   char               *filter_text;
   gboolean            updating;
+  guint               sides_position;  /* the Sides menu's entry shown */
   gboolean            saving_csv;
 };
 
@@ -78,16 +80,23 @@ rate_text (const BenchCompareCell *cell)
 {
   if (cell->n_results == 0)
     return g_strdup ("—");
-  return g_strdup_printf ("%'.2f ± %'.2f", cell->avg_ts, isfinite (cell->stddev_ts) ? cell->stddev_ts : 0);
+  /* one repetition has no deviation to show: not "± 0.00" */
+  if (!isfinite (cell->stddev_ts) || (cell->stddev_ts == 0 && cell->n_results == 1))
+    return g_strdup_printf ("%'.2f", cell->avg_ts);
+  return g_strdup_printf ("%'.2f ± %'.2f", cell->avg_ts, cell->stddev_ts);
 }
 
-static char *
-speedup_text (const BenchCompareCell *cell)
+char *
+bench_compare_dialog_dup_speedup_text (const BenchCompareCell *cell)
 {
   if (!isfinite (cell->speedup))
     return g_strdup ("—");
+  /* measured once on both sides: the noise is unknown, not zero */
+  if (cell->verdict == BENCH_VERDICT_NOISE_UNKNOWN || !isfinite (cell->speedup_sd))
+    /* Translators: a speedup measured with a single repetition, "1.54× (single run)" */
+    return g_strdup_printf (_("%.2f× (single run)"), cell->speedup);
   /* Translators: a speedup with its deviation, "1.23 ± 0.04×" */
-  return g_strdup_printf (_("%.2f ± %.2f×"), cell->speedup, isfinite (cell->speedup_sd) ? cell->speedup_sd : 0);
+  return g_strdup_printf (_("%.2f ± %.2f×"), cell->speedup, cell->speedup_sd);
 }
 
 /* The cells of a side's columns come from bench-compare-cell.ui: these
@@ -108,7 +117,7 @@ cell_text (GtkListItem      *list_item,
     case COLUMN_RATE:
       return rate_text (cell);
     case COLUMN_SPEEDUP:
-      return speedup_text (cell);
+      return bench_compare_dialog_dup_speedup_text (cell);
     case COLUMN_VERDICT:
       return g_strdup (bench_verdict_to_string (cell->verdict));
     case COLUMN_TEST:
@@ -401,9 +410,12 @@ bench_compare_dialog_split_by (BenchCompareDialog *self,
   g_autoptr (GPtrArray) values = NULL;
   g_autoptr (GPtrArray) sides = NULL;
   g_autoptr (GPtrArray) names = NULL;
-  g_autofree char *label = NULL;
 
   g_return_val_if_fail (BENCH_IS_COMPARE_DIALOG (self), FALSE);
+
+  /* one row alone is no comparison */
+  if (field == NULL && self->group_sides->len < 2)
+    return FALSE;
 
   /* the Sides menu says what the sides are, however they were chosen */
   {
@@ -418,6 +430,7 @@ bench_compare_dialog_split_by (BenchCompareDialog *self,
     self->updating = TRUE;
     gtk_drop_down_set_selected (self->sides_dropdown, position);
     self->updating = FALSE;
+    self->sides_position = position;
   }
 
   if (field == NULL)
@@ -446,7 +459,6 @@ bench_compare_dialog_split_by (BenchCompareDialog *self,
   if (g_hash_table_size (by_value) < 2)
     return FALSE;
 
-  label = bench_field_dup_label (field);
   values = g_ptr_array_new ();
   {
     GHashTableIter iter;
@@ -463,9 +475,9 @@ bench_compare_dialog_split_by (BenchCompareDialog *self,
     {
       const char *value = g_ptr_array_index (values, i);
       g_ptr_array_add (sides, g_ptr_array_ref (g_hash_table_lookup (by_value, value)));
-      /* Translators: a side of a comparison, "<setting>: <value>", "Flash attention: on" */
-      g_ptr_array_add (names, g_strdup_printf (_("%s: %s"), label, value));
+      g_ptr_array_add (names, bench_compare_name_setting (field, value));
     }
+  bench_compare_make_distinct ((char **) names->pdata, names->len);
   set_sides (self, sides, names);
   return TRUE;
 }
@@ -515,8 +527,14 @@ on_sides_selected (BenchCompareDialog *self)
 
   if (self->updating || selected == GTK_INVALID_LIST_POSITION)
     return;
-  bench_compare_dialog_split_by (self, selected == 0 ? NULL
-                                                     : g_ptr_array_index (self->split_fields, selected - 1));
+  if (!bench_compare_dialog_split_by (self, selected == 0 ? NULL
+                                                          : g_ptr_array_index (self->split_fields, selected - 1)))
+    {
+      /* the menu goes back to the sides shown */
+      self->updating = TRUE;
+      gtk_drop_down_set_selected (self->sides_dropdown, self->sides_position);
+      self->updating = FALSE;
+    }
 }
 
 static void
@@ -704,7 +722,18 @@ bench_compare_dialog_init (BenchCompareDialog *self)
   self->chart = bench_chart_view_new ();
   gtk_widget_set_hexpand (self->chart, TRUE);
   gtk_widget_set_vexpand (self->chart, TRUE);
-  gtk_box_append (GTK_BOX (self->chart_box), self->chart);
+  /* a small window scrolls the chart rather than squash its plots */
+  bench_chart_view_set_grow_to_fit (BENCH_CHART_VIEW (self->chart), TRUE);
+  {
+    GtkWidget *scroller = gtk_scrolled_window_new ();
+
+    gtk_scrolled_window_set_policy (GTK_SCROLLED_WINDOW (scroller), GTK_POLICY_NEVER, GTK_POLICY_AUTOMATIC);
+    gtk_scrolled_window_set_child (GTK_SCROLLED_WINDOW (scroller), self->chart);
+    gtk_widget_set_vexpand (scroller, TRUE);
+    gtk_widget_set_hexpand (scroller, TRUE);
+    gtk_box_append (GTK_BOX (self->chart_box), scroller);
+  }
+  bench_focus_tab_leaves (GTK_WIDGET (self->table), self->chart, GTK_WIDGET (self->search_entry));
 
   self->rows = g_list_store_new (BENCH_TYPE_COMPARE_ITEM);
   self->filter = gtk_custom_filter_new (filter_row, self, NULL);
@@ -745,7 +774,7 @@ bench_compare_dialog_new (GtkWindow *parent,
   g_autoptr (GtkStringList) sides_list = gtk_string_list_new (NULL);
   g_autoptr (GPtrArray) varying = NULL;
 
-  g_return_val_if_fail (groups != NULL && groups->len >= 2, NULL);
+  g_return_val_if_fail (groups != NULL && groups->len >= 1, NULL);
 
   self = g_object_new (BENCH_TYPE_COMPARE_DIALOG, "transient-for", parent, NULL);
   self->group_sides = g_ptr_array_new_with_free_func ((GDestroyNotify) g_ptr_array_unref);
@@ -757,11 +786,23 @@ bench_compare_dialog_new (GtkWindow *parent,
       GPtrArray *results = bench_group_get_results (group);
 
       g_ptr_array_add (self->group_sides, g_ptr_array_ref (results));
-      g_ptr_array_add (self->group_names, side_name (group, groups));
       g_ptr_array_extend (self->all_results, results, (GCopyFunc) (void (*) (void)) g_object_ref, NULL);
     }
-  /* "strix-halo.default-hip", "strix-halo.tile" → "default-hip", "tile" */
-  bench_compare_shorten_names ((char **) self->group_names->pdata, self->group_names->len);
+  /* the rows are named by what differs between them ("ROCm · fa 1"),
+   * else by their files or labels, shortened: "strix-halo.default-hip",
+   * "strix-halo.tile" → "default-hip", "tile" */
+  {
+    g_auto (GStrv) by_settings = bench_compare_name_sides ((GPtrArray **) self->group_sides->pdata,
+                                                           self->group_sides->len);
+
+    for (guint i = 0; i < groups->len; i++)
+      g_ptr_array_add (self->group_names,
+                       by_settings != NULL ? g_strdup (by_settings[i])
+                                           : side_name (g_ptr_array_index (groups, i), groups));
+    if (by_settings == NULL)
+      bench_compare_shorten_names ((char **) self->group_names->pdata, self->group_names->len);
+    bench_compare_make_distinct ((char **) self->group_names->pdata, self->group_names->len);
+  }
 
   /* the sides menu: the selected rows, then each setting that varies */
   self->split_fields = g_ptr_array_new ();
@@ -788,8 +829,23 @@ bench_compare_dialog_new (GtkWindow *parent,
   gtk_drop_down_set_model (self->sides_dropdown, G_LIST_MODEL (sides_list));
   self->updating = FALSE;
 
-  set_sides (self, self->group_sides, self->group_names);
+  /* one run compares within itself, by the first setting it sweeps */
+  if (groups->len == 1 && self->split_fields->len > 0)
+    bench_compare_dialog_split_by (self, g_ptr_array_index (self->split_fields, 0));
+  else
+    set_sides (self, self->group_sides, self->group_names);
   return self;
+}
+
+gboolean
+bench_compare_dialog_can_split (GPtrArray *results)
+{
+  g_autoptr (GPtrArray) varying = bench_results_find_varying ((BenchResult **) results->pdata, results->len);
+
+  for (guint i = 0; i < varying->len; i++)
+    if (bench_field_name_has_role (g_ptr_array_index (varying, i), BENCH_FIELD_ROLE_SPLIT))
+      return TRUE;
+  return FALSE;
 }
 
 BenchComparison *

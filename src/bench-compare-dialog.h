@@ -12,7 +12,8 @@ G_BEGIN_DECLS
 G_DECLARE_FINAL_TYPE (BenchCompareDialog, bench_compare_dialog, BENCH, COMPARE_DIALOG, AdwWindow)
 
 /* @groups: BenchGroup, the sides to start with; the first is the baseline.
- * The sides can then be split by any setting that varies among them. */
+ * The sides can then be split by any setting that varies among them; a
+ * single group starts split by the first setting it sweeps. */
 BenchCompareDialog *bench_compare_dialog_new        (GtkWindow          *parent,
                                                      GPtrArray          *groups);
 BenchComparison    *bench_compare_dialog_get_comparison (BenchCompareDialog *self);
@@ -24,6 +25,10 @@ void                bench_compare_dialog_set_baseline (BenchCompareDialog *self,
 /* sides from the groups (NULL) or one per value of @field */
 gboolean            bench_compare_dialog_split_by   (BenchCompareDialog *self,
                                                      const char         *field);
+/* can these results be compared within themselves (a setting varies)? */
+gboolean            bench_compare_dialog_can_split  (GPtrArray          *results);
+/* "1.23 ± 0.04×", or "1.54× (single run)" when the noise is unknown */
+char               *bench_compare_dialog_dup_speedup_text (const BenchCompareCell *cell);
 void                bench_compare_dialog_set_filter (BenchCompareDialog *self,
                                                      const char         *text);
 

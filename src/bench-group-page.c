@@ -12,6 +12,7 @@
 #include "bench-chart-view.h"
 #include "bench-compare-dialog.h"
 #include "bench-field.h"
+#include "bench-focus.h"
 #include "bench-group-page.h"
 #include "bench-units.h"
 
@@ -45,6 +46,8 @@ struct _BenchGroupPage
   GtkWidget          *peak_button;     /* Hardware: the selected machine's peak */
   GtkWidget          *peak_label;
   GtkWidget          *peak_spin;
+  GtkWidget          *rename_button;   /* Hardware: name a machine a file does not */
+  GtkWidget          *rename_entry;
   GtkSearchEntry     *search_entry;
   GtkStack           *table_stack;
   GtkWidget          *groups_scroller;
@@ -52,6 +55,18 @@ struct _BenchGroupPage
   GtkColumnView      *result_view;
   GtkFilter          *search_filter;
   GPtrArray          *setting_columns;  /* GtkColumnViewColumn of result_view */
+  GtkWidget          *no_match_label;   /* the filter matches nothing */
+
+  /* Hardware: machines compared on a model they share */
+  GtkWidget          *model_box;
+  GtkDropDown        *model_dropdown;
+  GtkWidget          *model_note;
+  GPtrArray          *shared_models;   /* model_type, most machines first */
+  char               *chosen_model;    /* NULL: no choice to make */
+  GHashTable         *lacking;         /* BenchGroup: machines without it */
+  guint               n_lacking;
+  gboolean            choosing;        /* the dropdown is being refilled */
+  guint               refresh_source;  /* refresh_shared_models_idle, pending */
 
   GtkColumnViewColumn *source_column;
   GtkColumnViewColumn *date_column;
@@ -261,6 +276,23 @@ efficiency_sort_key (BenchGroup *group,
   return isnan (bandwidth_gbs) ? NAN : -1.0 / (1.0 + bandwidth_gbs);
 }
 
+/* "Nothing matches" when the filter leaves no row */
+static void
+sync_no_match (BenchGroupPage *self)
+{
+  const char *text = gtk_editable_get_text (GTK_EDITABLE (self->search_entry));
+  gboolean none = *text != '\0' && self->filtered != NULL &&
+                  g_list_model_get_n_items (G_LIST_MODEL (self->filtered)) == 0;
+
+  gtk_widget_set_visible (self->no_match_label, none);
+  if (none)
+    {
+      /* Translators: the filter left no row */
+      g_autofree char *message = g_strdup_printf (_("Nothing matches “%s”"), text);
+      gtk_label_set_text (GTK_LABEL (self->no_match_label), message);
+    }
+}
+
 /* every name the filter of the .ui looks at searches the entry's text */
 static void
 on_search_changed (BenchGroupPage *self,
@@ -274,6 +306,7 @@ on_search_changed (BenchGroupPage *self,
       g_autoptr (GtkStringFilter) filter = g_list_model_get_item (filters, i);
       gtk_string_filter_set_search (filter, text);
     }
+  sync_no_match (self);
 }
 
 /* the columns of each view, in the order the .ui declares them */
@@ -420,7 +453,20 @@ selected_results (BenchGroupPage *self,
 GPtrArray *
 bench_group_page_get_chart_results (BenchGroupPage *self)
 {
-  return selected_results (self, TRUE);
+  g_autoptr (GPtrArray) results = selected_results (self, TRUE);
+  GPtrArray *shared;
+
+  if (self->chosen_model == NULL)
+    return g_steal_pointer (&results);
+  /* machines side by side on the one model they share */
+  shared = g_ptr_array_new_with_free_func (g_object_unref);
+  for (guint i = 0; i < results->len; i++)
+    {
+      BenchResult *r = g_ptr_array_index (results, i);
+      if (g_str_equal (bench_result_get_model_type (r), self->chosen_model))
+        g_ptr_array_add (shared, g_object_ref (r));
+    }
+  return shared;
 }
 
 static gboolean
@@ -430,7 +476,10 @@ has_selection (BenchGroupPage *self)
   return !gtk_bitset_is_empty (selected);
 }
 
-/* A comparison takes the selected groups, or the only two: how many */
+static BenchGroup *single_selected_group (BenchGroupPage *self);
+
+/* A comparison takes the selected groups, the only two, or one run that
+ * sweeps a setting: how many */
 static guint
 n_to_compare (BenchGroupPage *self)
 {
@@ -439,7 +488,13 @@ n_to_compare (BenchGroupPage *self)
 
   if (n_selected >= 2)
     return n_selected;
-  return n_selected == 0 && g_list_model_get_n_items (G_LIST_MODEL (self->selection)) == 2 ? 2 : 0;
+  if (n_selected == 0 && g_list_model_get_n_items (G_LIST_MODEL (self->selection)) == 2)
+    return 2;
+  /* one run that sweeps a setting (-fa 0,1) compares within itself */
+  {
+    g_autoptr (BenchGroup) one = single_selected_group (self);
+    return one != NULL && bench_compare_dialog_can_split (bench_group_get_results (one)) ? 1 : 0;
+  }
 }
 
 static GPtrArray *
@@ -536,6 +591,230 @@ sync_log_x (BenchGroupPage *self)
     }
 }
 
+/* —— Hardware: a model the machines share ——————————————————————— */
+
+static void
+setup_model_choice (GtkSignalListItemFactory *factory,
+                    GtkListItem              *item,
+                    gpointer                  data)
+{
+  GtkWidget *label = gtk_label_new (NULL);
+
+  gtk_label_set_xalign (GTK_LABEL (label), 0);
+  gtk_label_set_ellipsize (GTK_LABEL (label), PANGO_ELLIPSIZE_END);
+  gtk_list_item_set_child (item, label);
+}
+
+static void
+bind_model_choice (GtkSignalListItemFactory *factory,
+                   GtkListItem              *item,
+                   gpointer                  data)
+{
+  GtkStringObject *string = gtk_list_item_get_item (item);
+
+  gtk_label_set_text (GTK_LABEL (gtk_list_item_get_child (item)), gtk_string_object_get_string (string));
+  gtk_label_set_max_width_chars (GTK_LABEL (gtk_list_item_get_child (item)), 40);
+}
+
+typedef struct
+{
+  const char *model;
+  guint       n_machines;
+} ModelCount;
+
+static int
+compare_counts (gconstpointer a,
+                gconstpointer b)
+{
+  const ModelCount *x = a, *y = b;
+
+  if (x->n_machines != y->n_machines)
+    return x->n_machines > y->n_machines ? -1 : 1;
+  return g_utf8_collate (x->model, y->model);
+}
+
+/* the machines compared: the selected ones, or every one shown */
+static GPtrArray *
+compared_machines (BenchGroupPage *self)
+{
+  GListModel *model = G_LIST_MODEL (self->selection);
+  g_autoptr (GtkBitset) selected = gtk_selection_model_get_selection (GTK_SELECTION_MODEL (self->selection));
+  gboolean all = gtk_bitset_is_empty (selected);
+  GPtrArray *machines = g_ptr_array_new_with_free_func (g_object_unref);
+
+  for (guint i = 0; i < g_list_model_get_n_items (model); i++)
+    if (all || gtk_bitset_contains (selected, i))
+      g_ptr_array_add (machines, g_list_model_get_item (model, i));
+  return machines;
+}
+
+static gboolean
+machine_has_model (BenchGroup *machine,
+                   const char *model)
+{
+  GPtrArray *results = bench_group_get_results (machine);
+
+  for (guint i = 0; i < results->len; i++)
+    if (g_str_equal (bench_result_get_model_type (g_ptr_array_index (results, i)), model))
+      return TRUE;
+  return FALSE;
+}
+
+/* the machines without the chosen model, the chart's note, the table's grey */
+static void
+apply_model_choice (BenchGroupPage *self,
+                    GPtrArray      *machines)
+{
+  g_autofree char *note = NULL;
+
+  /* the machines greyed out before are compared again */
+  {
+    GHashTableIter iter;
+    gpointer machine;
+
+    g_hash_table_iter_init (&iter, self->lacking);
+    while (g_hash_table_iter_next (&iter, &machine, NULL))
+      bench_group_set_compared (machine, TRUE);
+  }
+  g_hash_table_remove_all (self->lacking);
+  self->n_lacking = 0;
+  if (self->chosen_model != NULL)
+    for (guint i = 0; i < machines->len; i++)
+      if (!machine_has_model (g_ptr_array_index (machines, i), self->chosen_model))
+        {
+          g_hash_table_add (self->lacking, g_object_ref (g_ptr_array_index (machines, i)));
+          bench_group_set_compared (g_ptr_array_index (machines, i), FALSE);
+          self->n_lacking++;
+        }
+  if (self->chosen_model != NULL && self->n_lacking > 0)
+    note = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u machine without %s not shown",
+                                         "%u machines without %s not shown", self->n_lacking),
+                            self->n_lacking, self->chosen_model);
+  else if (machines->len >= 2 && self->shared_models->len == 0)
+    note = g_strdup (_("These machines have no model in common"));
+  bench_chart_view_set_note (BENCH_CHART_VIEW (self->chart), note);
+}
+
+static void
+refresh_shared_models (BenchGroupPage *self)
+{
+  g_autoptr (GPtrArray) machines = NULL;
+  g_autoptr (GHashTable) counts = NULL;
+  g_autoptr (GArray) sorted = NULL;
+  g_autoptr (GtkStringList) list = gtk_string_list_new (NULL);
+  g_autofree char *keep = g_steal_pointer (&self->chosen_model);
+  guint chosen = 0;
+
+  if (self->kind != BENCH_GROUP_HARDWARE || self->selection == NULL)
+    return;
+  machines = compared_machines (self);
+  g_ptr_array_set_size (self->shared_models, 0);
+  if (machines->len >= 2)
+    {
+      GHashTableIter iter;
+      gpointer key, value;
+
+      counts = g_hash_table_new (g_str_hash, g_str_equal);
+      for (guint m = 0; m < machines->len; m++)
+        {
+          GPtrArray *results = bench_group_get_results (g_ptr_array_index (machines, m));
+          g_autoptr (GHashTable) seen = g_hash_table_new (g_str_hash, g_str_equal);
+
+          for (guint i = 0; i < results->len; i++)
+            {
+              const char *model = bench_result_get_model_type (g_ptr_array_index (results, i));
+              if (g_hash_table_add (seen, (gpointer) model))
+                g_hash_table_insert (counts, (gpointer) model,
+                                     GUINT_TO_POINTER (GPOINTER_TO_UINT (g_hash_table_lookup (counts, model)) + 1));
+            }
+        }
+      sorted = g_array_new (FALSE, FALSE, sizeof (ModelCount));
+      g_hash_table_iter_init (&iter, counts);
+      while (g_hash_table_iter_next (&iter, &key, &value))
+        if (GPOINTER_TO_UINT (value) >= 2)
+          {
+            ModelCount c = { key, GPOINTER_TO_UINT (value) };
+            g_array_append_val (sorted, c);
+          }
+      g_array_sort (sorted, compare_counts);
+      for (guint i = 0; i < sorted->len; i++)
+        {
+          const ModelCount *c = &g_array_index (sorted, ModelCount, i);
+          /* Translators: a model in the Hardware view's model menu: "llama 8B Q4_0 (3 of 4 machines)" */
+          g_autofree char *text = g_strdup_printf (_("%s (%u of %u machines)"), c->model,
+                                                   c->n_machines, machines->len);
+
+          g_ptr_array_add (self->shared_models, g_strdup (c->model));
+          gtk_string_list_append (list, text);
+          if (keep != NULL && g_str_equal (keep, c->model))
+            chosen = i;
+        }
+    }
+  /* the person's choice stays while the machines still share it */
+  if (self->shared_models->len > 0)
+    self->chosen_model = g_strdup (g_ptr_array_index (self->shared_models, chosen));
+  self->choosing = TRUE;
+  gtk_drop_down_set_model (self->model_dropdown, G_LIST_MODEL (list));
+  gtk_drop_down_set_selected (self->model_dropdown, chosen);
+  self->choosing = FALSE;
+  gtk_widget_set_visible (GTK_WIDGET (self->model_dropdown), self->shared_models->len > 0);
+  gtk_widget_set_visible (self->model_note, machines->len >= 2 && self->shared_models->len == 0);
+  gtk_widget_set_visible (self->model_box, machines->len >= 2);
+  apply_model_choice (self, machines);
+}
+
+static void
+on_model_chosen (BenchGroupPage *self)
+{
+  guint selected = gtk_drop_down_get_selected (self->model_dropdown);
+  g_autoptr (GPtrArray) machines = NULL;
+
+  if (self->choosing || selected >= self->shared_models->len)
+    return;
+  g_free (self->chosen_model);
+  self->chosen_model = g_strdup (g_ptr_array_index (self->shared_models, selected));
+  machines = compared_machines (self);
+  apply_model_choice (self, machines);
+  bench_group_page_invalidate_chart (self);
+}
+
+static void
+add_model_choice (BenchGroupPage *self)
+{
+  GtkListItemFactory *factory = gtk_signal_list_item_factory_new ();
+  GtkWidget *label = gtk_label_new (_("Model"));
+
+  self->lacking = g_hash_table_new_full (NULL, NULL, g_object_unref, NULL);
+  self->shared_models = g_ptr_array_new_with_free_func (g_free);
+  self->model_box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
+  self->model_dropdown = GTK_DROP_DOWN (gtk_drop_down_new (NULL, NULL));
+  g_signal_connect (factory, "setup", G_CALLBACK (setup_model_choice), NULL);
+  g_signal_connect (factory, "bind", G_CALLBACK (bind_model_choice), NULL);
+  gtk_drop_down_set_factory (self->model_dropdown, factory);
+  g_object_unref (factory);
+  gtk_widget_set_tooltip_text (GTK_WIDGET (self->model_dropdown),
+                               _("Machines are compared on one model they share; those without it are greyed out"));
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self->model_dropdown), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                  _("Model the machines are compared on"), -1);
+  gtk_widget_set_hexpand (GTK_WIDGET (self->model_dropdown), TRUE);
+  g_signal_connect_swapped (self->model_dropdown, "notify::selected", G_CALLBACK (on_model_chosen), self);
+  self->model_note = gtk_label_new (_("These machines have no model in common"));
+  gtk_label_set_wrap (GTK_LABEL (self->model_note), TRUE);
+  gtk_label_set_xalign (GTK_LABEL (self->model_note), 0);
+  gtk_widget_add_css_class (self->model_note, "dim-label");
+  gtk_widget_add_css_class (label, "dim-label");
+  gtk_box_append (GTK_BOX (self->model_box), label);
+  gtk_box_append (GTK_BOX (self->model_box), GTK_WIDGET (self->model_dropdown));
+  gtk_box_append (GTK_BOX (self->model_box), self->model_note);
+  gtk_widget_set_margin_start (self->model_box, 12);
+  gtk_widget_set_margin_end (self->model_box, 12);
+  gtk_widget_set_visible (self->model_box, FALSE);
+  /* under the filter, over the table it greys out */
+  gtk_widget_set_margin_bottom (self->model_box, 6);
+  gtk_widget_insert_before (self->model_box, gtk_widget_get_parent (GTK_WIDGET (self->table_stack)),
+                            GTK_WIDGET (self->table_stack));
+}
+
 /* The chart follows the selection, the results table too once shown. */
 static void
 catch_up (BenchGroupPage *self,
@@ -561,10 +840,15 @@ catch_up (BenchGroupPage *self,
 static void
 mark_stale (BenchGroupPage *self)
 {
+  if (self->refresh_source == 0)
+    refresh_shared_models (self);
   if (self->peak_button != NULL)
     {
       g_autoptr (BenchGroup) one = single_selected_group (self);
       gtk_widget_set_sensitive (self->peak_button, one != NULL);
+      /* only a machine its file does not name can be renamed */
+      gtk_widget_set_visible (self->rename_button,
+                              one != NULL && bench_result_is_unnamed_machine (bench_group_get_first (one)));
     }
   self->stale = TRUE;
   self->results_stale = TRUE;
@@ -611,6 +895,22 @@ on_selection_changed (GtkSelectionModel *model,
   update_selection (self);
 }
 
+/* The rows changed (a filter, a load): the models the machines share are
+ * counted once the list models are done changing, not in the middle of
+ * their items-changed */
+static gboolean
+refresh_shared_models_idle (gpointer data)
+{
+  BenchGroupPage *self = data;
+
+  self->refresh_source = 0;
+  refresh_shared_models (self);
+  self->stale = TRUE;
+  if (gtk_widget_get_mapped (GTK_WIDGET (self)))
+    catch_up (self, FALSE);
+  return G_SOURCE_REMOVE;
+}
+
 /* A folder's files are added one after the other in one go, each
  * changing a few groups: gathering the chart's results each time cost
  * O(files × results) in one main-loop iteration. The chart and the table
@@ -622,10 +922,16 @@ on_items_changed (GListModel     *model,
                   guint           added,
                   BenchGroupPage *self)
 {
+  /* the models the machines share are counted once the list models are
+   * done changing, before the chart catches up */
+  if (self->kind == BENCH_GROUP_HARDWARE && self->refresh_source == 0)
+    self->refresh_source = g_idle_add_full (G_PRIORITY_HIGH_IDLE + 10, refresh_shared_models_idle, self, NULL);
   mark_stale (self);
+  sync_no_match (self);
   if (self->catch_up_id == 0)
     self->catch_up_id = g_idle_add_full (G_PRIORITY_HIGH_IDLE + 10, catch_up_later, self, NULL);
 }
+
 
 /* Clicking a bar selects its group's row. */
 static void
@@ -773,6 +1079,118 @@ add_peak_button (BenchGroupPage *self)
   gtk_widget_set_sensitive (self->peak_button, FALSE);
 }
 
+/* —— naming a machine (Hardware) ——————————————————————————————— */
+
+static void
+on_rename_popover_shown (BenchGroupPage *self)
+{
+  g_autoptr (BenchGroup) group = single_selected_group (self);
+
+  if (group == NULL)
+    return;
+  gtk_editable_set_text (GTK_EDITABLE (self->rename_entry), bench_group_get_label (group));
+  gtk_editable_select_region (GTK_EDITABLE (self->rename_entry), 0, -1);
+}
+
+static void
+rename_to (BenchGroupPage *self,
+           const char     *name)
+{
+  g_autoptr (BenchGroup) group = single_selected_group (self);
+
+  gtk_menu_button_popdown (GTK_MENU_BUTTON (self->rename_button));
+  if (group != NULL)
+    bench_group_page_rename_machine (self, group, name);
+}
+
+static void
+on_rename_apply (BenchGroupPage *self)
+{
+  rename_to (self, gtk_editable_get_text (GTK_EDITABLE (self->rename_entry)));
+}
+
+static void
+on_rename_reset (BenchGroupPage *self)
+{
+  rename_to (self, "");
+}
+
+static void
+add_rename_button (BenchGroupPage *self)
+{
+  GtkWidget *popover = gtk_popover_new ();
+  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 8);
+  GtkWidget *row = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
+  GtkWidget *title = gtk_label_new (_("Name of the machine"));
+  GtkWidget *hint = gtk_label_new (_("This file’s table does not say which machine ran it. The name is kept for the file."));
+  GtkWidget *apply = gtk_button_new_with_mnemonic (_("_Rename"));
+  GtkWidget *reset = gtk_button_new_with_mnemonic (_("Use _File Name"));
+
+  self->rename_button = gtk_menu_button_new ();
+  gtk_menu_button_set_label (GTK_MENU_BUTTON (self->rename_button), _("Re_name Machine…"));
+  gtk_menu_button_set_use_underline (GTK_MENU_BUTTON (self->rename_button), TRUE);
+  gtk_widget_set_tooltip_text (self->rename_button, _("Name the machine of a table that does not say which it is"));
+  gtk_widget_add_css_class (title, "heading");
+  gtk_label_set_xalign (GTK_LABEL (title), 0);
+  gtk_label_set_wrap (GTK_LABEL (hint), TRUE);
+  gtk_label_set_max_width_chars (GTK_LABEL (hint), 40);
+  gtk_label_set_xalign (GTK_LABEL (hint), 0);
+  gtk_widget_add_css_class (hint, "dim-label");
+  self->rename_entry = gtk_entry_new ();
+  gtk_widget_set_hexpand (self->rename_entry, TRUE);
+  gtk_entry_set_activates_default (GTK_ENTRY (self->rename_entry), TRUE);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self->rename_entry),
+                                  GTK_ACCESSIBLE_PROPERTY_LABEL, _("Name of the machine"), -1);
+  gtk_widget_add_css_class (apply, "suggested-action");
+  gtk_box_append (GTK_BOX (row), self->rename_entry);
+  gtk_box_append (GTK_BOX (row), reset);
+  gtk_box_append (GTK_BOX (row), apply);
+  gtk_box_append (GTK_BOX (box), title);
+  gtk_box_append (GTK_BOX (box), hint);
+  gtk_box_append (GTK_BOX (box), row);
+  gtk_widget_set_margin_start (box, 6);
+  gtk_widget_set_margin_end (box, 6);
+  gtk_widget_set_margin_top (box, 6);
+  gtk_widget_set_margin_bottom (box, 6);
+  gtk_popover_set_child (GTK_POPOVER (popover), box);
+  gtk_popover_set_default_widget (GTK_POPOVER (popover), apply);
+  gtk_menu_button_set_popover (GTK_MENU_BUTTON (self->rename_button), popover);
+  g_signal_connect_swapped (popover, "show", G_CALLBACK (on_rename_popover_shown), self);
+  g_signal_connect_swapped (apply, "clicked", G_CALLBACK (on_rename_apply), self);
+  g_signal_connect_swapped (reset, "clicked", G_CALLBACK (on_rename_reset), self);
+  gtk_widget_add_css_class (self->rename_button, "flat");
+  gtk_widget_insert_before (self->rename_button, gtk_widget_get_parent (self->peak_button), self->peak_button);
+  gtk_widget_set_visible (self->rename_button, FALSE);
+}
+
+void
+bench_group_page_rename_machine (BenchGroupPage *self,
+                                 BenchGroup     *machine,
+                                 const char     *name)
+{
+  g_return_if_fail (BENCH_IS_GROUP_PAGE (self));
+  g_return_if_fail (bench_result_is_unnamed_machine (bench_group_get_first (machine)));
+
+  /* kept by the window (GSettings), for the file: every view follows */
+  gtk_widget_activate_action (GTK_WIDGET (self), "win.rename-machine", "(ss)",
+                              bench_result_get_source (bench_group_get_first (machine)), name);
+}
+
+/* Labels changed under the rows (a machine renamed): rows are bound again,
+ * charts made again; the selection stays. */
+void
+bench_group_page_refresh (BenchGroupPage *self)
+{
+  g_return_if_fail (BENCH_IS_GROUP_PAGE (self));
+  if (self->selection == NULL)
+    return;
+  gtk_column_view_set_model (self->group_view, NULL);
+  gtk_column_view_set_model (self->group_view, GTK_SELECTION_MODEL (self->selection));
+  gtk_column_view_set_model (self->result_view, NULL);
+  gtk_column_view_set_model (self->result_view, GTK_SELECTION_MODEL (self->results_selection));
+  bench_group_page_invalidate_chart (self);
+}
+
 void
 bench_group_page_invalidate_chart (BenchGroupPage *self)
 {
@@ -809,6 +1227,20 @@ bench_group_page_dispose (GObject *object)
   g_clear_object (&self->results);
   g_clear_object (&self->results_selection);
   g_clear_pointer (&self->setting_columns, g_ptr_array_unref);
+  g_clear_handle_id (&self->refresh_source, g_source_remove);
+  g_clear_pointer (&self->chosen_model, g_free);
+  g_clear_pointer (&self->shared_models, g_ptr_array_unref);
+  if (self->lacking != NULL)
+    {
+      GHashTableIter iter;
+      gpointer machine;
+
+      /* the groups outlive the page: none stays greyed out */
+      g_hash_table_iter_init (&iter, self->lacking);
+      while (g_hash_table_iter_next (&iter, &machine, NULL))
+        bench_group_set_compared (machine, TRUE);
+      g_clear_pointer (&self->lacking, g_hash_table_unref);
+    }
 
   G_OBJECT_CLASS (bench_group_page_parent_class)->dispose (object);
 }
@@ -901,6 +1333,9 @@ bench_group_page_init (BenchGroupPage *self)
     gtk_overlay_set_child (GTK_OVERLAY (self->chart_box), scroller);
   }
   g_signal_connect (self->chart, "result-activated", G_CALLBACK (on_chart_activated), self);
+  /* Tab crosses a table in one step: on to the chart, back to the filter */
+  bench_focus_tab_leaves (GTK_WIDGET (self->group_view), self->chart, GTK_WIDGET (self->search_entry));
+  bench_focus_tab_leaves (GTK_WIDGET (self->result_view), self->chart, GTK_WIDGET (self->search_entry));
 
   self->results = g_list_store_new (BENCH_TYPE_RESULT);
   self->results_selection = gtk_no_selection_new (g_object_ref (G_LIST_MODEL (self->results)));
@@ -908,6 +1343,13 @@ bench_group_page_init (BenchGroupPage *self)
   g_signal_connect (self, "map", G_CALLBACK (on_map), NULL);
   g_signal_connect_swapped (self->table_stack, "notify::visible-child-name",
                             G_CALLBACK (on_table_shown), self);
+
+  self->no_match_label = gtk_label_new (NULL);
+  gtk_widget_add_css_class (self->no_match_label, "dim-label");
+  gtk_widget_set_margin_top (self->no_match_label, 12);
+  gtk_widget_set_visible (self->no_match_label, FALSE);
+  gtk_widget_insert_before (self->no_match_label, gtk_widget_get_parent (GTK_WIDGET (self->table_stack)),
+                            GTK_WIDGET (self->table_stack));
 }
 
 GtkWidget *
@@ -921,7 +1363,11 @@ bench_group_page_new (BenchGroupKind kind)
                             _(titles[kind]));
   show_columns_of_kind (self);
   if (kind == BENCH_GROUP_HARDWARE)
-    add_peak_button (self);
+    {
+      add_peak_button (self);
+      add_rename_button (self);
+      add_model_choice (self);
+    }
   return GTK_WIDGET (self);
 }
 
@@ -1028,4 +1474,52 @@ bench_group_page_get_results_model (BenchGroupPage *self)
 {
   catch_up (self, TRUE);
   return G_LIST_MODEL (self->results);
+}
+
+/* Hardware: the model the machines are compared on, NULL when there is
+ * no choice (one machine, or none in common) */
+const char *
+bench_group_page_get_chosen_model (BenchGroupPage *self)
+{
+  g_return_val_if_fail (BENCH_IS_GROUP_PAGE (self), NULL);
+  return self->chosen_model;
+}
+
+GListModel *
+bench_group_page_get_model_choices (BenchGroupPage *self)
+{
+  g_return_val_if_fail (BENCH_IS_GROUP_PAGE (self), NULL);
+  return self->model_dropdown != NULL ? gtk_drop_down_get_model (self->model_dropdown) : NULL;
+}
+
+void
+bench_group_page_choose_model (BenchGroupPage *self,
+                               guint           position)
+{
+  g_return_if_fail (BENCH_IS_GROUP_PAGE (self));
+  if (self->model_dropdown != NULL)
+    gtk_drop_down_set_selected (self->model_dropdown, position);
+}
+
+gboolean
+bench_group_page_lacks_model (BenchGroupPage *self,
+                              BenchGroup     *machine)
+{
+  g_return_val_if_fail (BENCH_IS_GROUP_PAGE (self), FALSE);
+  return self->lacking != NULL && g_hash_table_contains (self->lacking, machine);
+}
+
+gboolean
+bench_group_page_shows_no_match (BenchGroupPage *self)
+{
+  g_return_val_if_fail (BENCH_IS_GROUP_PAGE (self), FALSE);
+  return gtk_widget_get_visible (self->no_match_label);
+}
+
+const char *
+bench_group_page_get_model_note (BenchGroupPage *self)
+{
+  g_return_val_if_fail (BENCH_IS_GROUP_PAGE (self), NULL);
+  return self->model_note != NULL && gtk_widget_get_visible (self->model_note)
+           ? gtk_label_get_text (GTK_LABEL (self->model_note)) : NULL;
 }

@@ -39,4 +39,26 @@ gboolean       bench_group_page_can_compare    (BenchGroupPage *self);
  * drawn again. */
 void           bench_group_page_invalidate_chart (BenchGroupPage *self);
 
+/* Hardware: several machines are compared on a model they share, most
+ * machines first; those without it are greyed out and left out of the
+ * chart. NULL when there is no choice (one machine, or none in common). */
+const char    *bench_group_page_get_chosen_model  (BenchGroupPage *self);
+GListModel    *bench_group_page_get_model_choices (BenchGroupPage *self);
+void           bench_group_page_choose_model      (BenchGroupPage *self,
+                                                   guint           position);
+gboolean       bench_group_page_lacks_model       (BenchGroupPage *self,
+                                                   BenchGroup     *machine);
+/* "These machines have no model in common", when shown */
+const char    *bench_group_page_get_model_note    (BenchGroupPage *self);
+/* the filter matches no row, and the page says so */
+gboolean       bench_group_page_shows_no_match    (BenchGroupPage *self);
+
+/* Hardware: names a machine its file does not name (a markdown table);
+ * "" gives it back its file's name. Kept for the file. */
+void           bench_group_page_rename_machine    (BenchGroupPage *self,
+                                                   BenchGroup     *machine,
+                                                   const char     *name);
+/* labels changed under the rows: bind them and draw the chart again */
+void           bench_group_page_refresh           (BenchGroupPage *self);
+
 G_END_DECLS

@@ -520,6 +520,8 @@ setup_cell (GtkSignalListItemFactory *factory,
 
       gtk_widget_add_css_class (button, "flat");
       gtk_widget_set_tooltip_text (button, _("Copy the llama-bench command that measures this workload"));
+      gtk_accessible_update_property (GTK_ACCESSIBLE (button), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                      _("Copy the llama-bench command"), -1);
       gtk_widget_set_halign (button, GTK_ALIGN_START);
       g_signal_connect (button, "clicked", G_CALLBACK (on_copy_clicked), NULL);
       gtk_list_item_set_child (list_item, button);

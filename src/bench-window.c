@@ -445,6 +445,47 @@ set_peak_action (GtkWidget  *widget,
   g_settings_set_value (self->settings, "peak-bandwidth", g_variant_builder_end (builder));
 }
 
+/* The user's names of machines that files do not name (GSettings): every
+ * table and chart shows them */
+static void
+apply_machine_names (BenchWindow *self)
+{
+  g_autoptr (GVariant) names = g_settings_get_value (self->settings, "machine-names");
+  GVariantIter iter;
+  const char *source, *name;
+
+  bench_machine_names_clear ();
+  g_variant_iter_init (&iter, names);
+  while (g_variant_iter_next (&iter, "{&s&s}", &source, &name))
+    bench_machine_names_set (source, name);
+  for (guint kind = 0; kind < G_N_ELEMENTS (self->pages); kind++)
+    bench_group_page_refresh (BENCH_GROUP_PAGE (self->pages[kind]));
+}
+
+/* win.rename-machine (source, name): "" forgets the name */
+static void
+rename_machine_action (GtkWidget  *widget,
+                       const char *action_name,
+                       GVariant   *parameter)
+{
+  BenchWindow *self = BENCH_WINDOW (widget);
+  g_autoptr (GVariant) old = g_settings_get_value (self->settings, "machine-names");
+  g_autoptr (GVariantBuilder) builder = g_variant_builder_new (G_VARIANT_TYPE ("a{ss}"));
+  g_autofree char *trimmed = NULL;
+  GVariantIter iter;
+  const char *key, *value, *source, *name;
+
+  g_variant_get (parameter, "(&s&s)", &source, &name);
+  trimmed = g_strstrip (g_strdup (name));
+  g_variant_iter_init (&iter, old);
+  while (g_variant_iter_next (&iter, "{&s&s}", &key, &value))
+    if (!g_str_equal (key, source))
+      g_variant_builder_add (builder, "{ss}", key, value);
+  if (*trimmed != '\0')
+    g_variant_builder_add (builder, "{ss}", source, trimmed);
+  g_settings_set_value (self->settings, "machine-names", g_variant_builder_end (builder));
+}
+
 static void
 view_action (GtkWidget  *widget,
              const char *action_name,
@@ -458,6 +499,17 @@ view_action (GtkWidget  *widget,
     bench_window_show_view (self, BENCH_GROUP_MODEL);
   else
     bench_window_show_view (self, BENCH_GROUP_HARDWARE);
+}
+
+/* the visible view's table: its groups, or their results */
+static void
+show_table_action (GtkWidget  *widget,
+                   const char *action_name,
+                   GVariant   *parameter)
+{
+  BenchWindow *self = BENCH_WINDOW (widget);
+
+  bench_group_page_show_results (visible_page (self), g_str_equal (action_name, "win.show-results"));
 }
 
 static void
@@ -736,9 +788,12 @@ bench_window_class_init (BenchWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "win.compare", NULL, compare_action);
   gtk_widget_class_install_action (widget_class, "win.show-sources", NULL, show_sources_action);
   gtk_widget_class_install_action (widget_class, "win.set-peak", "(sd)", set_peak_action);
+  gtk_widget_class_install_action (widget_class, "win.rename-machine", "(ss)", rename_machine_action);
   gtk_widget_class_install_action (widget_class, "win.view-runs", NULL, view_action);
   gtk_widget_class_install_action (widget_class, "win.view-models", NULL, view_action);
   gtk_widget_class_install_action (widget_class, "win.view-hardware", NULL, view_action);
+  gtk_widget_class_install_action (widget_class, "win.show-groups", NULL, show_table_action);
+  gtk_widget_class_install_action (widget_class, "win.show-results", NULL, show_table_action);
 }
 
 /* The installed schema; run from the build tree, the one compiled there,
@@ -811,6 +866,8 @@ bench_window_init (BenchWindow *self)
   }
   apply_peaks (self);
   g_signal_connect_swapped (self->settings, "changed::peak-bandwidth", G_CALLBACK (apply_peaks), self);
+  apply_machine_names (self);
+  g_signal_connect_swapped (self->settings, "changed::machine-names", G_CALLBACK (apply_machine_names), self);
   view = g_settings_get_string (self->settings, "view");
   if (adw_view_stack_get_child_by_name (self->view_stack, view) != NULL)
     adw_view_stack_set_visible_child_name (self->view_stack, view);

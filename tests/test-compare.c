@@ -199,6 +199,69 @@ test_unmatched (void)
   (void) base;
 }
 
+
+/* Sides are named by the settings that tell them apart, as the field
+ * registry names them; settings they share stay out of the names. */
+static void
+test_sides_named_by_settings (void)
+{
+  g_autoptr (BenchSource) source = bench_test_load_corpus ("generated/cpu-threads-fa.twin.json");
+  g_autoptr (GPtrArray) off = filter_param (bench_source_get_results (source), "flash_attn", "0");
+  g_autoptr (GPtrArray) on = filter_param (bench_source_get_results (source), "flash_attn", "1");
+  g_autoptr (GPtrArray) one = filter_param (bench_source_get_results (source), "n_threads", "1");
+  GPtrArray *by_fa[] = { off, on };
+  GPtrArray *same[] = { off, off };
+  GPtrArray *mixed[] = { one, on };
+  g_auto (GStrv) names = bench_compare_name_sides (by_fa, 2);
+
+  g_assert_nonnull (names);
+  g_assert_cmpstr (names[0], ==, "Flash attention: off");
+  g_assert_cmpstr (names[1], ==, "Flash attention: on");
+  /* nothing tells them apart: no names, the caller falls back to files */
+  g_assert_null (bench_compare_name_sides (same, 2));
+  /* flash_attn varies within one side: it names neither */
+  {
+    g_auto (GStrv) none = bench_compare_name_sides (mixed, 2);
+    g_assert_null (none);
+  }
+}
+
+/* Never two alike, never a bracket cut open. */
+static void
+test_names_distinct_and_whole (void)
+{
+  char *brackets[] = { g_strdup ("gfx1151 [ROCm, fa 1]"), g_strdup ("gfx1151 [Vulkan, fa 1]") };
+  char *files[] = { g_strdup ("x.default-hip.jsonl"), g_strdup ("x.tile.jsonl") };
+  char *twins[] = { g_strdup ("tile"), g_strdup ("tile"), g_strdup ("tile (2)") };
+
+  /* the shared " fa 1]" would leave "[ROCm," and "[Vulkan,": the end stays */
+  bench_compare_shorten_names (brackets, 2);
+  g_assert_cmpstr (brackets[0], ==, "[ROCm, fa 1]");
+  g_assert_cmpstr (brackets[1], ==, "[Vulkan, fa 1]");
+  bench_compare_shorten_names (files, 2);
+  g_assert_cmpstr (files[0], ==, "default-hip");
+  g_assert_cmpstr (files[1], ==, "tile");
+
+  bench_compare_make_distinct (twins, 3);
+  g_assert_cmpstr (twins[0], ==, "tile");
+  g_assert_cmpstr (twins[1], ==, "tile (3)");
+  g_assert_cmpstr (twins[2], ==, "tile (2)");
+  {
+    g_autofree char *backend = bench_compare_name_setting ("backends", "ROCm");
+    g_autofree char *threads = bench_compare_name_setting ("n_threads", "8");
+    g_assert_cmpstr (backend, ==, "ROCm");
+    g_assert_cmpstr (threads, ==, "Threads: 8");
+  }
+
+  for (guint i = 0; i < 2; i++)
+    {
+      g_free (brackets[i]);
+      g_free (files[i]);
+    }
+  for (guint i = 0; i < 3; i++)
+    g_free (twins[i]);
+}
+
 int
 main (int    argc,
       char **argv)
@@ -209,6 +272,8 @@ main (int    argc,
   g_test_add_func ("/compare/builds-agree-with-compare-llama-bench", test_builds);
   g_test_add_func ("/compare/setting-sides", test_setting_sides);
   g_test_add_func ("/compare/unmatched-listed", test_unmatched);
+  g_test_add_func ("/compare/sides-named-by-settings", test_sides_named_by_settings);
+  g_test_add_func ("/compare/names-distinct-and-whole", test_names_distinct_and_whole);
   g_test_add_func ("/compare/item/properties", test_item_properties);
 
   return g_test_run ();

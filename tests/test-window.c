@@ -601,6 +601,17 @@ test_compare (void)
   g_assert_cmpuint (bench_comparison_get_n_sides (comparison), ==, 2);
   g_assert_cmpuint (bench_comparison_get_n_rows (comparison), ==, 10);
   g_assert_cmpuint (g_list_model_get_n_items (bench_compare_dialog_get_rows (dialog)), ==, 10);
+  g_assert_cmpstr (bench_comparison_get_side_name (comparison, 0), !=,
+                   bench_comparison_get_side_name (comparison, 1));
+  /* these runs measured each test once: the speedup says so, with no "± 0.00" */
+  {
+    BenchCompareRow *row = bench_comparison_get_row (comparison, 0);
+    g_autofree char *text = bench_compare_dialog_dup_speedup_text (&row->cells[1]);
+
+    g_assert_cmpint (row->cells[1].verdict, ==, BENCH_VERDICT_NOISE_UNKNOWN);
+    g_assert_true (g_str_has_suffix (text, "× (single run)"));
+    g_assert_null (strstr (text, "±"));
+  }
   gtk_window_destroy (GTK_WINDOW (dialog));
 
   /* a third run: one selected row is not a comparison, three are */
@@ -743,6 +754,416 @@ test_compare (void)
   maybe_screenshot_widget (GTK_WIDGET (dialog), "compare-fa.png");
   gtk_window_destroy (GTK_WINDOW (dialog));
   gtk_window_destroy (GTK_WINDOW (window));
+}
+
+static gboolean
+count_frame (GtkWidget     *widget,
+             GdkFrameClock *clock,
+             gpointer       data)
+{
+  guint *frames = data;
+
+  (*frames)++;
+  return G_SOURCE_CONTINUE;
+}
+
+/* a few frames of @widget's window: sizes settle, charts are laid out */
+static void
+wait_frames (GtkWidget *widget)
+{
+  guint frames = 0;
+  guint id = gtk_widget_add_tick_callback (GTK_WIDGET (gtk_widget_get_root (widget)), count_frame, &frames, NULL);
+
+  while (frames < 4)
+    g_main_context_iteration (NULL, TRUE);
+  gtk_widget_remove_tick_callback (GTK_WIDGET (gtk_widget_get_root (widget)), id);
+  while (g_main_context_iteration (NULL, FALSE))
+    ;
+}
+
+/* One run that sweeps flash attention and threads compares within itself:
+ * Compare opens on its first swept setting, sides named by it; the bars
+ * take their verdict's colour. */
+static void
+test_compare_within_one_run (void)
+{
+  BenchWindow *window = new_window ();
+  BenchGroupPage *runs;
+  BenchCompareDialog *dialog;
+  BenchComparison *comparison;
+  BenchChartSpec *spec;
+  const char *first;
+
+  bench_dataset_clear (bench_window_get_dataset (window));
+  load_corpus (window, "generated/cpu-threads-fa.sql", NULL);
+  bench_window_show_view (window, BENCH_GROUP_RUN);
+  runs = bench_window_get_page (window, BENCH_GROUP_RUN);
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (bench_group_page_get_selection (runs))), ==, 1);
+  dialog = BENCH_COMPARE_DIALOG (bench_group_page_compare (runs));
+  g_assert_nonnull (dialog);
+  comparison = bench_compare_dialog_get_comparison (dialog);
+  g_assert_cmpuint (bench_comparison_get_n_sides (comparison), ==, 2);
+  first = bench_comparison_get_side_name (comparison, 0);
+  g_test_message ("first side: %s", first);
+  g_assert_true (g_str_equal (first, "Threads: 1") || g_str_equal (first, "Flash attention: off"));
+  g_assert_cmpstr (first, !=, bench_comparison_get_side_name (comparison, 1));
+  g_assert_cmpuint (bench_comparison_get_n_rows (comparison), ==, 4);
+  g_assert_cmpuint (bench_comparison_get_n_unmatched (comparison), ==, 0);
+  /* the selected rows alone are one side: not offered as a comparison */
+  g_assert_false (bench_compare_dialog_split_by (dialog, NULL));
+
+  g_assert_true (bench_compare_dialog_split_by (dialog, "flash_attn"));
+  comparison = bench_compare_dialog_get_comparison (dialog);
+  spec = bench_chart_view_get_spec (BENCH_CHART_VIEW (bench_compare_dialog_get_chart (dialog)));
+  g_assert_true (bench_chart_spec_get_verdict_series (spec));
+  /* at 800×600 the speedup chart scrolls rather than squash its plots */
+  gtk_window_set_default_size (GTK_WINDOW (dialog), 800, 600);
+  wait_frames (GTK_WIDGET (dialog));
+  g_test_message ("compare at 800×600: lowest plot %.0f px",
+                  bench_chart_view_get_min_plot_height (BENCH_CHART_VIEW (bench_compare_dialog_get_chart (dialog))));
+  g_assert_cmpfloat (bench_chart_view_get_min_plot_height (BENCH_CHART_VIEW (bench_compare_dialog_get_chart (dialog))), >=, 160);
+  if (g_getenv ("BENCHTOP_SCREENSHOT_DIR") != NULL)
+    {
+      static const int sizes[][2] = { { 1600, 1000 }, { 800, 600 }, { 420, 800 } };
+
+      for (guint z = 0; z < G_N_ELEMENTS (sizes); z++)
+        {
+          g_autofree char *name = g_strdup_printf ("compare-one-run-%dx%d.png", sizes[z][0], sizes[z][1]);
+
+          gtk_window_set_default_size (GTK_WINDOW (dialog), sizes[z][0], sizes[z][1]);
+          wait_frames (GTK_WIDGET (dialog));
+          maybe_screenshot (dialog, name);
+        }
+    }
+  for (guint p = 0; p < bench_chart_spec_get_n_panels (spec); p++)
+    {
+      BenchChartPanel *panel = bench_chart_spec_get_panel (spec, p);
+
+      g_assert_nonnull (panel->result_tone);
+      for (guint i = 0; i < panel->results->len; i++)
+        {
+          BenchResult *r = g_ptr_array_index (panel->results, i);
+          guint tone = g_array_index (panel->result_tone, guint, i);
+
+          for (guint k = 0; k < bench_comparison_get_n_rows (comparison); k++)
+            {
+              BenchCompareRow *row = bench_comparison_get_row (comparison, k);
+              if (row->cells[1].example != r)
+                continue;
+              g_assert_cmpuint (tone, ==, row->cells[1].verdict == BENCH_VERDICT_FASTER ? BENCH_CHART_TONE_FASTER
+                                          : row->cells[1].verdict == BENCH_VERDICT_SLOWER ? BENCH_CHART_TONE_SLOWER
+                                          : BENCH_CHART_TONE_NEUTRAL);
+            }
+        }
+    }
+  gtk_window_destroy (GTK_WINDOW (dialog));
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
+/* presses @keyval on @widget through its shortcut controllers, as GTK
+ * would after the key went to the focused widget */
+static gboolean
+press_shortcut (GtkWidget       *widget,
+                guint            keyval,
+                GdkModifierType  mods)
+{
+  g_autoptr (GListModel) controllers = gtk_widget_observe_controllers (widget);
+
+  for (guint i = 0; i < g_list_model_get_n_items (controllers); i++)
+    {
+      g_autoptr (GObject) controller = g_list_model_get_item (controllers, i);
+
+      if (!GTK_IS_SHORTCUT_CONTROLLER (controller))
+        continue;
+      for (guint k = 0; k < g_list_model_get_n_items (G_LIST_MODEL (controller)); k++)
+        {
+          g_autoptr (GtkShortcut) shortcut = g_list_model_get_item (G_LIST_MODEL (controller), k);
+          GtkShortcutTrigger *trigger = gtk_shortcut_get_trigger (shortcut);
+
+          if (GTK_IS_KEYVAL_TRIGGER (trigger) && gtk_keyval_trigger_get_keyval (GTK_KEYVAL_TRIGGER (trigger)) == keyval &&
+              gtk_keyval_trigger_get_modifiers (GTK_KEYVAL_TRIGGER (trigger)) == mods)
+            return gtk_shortcut_action_activate (gtk_shortcut_get_action (shortcut), 0, widget,
+                                                 gtk_shortcut_get_arguments (shortcut));
+        }
+    }
+  return FALSE;
+}
+
+/* The chart is a stop of Tab; the arrow keys step through its bars, each
+ * step telling assistive technologies what the bar shows; Tab leaves a
+ * table in one press, on to the chart. */
+static void
+test_chart_keyboard (void)
+{
+  BenchWindow *window = new_window ();
+  BenchGroupPage *page;
+  BenchChartView *chart;
+  GtkWidget *table;
+  BenchResult *first, *second;
+  g_autofree char *first_text = NULL;
+
+  gtk_window_set_default_size (GTK_WINDOW (window), 1200, 800);
+  load_corpus (window, "generated/cpu-three-models.json", NULL);
+  bench_window_show_view (window, BENCH_GROUP_MODEL);
+  page = bench_window_get_page (window, BENCH_GROUP_MODEL);
+  chart = BENCH_CHART_VIEW (bench_group_page_get_chart (page));
+  wait_frames (GTK_WIDGET (chart));
+  g_assert_true (gtk_widget_get_focusable (GTK_WIDGET (chart)));
+  g_assert_null (bench_chart_view_get_focus_result (chart));
+
+  /* Tab from a row of the table goes to the chart, not the next row */
+  table = find_descendant (GTK_WIDGET (page), GTK_TYPE_COLUMN_VIEW);
+  g_assert_nonnull (table);
+  gtk_widget_grab_focus (table);
+  g_assert_true (press_shortcut (table, GDK_KEY_Tab, 0));
+  g_assert_true (gtk_widget_has_focus (GTK_WIDGET (chart)));
+
+  /* → the first bar; its words are the chart's description */
+  gtk_widget_activate_action (GTK_WIDGET (chart), "chart.step", "i", 1);
+  first = bench_chart_view_get_focus_result (chart);
+  g_assert_nonnull (first);
+  first_text = g_strdup (bench_chart_view_get_focus_text (chart));
+  g_assert_nonnull (first_text);
+  g_assert_nonnull (strstr (first_text, bench_result_get_test_label (first)));
+  g_assert_cmpstr (bench_chart_view_get_description (chart), ==, first_text);
+  /* → the next; ← back */
+  gtk_widget_activate_action (GTK_WIDGET (chart), "chart.step", "i", 1);
+  second = bench_chart_view_get_focus_result (chart);
+  g_assert_nonnull (second);
+  g_assert_true (second != first || g_strcmp0 (bench_chart_view_get_focus_text (chart), first_text) != 0);
+  g_assert_cmpstr (bench_chart_view_get_description (chart), ==, bench_chart_view_get_focus_text (chart));
+  gtk_widget_activate_action (GTK_WIDGET (chart), "chart.step", "i", -1);
+  g_assert_cmpstr (bench_chart_view_get_focus_text (chart), ==, first_text);
+  /* Shift+Tab from the table goes back to the filter */
+  gtk_widget_grab_focus (table);
+  g_assert_true (press_shortcut (table, GDK_KEY_Tab, GDK_SHIFT_MASK));
+  g_assert_false (gtk_widget_has_focus (table));
+  g_assert_false (gtk_widget_has_focus (GTK_WIDGET (chart)));
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
+/* Every button drawn as an icon alone has a name a screen reader says. */
+static void
+test_icon_buttons_named (void)
+{
+  g_autofree char *src = g_test_build_filename (G_TEST_DIST, "..", "src", NULL);
+  g_autoptr (GDir) dir = g_dir_open (src, 0, NULL);
+  g_autoptr (GPtrArray) files = g_ptr_array_new_with_free_func (g_free);
+  const char *entry;
+
+  g_assert_nonnull (dir);
+  while ((entry = g_dir_read_name (dir)) != NULL)
+    if (g_str_has_suffix (entry, ".ui"))
+      g_ptr_array_add (files, g_strdup (entry));
+  g_assert_cmpuint (files->len, >=, 5);
+  for (guint f = 0; f < files->len; f++)
+    {
+      g_autofree char *path = g_build_filename (src, g_ptr_array_index (files, f), NULL);
+      g_autofree char *text = NULL;
+      const char *at;
+
+      g_assert_true (g_file_get_contents (path, &text, NULL, NULL));
+      for (at = strstr (text, "<object class=\""); at != NULL; at = strstr (at + 1, "<object class=\""))
+        {
+          const char *end = strstr (at + 1, "<object class=\"");
+          g_autofree char *object = end ? g_strndup (at, end - at) : g_strdup (at);
+          gboolean button = g_str_has_prefix (at, "<object class=\"GtkButton\"") ||
+                            g_str_has_prefix (at, "<object class=\"GtkMenuButton\"") ||
+                            g_str_has_prefix (at, "<object class=\"GtkToggleButton\"");
+
+          if (!button || strstr (object, "name=\"icon-name\"") == NULL)
+            continue;
+          g_test_message ("%s: %.80s", (char *) g_ptr_array_index (files, f), at);
+          g_assert_nonnull (strstr (object, "<accessibility>"));
+        }
+    }
+}
+
+/* At 420 px wide and at 800×600, every plot of every view keeps a readable
+ * height: the chart scrolls rather than squash. */
+static void
+test_small_plots (void)
+{
+  static const int sizes[][2] = { { 420, 800 }, { 800, 600 } };
+
+  for (guint z = 0; z < G_N_ELEMENTS (sizes); z++)
+    {
+      BenchWindow *window = new_window ();
+
+      gtk_window_set_default_size (GTK_WINDOW (window), sizes[z][0], sizes[z][1]);
+      load_corpus (window, "generated/cpu-three-models.json", "generated/cpu-sweep-prompt-depth.jsonl",
+                   "generated/cpu-threads-fa.sql", "public/strix-halo-gpt-oss-20b.default-hip.jsonl", NULL);
+      for (BenchGroupKind kind = BENCH_GROUP_RUN; kind <= BENCH_GROUP_HARDWARE; kind++)
+        {
+          BenchGroupPage *page;
+          BenchChartView *chart;
+          GtkSelectionModel *selection;
+
+          bench_window_show_view (window, kind);
+          page = bench_window_get_page (window, kind);
+          chart = BENCH_CHART_VIEW (bench_group_page_get_chart (page));
+          wait_frames (GTK_WIDGET (chart));
+          g_test_message ("%d×%d, view %d: lowest plot %.0f px", sizes[z][0], sizes[z][1], kind,
+                          bench_chart_view_get_min_plot_height (chart));
+          g_assert_cmpfloat (bench_chart_view_get_min_plot_height (chart), >=, 160);
+          /* a selection's sweep chart too */
+          selection = bench_group_page_get_selection (page);
+          gtk_selection_model_select_all (selection);
+          wait_frames (GTK_WIDGET (chart));
+          g_test_message ("  all selected: lowest plot %.0f px", bench_chart_view_get_min_plot_height (chart));
+          g_assert_cmpfloat (bench_chart_view_get_min_plot_height (chart), >=, 160);
+        }
+      gtk_window_destroy (GTK_WINDOW (window));
+    }
+}
+
+/* Several machines are compared on a model they share: the one most of
+ * them ran, the others greyed out and left out of the chart, counted in
+ * its subtitle; no model in common is said. The filter searches the
+ * machines' models too, and says when nothing matches. */
+static void
+test_hardware_shared_model (void)
+{
+  BenchWindow *window = new_window ();
+  BenchGroupPage *page;
+  GtkSelectionModel *selection;
+  GListModel *machines;
+  BenchChartView *chart;
+  BenchChartSpec *spec;
+  GPtrArray *results;
+  const char *chosen;
+  guint n, cpu = G_MAXUINT, lacking = 0;
+  GtkWidget *entry;
+
+  gtk_window_set_default_size (GTK_WINDOW (window), 1200, 800);
+  /* llama 3.2 1B Q4_K_M on a Strix Halo and an M1 Ultra; neither on the
+   * CPU of the tiny models nor on the RTX 3090 */
+  load_corpus (window, "generated/cpu-three-models.json", "public/strix-halo-llama32-1b.default-hip.jsonl",
+               "public/issue-geerling-ai-bench-48-m1-ultra-metal-blas.md",
+               "public/msb-rtx3090-cuda-ncmoe-threads-sweep-harness-wrapped.json", NULL);
+  bench_window_show_view (window, BENCH_GROUP_HARDWARE);
+  page = bench_window_get_page (window, BENCH_GROUP_HARDWARE);
+  selection = bench_group_page_get_selection (page);
+  machines = G_LIST_MODEL (selection);
+  n = g_list_model_get_n_items (machines);
+  g_test_message ("%u machines", n);
+  g_assert_cmpuint (n, ==, 4);
+
+  /* nothing selected: every machine, on the model most of them share */
+  chosen = bench_group_page_get_chosen_model (page);
+  g_assert_nonnull (chosen);
+  g_test_message ("compared on %s", chosen);
+  g_assert_cmpstr (chosen, ==, "llama 1B Q4_K - Medium");
+  g_assert_cmpuint (g_list_model_get_n_items (bench_group_page_get_model_choices (page)), >=, 1);
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr (BenchGroup) machine = g_list_model_get_item (machines, i);
+      if (bench_group_page_lacks_model (page, machine))
+        {
+          lacking++;
+          if (strstr (bench_group_get_models_text (machine), "llama ?B") != NULL)
+            cpu = i;
+        }
+    }
+  g_assert_cmpuint (cpu, !=, G_MAXUINT);
+  g_assert_cmpuint (lacking, ==, 2);
+  chart = BENCH_CHART_VIEW (bench_group_page_get_chart (page));
+  spec = bench_chart_view_get_spec (chart);
+  g_assert_nonnull (spec);
+  results = bench_chart_spec_get_results (spec);
+  g_assert_cmpuint (results->len, >, 0);
+  for (guint i = 0; i < results->len; i++)
+    g_assert_cmpstr (bench_result_get_model_type (g_ptr_array_index (results, i)), ==, chosen);
+  g_test_message ("subtitle: %s", bench_chart_spec_get_subtitle (spec));
+  g_assert_nonnull (strstr (bench_chart_spec_get_subtitle (spec), "not shown"));
+  if (g_getenv ("BENCHTOP_SCREENSHOT_DIR") != NULL)
+    {
+      static const int sizes[][2] = { { 1600, 1000 }, { 800, 600 }, { 420, 800 } };
+
+      for (guint z = 0; z < G_N_ELEMENTS (sizes); z++)
+        {
+          g_autofree char *name = g_strdup_printf ("hardware-shared-model-%dx%d.png", sizes[z][0], sizes[z][1]);
+
+          gtk_window_set_default_size (GTK_WINDOW (window), sizes[z][0], sizes[z][1]);
+          wait_frames (GTK_WIDGET (chart));
+          maybe_screenshot (window, name);
+        }
+      gtk_window_set_default_size (GTK_WINDOW (window), 1200, 800);
+    }
+
+  /* the CPU and one other machine: no model in common */
+  gtk_selection_model_unselect_all (selection);
+  gtk_selection_model_select_item (selection, cpu, FALSE);
+  gtk_selection_model_select_item (selection, cpu == 0 ? 1 : 0, FALSE);
+  g_assert_null (bench_group_page_get_chosen_model (page));
+  g_assert_cmpstr (bench_group_page_get_model_note (page), ==, "These machines have no model in common");
+  spec = bench_chart_view_get_spec (BENCH_CHART_VIEW (bench_group_page_get_chart (page)));
+  g_assert_nonnull (strstr (bench_chart_spec_get_subtitle (spec), "no model in common"));
+  gtk_selection_model_unselect_all (selection);
+
+  /* the filter finds machines by their models */
+  entry = find_descendant (GTK_WIDGET (page), GTK_TYPE_SEARCH_ENTRY);
+  g_assert_nonnull (entry);
+  gtk_editable_set_text (GTK_EDITABLE (entry), "llama 1B");
+  while (g_list_model_get_n_items (machines) == n)
+    g_main_context_iteration (NULL, TRUE);
+  g_assert_cmpuint (g_list_model_get_n_items (machines), ==, n - lacking);
+  g_assert_false (bench_group_page_shows_no_match (page));
+  gtk_editable_set_text (GTK_EDITABLE (entry), "no such machine or model");
+  while (g_list_model_get_n_items (machines) > 0)
+    g_main_context_iteration (NULL, TRUE);
+  g_assert_true (bench_group_page_shows_no_match (page));
+  gtk_editable_set_text (GTK_EDITABLE (entry), "");
+  while (g_list_model_get_n_items (machines) < n)
+    g_main_context_iteration (NULL, TRUE);
+
+  /* the M1 Ultra's markdown table does not name it: the user does, the
+   * name shows in the table and the chart, and is kept for the file */
+  {
+    g_autoptr (BenchGroup) unnamed = NULL;
+    BenchWindow *again;
+    gboolean charted = FALSE;
+
+    for (guint i = 0; i < n && unnamed == NULL; i++)
+      {
+        g_autoptr (BenchGroup) machine = g_list_model_get_item (machines, i);
+        if (bench_result_is_unnamed_machine (bench_group_get_first (machine)))
+          {
+            unnamed = g_object_ref (machine);
+            gtk_selection_model_select_item (selection, i, TRUE);
+          }
+      }
+    g_assert_nonnull (unnamed);
+    g_assert_cmpstr (bench_group_get_label (unnamed), ==, "issue-geerling-ai-bench-48-m1-ultra-metal-blas.md");
+    bench_group_page_rename_machine (page, unnamed, "  Mac Studio M1 Ultra ");
+    g_assert_cmpstr (bench_group_get_label (unnamed), ==, "Mac Studio M1 Ultra");
+    g_assert_cmpstr (bench_result_get_hardware_label (bench_group_get_first (unnamed)), ==, "Mac Studio M1 Ultra");
+    spec = bench_chart_view_get_spec (BENCH_CHART_VIEW (bench_group_page_get_chart (page)));
+    for (guint p = 0; p < bench_chart_spec_get_n_panels (spec); p++)
+      {
+        BenchChartPanel *panel = bench_chart_spec_get_panel (spec, p);
+        for (guint c = 0; c < panel->categories->len; c++)
+          charted |= strstr (g_ptr_array_index (panel->categories, c), "Mac Studio M1 Ultra") != NULL;
+        for (guint c = 0; c < panel->series->len; c++)
+          charted |= strstr (g_ptr_array_index (panel->series, c), "Mac Studio M1 Ultra") != NULL;
+      }
+    g_assert_true (charted);
+    gtk_window_destroy (GTK_WINDOW (window));
+
+    /* another window, the same file: the same name */
+    bench_machine_names_clear ();
+    again = new_window ();
+    load_corpus (again, "public/issue-geerling-ai-bench-48-m1-ultra-metal-blas.md", NULL);
+    page = bench_window_get_page (again, BENCH_GROUP_HARDWARE);
+    {
+      g_autoptr (BenchGroup) machine = g_list_model_get_item (G_LIST_MODEL (bench_group_page_get_selection (page)), 0);
+      g_assert_cmpstr (bench_group_get_label (machine), ==, "Mac Studio M1 Ultra");
+      /* "" gives it back its file's name */
+      bench_group_page_rename_machine (page, machine, "");
+      g_assert_cmpstr (bench_group_get_label (machine), ==, "issue-geerling-ai-bench-48-m1-ultra-metal-blas.md");
+    }
+    gtk_window_destroy (GTK_WINDOW (again));
+  }
 }
 
 static GtkWindow *
@@ -1698,9 +2119,14 @@ main (int    argc,
   g_test_add_func ("/window/bad-file-visible-error", test_bad_file);
   g_test_add_func ("/window/showcase", test_showcase);
   g_test_add_func ("/window/compare", test_compare);
+  g_test_add_func ("/window/compare-within-one-run", test_compare_within_one_run);
   g_test_add_func ("/window/actions", test_actions);
   g_test_add_func ("/window/sources-list", test_sources_list);
   g_test_add_func ("/window/small-width", test_small_width);
+  g_test_add_func ("/window/chart-keyboard", test_chart_keyboard);
+  g_test_add_func ("/window/icon-buttons-named", test_icon_buttons_named);
+  g_test_add_func ("/window/small-plots", test_small_plots);
+  g_test_add_func ("/window/hardware-shared-model", test_hardware_shared_model);
   g_test_add_func ("/window/recent", test_recent);
   g_test_add_func ("/window/live-reload", test_live_reload);
   g_test_add_func ("/window/reload-keeps-selection", test_reload_keeps_selection);

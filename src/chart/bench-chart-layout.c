@@ -619,6 +619,8 @@ layout_bars (Ctx                   *ctx,
       bar.value = avg;
       bar.stddev = sd;
       bar.series = g_array_index (spec_panel->result_series, guint, i);
+      bar.tone = spec_panel->result_tone != NULL ? g_array_index (spec_panel->result_tone, guint, i)
+                                                 : BENCH_CHART_TONE_SERIES;
       bar.result = r;
       g_array_append_val (panel->bars, bar);
 

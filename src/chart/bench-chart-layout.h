@@ -49,6 +49,7 @@ typedef struct
   double          value;
   double          stddev;
   guint           series;
+  guint           tone;      /* BenchChartTone */
   BenchResult    *result;
 } BenchChartBar;
 

@@ -240,7 +240,10 @@ draw_panel (cairo_t                     *cr,
   for (guint i = 0; i < panel->bars->len; i++)
     {
       const BenchChartBar *bar = &g_array_index (panel->bars, BenchChartBar, i);
-      const BenchRgba *color = bench_chart_theme_series (theme, bar->series);
+      const BenchRgba *color = bar->tone == BENCH_CHART_TONE_FASTER ? &theme->faster
+                               : bar->tone == BENCH_CHART_TONE_SLOWER ? &theme->slower
+                               : bar->tone == BENCH_CHART_TONE_NEUTRAL ? &theme->neutral
+                               : bench_chart_theme_series (theme, bar->series);
       gboolean hot = highlight != NULL && bar->result == highlight;
       double r = MIN (bar->rect.width * 0.15, fs * 0.2);
 

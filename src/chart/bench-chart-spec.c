@@ -27,6 +27,7 @@ struct _BenchChartSpec
   gboolean         value_labels;
   double           reference;  /* NAN, or 1.0 for speedups */
   char            *y_title;    /* NULL: tokens/s */
+  gboolean         verdict_series;  /* series are verdicts, coloured as such */
   gboolean         custom;     /* panels built by the caller */
 };
 
@@ -74,6 +75,7 @@ panel_free (BenchChartPanel *panel)
   g_free (panel->x_title);
   g_clear_pointer (&panel->result_value, g_array_unref);
   g_clear_pointer (&panel->result_error, g_array_unref);
+  g_clear_pointer (&panel->result_tone, g_array_unref);
   g_free (panel->title);
   g_free (panel->y_title);
   g_free (panel->limit_label);
@@ -699,14 +701,23 @@ spec_new (GPtrArray      *results,
   return self;
 }
 
+gboolean
+bench_chart_spec_get_verdict_series (BenchChartSpec *self)
+{
+  return self->verdict_series;
+}
+
 BenchChartSpec *
 bench_chart_spec_new_for_comparison (BenchComparison *comparison)
 {
   BenchChartSpec *self = g_new0 (BenchChartSpec, 1);
   static const BenchTestKind kinds[] = { BENCH_TEST_PP, BENCH_TEST_TG, BENCH_TEST_PG };
   guint n_sides = bench_comparison_get_n_sides (comparison);
+  /* one candidate: its bars take the colour of their verdict (with more,
+   * the colours tell the candidates apart) */
 
   g_atomic_ref_count_init (&self->ref_count);
+  self->verdict_series = n_sides == 2;
   self->results = g_ptr_array_new_with_free_func (g_object_unref);
   self->panels = g_ptr_array_new_with_free_func ((GDestroyNotify) panel_free);
   self->reference = 1.0;
@@ -720,6 +731,8 @@ bench_chart_spec_new_for_comparison (BenchComparison *comparison)
 
       for (guint s = 1; s < n_sides; s++)
         g_ptr_array_add (panel->series, g_strdup (bench_comparison_get_side_name (comparison, s)));
+      if (self->verdict_series)
+        panel->result_tone = g_array_new (FALSE, TRUE, sizeof (guint));
 
       for (guint i = 0; i < bench_comparison_get_n_rows (comparison); i++)
         {
@@ -736,6 +749,13 @@ bench_chart_spec_new_for_comparison (BenchComparison *comparison)
 
               if (!isfinite (cell->speedup) || cell->example == NULL)
                 continue;
+              if (self->verdict_series)
+                {
+                  guint tone = cell->verdict == BENCH_VERDICT_FASTER ? BENCH_CHART_TONE_FASTER
+                               : cell->verdict == BENCH_VERDICT_SLOWER ? BENCH_CHART_TONE_SLOWER
+                               : BENCH_CHART_TONE_NEUTRAL;
+                  g_array_append_val (panel->result_tone, tone);
+                }
               if (category == G_MAXUINT)
                 category = intern_label (panel->categories, index,
                                          bench_comparison_dup_row_label (comparison, row));
@@ -762,7 +782,9 @@ bench_chart_spec_new_for_comparison (BenchComparison *comparison)
     self->title = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u candidate vs %s",
                                                 "%u candidates vs %s", n_sides - 1),
                                    n_sides - 1, bench_comparison_get_side_name (comparison, 0));
-  self->subtitle = g_strdup (_("speedup over the baseline, ± propagated standard deviation"));
+  self->subtitle = self->verdict_series
+    ? g_strdup (_("speedup over the baseline, ± propagated standard deviation; green: faster, red: slower, grey: within noise or measured once"))
+    : g_strdup (_("speedup over the baseline, ± propagated standard deviation"));
   return self;
 }
 
@@ -866,7 +888,15 @@ bench_chart_spec_new_overview (GPtrArray      *results,
         g_string_append_printf (subtitle, _("Best speed of each model on %s"), hardware);
       break;
     case BENCH_GROUP_HARDWARE:
-      g_string_append (subtitle, _("Best speed of each machine, whatever the model"));
+      {
+        g_autofree char *model = common_text (results, "model_type");
+
+        if (model != NULL)
+          /* Translators: %s is the model every machine of the chart ran */
+          g_string_append_printf (subtitle, _("Best speed of each machine on %s"), model);
+        else
+          g_string_append (subtitle, _("Best speed of each machine, whatever the model"));
+      }
       break;
     case BENCH_GROUP_RUN:
     default:
@@ -981,6 +1011,7 @@ panel_copy (const BenchChartPanel *panel)
   copy->x_title = g_strdup (panel->x_title);
   copy->result_value = panel->result_value ? g_array_copy (panel->result_value) : NULL;
   copy->result_error = panel->result_error ? g_array_copy (panel->result_error) : NULL;
+  copy->result_tone = panel->result_tone ? g_array_copy (panel->result_tone) : NULL;
   copy->title = g_strdup (panel->title);
   copy->y_title = g_strdup (panel->y_title);
   copy->limit_label = g_strdup (panel->limit_label);
@@ -1006,6 +1037,7 @@ bench_chart_spec_copy (BenchChartSpec *self)
       copy->reference = self->reference;
       copy->custom = self->custom;
       copy->y_title = g_strdup (self->y_title);
+      copy->verdict_series = self->verdict_series;
     }
   else if (self->overview)
     copy = bench_chart_spec_new_overview (self->results, self->view);

@@ -35,6 +35,15 @@ typedef struct
 } BenchChartRoofline;
 /* How the x axis of a sweep is drawn: AUTO picks log₂ for values that
  * grow geometrically (512, 1k, 2k…) and linear otherwise. */
+/* the colour a bar takes from its verdict, over its series' */
+typedef enum
+{
+  BENCH_CHART_TONE_SERIES,
+  BENCH_CHART_TONE_FASTER,
+  BENCH_CHART_TONE_SLOWER,
+  BENCH_CHART_TONE_NEUTRAL,
+} BenchChartTone;
+
 typedef enum
 {
   BENCH_CHART_X_AUTO,
@@ -56,6 +65,7 @@ typedef struct
   char           *x_title;          /* lines: axis title */
   GArray         *result_value;     /* double per result, or NULL: avg_ts */
   GArray         *result_error;     /* double per result, or NULL: stddev_ts */
+  GArray         *result_tone;      /* BenchChartTone per result, or NULL: the series' colour */
   /* custom panels (bench_chart_spec_add_bar_panel) */
   char           *title;            /* NULL: named after the test kind */
   char           *y_title;          /* NULL: the spec's */
@@ -154,6 +164,8 @@ void             bench_chart_spec_set_rooflines (BenchChartSpec *self,
 
 /* the value bars grow from (1.0 for speedups), NAN when they grow from 0 */
 double           bench_chart_spec_get_reference (BenchChartSpec *self);
+/* a comparison of one candidate: its bars take their verdict's tone */
+gboolean         bench_chart_spec_get_verdict_series (BenchChartSpec *self);
 /* the value axis' title */
 const char      *bench_chart_spec_get_y_title  (BenchChartSpec  *self);
 

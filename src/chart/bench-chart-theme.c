@@ -37,6 +37,7 @@ bench_chart_theme_new (BenchChartStyle style)
       theme->axis = (BenchRgba) { 1, 1, 1, 0.45 };
       theme->whisker = (BenchRgba) { 0.96, 0.96, 0.96, 0.85 };
       memcpy (theme->palette, dark_palette, sizeof dark_palette);
+      theme->neutral = (BenchRgba) { 0.55, 0.55, 0.58, 1.0 };
     }
   else
     {
@@ -49,7 +50,11 @@ bench_chart_theme_new (BenchChartStyle style)
       theme->axis = (BenchRgba) { 0, 0, 0, 0.45 };
       theme->whisker = (BenchRgba) { 0.10, 0.10, 0.12, 0.85 };
       memcpy (theme->palette, light_palette, sizeof light_palette);
+      theme->neutral = (BenchRgba) { 0.62, 0.62, 0.64, 1.0 };
     }
+  /* Okabe & Ito's bluish green and vermillion: told apart by colour-blind eyes too */
+  theme->faster = (BenchRgba) RGB (0x009E73);
+  theme->slower = (BenchRgba) RGB (0xD55E00);
   return theme;
 }
 

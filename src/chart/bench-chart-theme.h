@@ -30,6 +30,9 @@ typedef struct
   BenchRgba       grid;
   BenchRgba       axis;
   BenchRgba       whisker;
+  BenchRgba       faster;     /* a comparison's verdicts */
+  BenchRgba       slower;
+  BenchRgba       neutral;
   BenchRgba       palette[BENCH_CHART_PALETTE_SIZE];
   const char     *font_family;
 } BenchChartTheme;

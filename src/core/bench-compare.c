@@ -365,12 +365,64 @@ is_separator (gunichar c)
   return c == '.' || c == '-' || c == '_' || c == ' ' || c == '/' || c == '=' || c == '(' || c == ')';
 }
 
+/* does @text hold a bracket it does not close (or close one it did not open)? */
+static gboolean
+brackets_unbalanced (const char *text,
+                     gsize       len)
+{
+  int depth = 0;
+
+  for (gsize i = 0; i < len; i++)
+    {
+      if (text[i] == '(' || text[i] == '[' || text[i] == '{')
+        depth++;
+      else if (text[i] == ')' || text[i] == ']' || text[i] == '}')
+        depth--;
+      if (depth < 0)
+        return TRUE;
+    }
+  return depth != 0;
+}
+
+/* Cuts @prefix and @suffix bytes off every name, only when every name
+ * keeps something, all different, valid UTF-8, with whole brackets. */
+static gboolean
+cut_names (char  **names,
+           guint   n_names,
+           gsize   cut_prefix,
+           gsize   cut_suffix)
+{
+  g_autoptr (GHashTable) seen = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+
+  if (cut_prefix == 0 && cut_suffix == 0)
+    return FALSE;
+  for (guint i = 0; i < n_names; i++)
+    {
+      gsize len = strlen (names[i]);
+      char *rest;
+
+      if (len <= cut_prefix + cut_suffix)
+        return FALSE;
+      rest = g_strndup (names[i] + cut_prefix, len - cut_prefix - cut_suffix);
+      if (!g_hash_table_add (seen, rest) || !g_utf8_validate (rest, -1, NULL) ||
+          (brackets_unbalanced (rest, strlen (rest)) && !brackets_unbalanced (names[i], len)))
+        return FALSE;
+    }
+  for (guint i = 0; i < n_names; i++)
+    {
+      gsize len = strlen (names[i]);
+      char *rest = g_strndup (names[i] + cut_prefix, len - cut_prefix - cut_suffix);
+      g_free (names[i]);
+      names[i] = rest;
+    }
+  return TRUE;
+}
+
 void
 bench_compare_shorten_names (char  **names,
                              guint   n_names)
 {
   gsize prefix, suffix, shortest = G_MAXSIZE;
-  g_autoptr (GHashTable) seen = NULL;
   gsize cut_prefix = 0, cut_suffix = 0;
 
   if (n_names < 2)
@@ -402,26 +454,11 @@ bench_compare_shorten_names (char  **names,
         cut_suffix = suffix + 1;
     }
 
-  /* only when every name keeps something, all different and valid UTF-8 */
-  seen = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
-  for (guint i = 0; i < n_names; i++)
-    {
-      gsize len = strlen (names[i]);
-      char *rest;
-
-      if (len <= cut_prefix + cut_suffix)
-        return;
-      rest = g_strndup (names[i] + cut_prefix, len - cut_prefix - cut_suffix);
-      if (!g_utf8_validate (rest, -1, NULL) || !g_hash_table_add (seen, rest))
-        return;
-    }
-  for (guint i = 0; i < n_names; i++)
-    {
-      gsize len = strlen (names[i]);
-      char *rest = g_strndup (names[i] + cut_prefix, len - cut_prefix - cut_suffix);
-      g_free (names[i]);
-      names[i] = rest;
-    }
+  /* the cut that keeps the most, unless it would cut inside a bracket
+   * ("rocm [gfx1151]" and "vulkan [gfx1151]" keep their brackets whole) */
+  if (!cut_names (names, n_names, cut_prefix, cut_suffix) &&
+      !cut_names (names, n_names, cut_prefix, 0))
+    cut_names (names, n_names, 0, cut_suffix);
 }
 
 /* "1234.57 ± 7.89" with a decimal point whatever the locale: the table
@@ -664,6 +701,151 @@ bench_comparison_to_csv (BenchComparison *self)
   return g_string_free (out, FALSE);
 }
 
+/* —— naming the sides ——————————————————————————————————————————— */
+
+/* The settings that may tell sides apart, from the field registry: the
+ * machine, the backend and the model first, then every setting a
+ * comparison can be split by, in the registry's order. */
+static GPtrArray *
+side_fields (void)
+{
+  static const char *first[] = { "hardware_label", "backends", "model_type" };
+  g_autoptr (GPtrArray) split = bench_field_list_with_role (BENCH_FIELD_ROLE_SPLIT);
+  GPtrArray *names = g_ptr_array_new ();
+
+  for (guint i = 0; i < G_N_ELEMENTS (first); i++)
+    g_ptr_array_add (names, (gpointer) first[i]);
+  for (guint i = 0; i < split->len; i++)
+    {
+      const BenchField *field = g_ptr_array_index (split, i);
+      if (!g_strv_contains (first, field->name) && !g_str_equal (field->name, "source"))
+        g_ptr_array_add (names, (gpointer) field->name);
+    }
+  return names;
+}
+
+/* the machine, backend and model read as they are; a setting says which */
+char *
+bench_compare_name_setting (const char *field,
+                            const char *value)
+{
+  g_autofree char *label = NULL;
+
+  if (g_str_equal (field, "hardware_label") || g_str_equal (field, "backends") ||
+      g_str_equal (field, "model_type"))
+    return g_strdup (value);
+  label = bench_field_dup_label (field);
+  /* Translators: a side of a comparison, "<setting>: <value>", "Flash attention: on" */
+  return g_strdup_printf (_("%s: %s"), label, value);
+}
+
+/* the value @field has throughout @side, or NULL when it changes */
+static char *
+side_constant (GPtrArray  *side,
+               const char *field)
+{
+  g_autofree char *first = NULL;
+
+  if (side->len == 0)
+    return NULL;
+  first = bench_result_dup_field_formatted (g_ptr_array_index (side, 0), field);
+  for (guint i = 1; i < side->len; i++)
+    {
+      g_autofree char *value = bench_result_dup_field_formatted (g_ptr_array_index (side, i), field);
+      if (!g_str_equal (value, first))
+        return NULL;
+    }
+  return g_steal_pointer (&first);
+}
+
+static void
+free_string (gpointer string)
+{
+  g_string_free (string, TRUE);
+}
+
+char **
+bench_compare_name_sides (GPtrArray **sides,
+                          guint       n_sides)
+{
+  g_autoptr (GPtrArray) parts = g_ptr_array_new_with_free_func (free_string);
+  g_auto (GStrv) names = NULL;
+  g_autoptr (GHashTable) seen = g_hash_table_new (g_str_hash, g_str_equal);
+  g_autoptr (GPtrArray) fields = NULL;
+  gboolean any = FALSE;
+
+  if (n_sides < 2)
+    return NULL;
+  for (guint s = 0; s < n_sides; s++)
+    g_ptr_array_add (parts, g_string_new (NULL));
+  fields = side_fields ();
+  for (guint f = 0; f < fields->len; f++)
+    {
+      const char *field = g_ptr_array_index (fields, f);
+      g_auto (GStrv) values = g_new0 (char *, n_sides + 1);
+      gboolean constant = TRUE, differ = FALSE;
+
+      for (guint s = 0; s < n_sides && constant; s++)
+        {
+          values[s] = side_constant (sides[s], field);
+          constant = values[s] != NULL;
+          if (constant && s > 0 && !g_str_equal (values[s], values[0]))
+            differ = TRUE;
+        }
+      if (!constant || !differ)
+        continue;
+      any = TRUE;
+      for (guint s = 0; s < n_sides; s++)
+        {
+          GString *part = g_ptr_array_index (parts, s);
+          g_autofree char *text = bench_compare_name_setting (field, values[s]);
+
+          if (part->len > 0)
+            g_string_append (part, " · ");
+          g_string_append (part, text);
+        }
+    }
+  if (!any)
+    return NULL;
+  names = g_new0 (char *, n_sides + 1);
+  for (guint s = 0; s < n_sides; s++)
+    {
+      GString *part = g_ptr_array_index (parts, s);
+      names[s] = g_strdup (part->str);
+      if (!g_hash_table_add (seen, names[s]))
+        return NULL;
+    }
+  return g_steal_pointer (&names);
+}
+
+void
+bench_compare_make_distinct (char  **names,
+                             guint   n_names)
+{
+  g_autoptr (GHashTable) seen = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  g_autoptr (GHashTable) given = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+
+  /* a number never takes a name another side already has */
+  for (guint i = 0; i < n_names; i++)
+    g_hash_table_add (given, g_strdup (names[i]));
+  for (guint i = 0; i < n_names; i++)
+    {
+      if (g_hash_table_contains (seen, names[i]))
+        {
+          char *numbered = NULL;
+
+          for (guint n = 2; numbered == NULL || g_hash_table_contains (seen, numbered) ||
+                            g_hash_table_contains (given, numbered); n++)
+            {
+              g_free (numbered);
+              numbered = g_strdup_printf ("%s (%u)", names[i], n);
+            }
+          g_free (names[i]);
+          names[i] = numbered;
+        }
+      g_hash_table_add (seen, g_strdup (names[i]));
+    }
+}
 
 /* —— a row as an object ———————————————————————————————————————— */
 

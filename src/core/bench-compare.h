@@ -86,6 +86,19 @@ void             bench_comparison_count_verdicts (BenchComparison *self,
 void             bench_compare_shorten_names (char  **names,
                                               guint   n_names);
 
+/* A side's setting as llama-bench's options spell it: "fa 1", "t 8",
+ * "build 3f2a1b" — a backend, machine or model by its value alone. */
+char            *bench_compare_name_setting  (const char *field,
+                                              const char *value);
+/* Names sides by the settings that tell them apart ("ROCm · fa 1",
+ * "Vulkan · fa 1"): each one constant within every side but not the same
+ * on all. NULL when no setting does, or the names would not differ. */
+char           **bench_compare_name_sides    (GPtrArray **sides,
+                                              guint       n_sides);
+/* Gives repeated names a number ("tile", "tile (2)"): never two alike */
+void             bench_compare_make_distinct (char  **names,
+                                              guint   n_names);
+
 /* The markdown pipe table llama.cpp developers paste into pull requests,
  * with ± added; unmatched rows follow it. */
 char            *bench_comparison_to_markdown (BenchComparison *self);

@@ -28,6 +28,7 @@ struct _BenchGroup
   guint           n_models;
   char           *models_text;
   const char     *date;
+  gboolean        left_out;       /* a view leaves it out of its comparison */
   Tally          *tally;          /* NULL until the group grows at its end */
 };
 
@@ -55,6 +56,7 @@ enum {
   PROP_EFFICIENCY_TEXT,
   PROP_BANDWIDTH_SHARE,
   PROP_BANDWIDTH_GBS,
+  PROP_COMPARED,
   N_PROPS
 };
 
@@ -72,7 +74,8 @@ bench_group_get_property (GObject    *object,
     {
     case PROP_KIND:           g_value_set_uint (value, self->kind); break;
     case PROP_KEY:            g_value_set_string (value, self->key); break;
-    case PROP_LABEL:          g_value_set_string (value, self->label); break;
+    case PROP_LABEL:          g_value_set_string (value, bench_group_get_label (self)); break;
+    case PROP_COMPARED:       g_value_set_boolean (value, !self->left_out); break;
     case PROP_FIRST:          g_value_set_object (value, bench_group_get_first (self)); break;
     case PROP_N_RESULTS:      g_value_set_uint (value, self->results->len); break;
     case PROP_BEST_PP:        g_value_set_double (value, self->best_pp); break;
@@ -146,6 +149,9 @@ bench_group_class_init (BenchGroupClass *klass)
   properties[PROP_BANDWIDTH_GBS] =
     g_param_spec_double ("bandwidth-gbs", NULL, NULL, -G_MAXDOUBLE, G_MAXDOUBLE, 0.0,
                          G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  /* FALSE while a view leaves the group out of what it compares (the
+   * Hardware view: a machine without the model compared); rows grey out */
+  properties[PROP_COMPARED] = g_param_spec_boolean ("compared", NULL, NULL, TRUE, flags);
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
   /**
@@ -175,7 +181,14 @@ bench_group_init (BenchGroup *self)
 
 BenchGroupKind bench_group_get_kind (BenchGroup *self) { return self->kind; }
 const char *bench_group_get_key (BenchGroup *self) { return self->key; }
-const char *bench_group_get_label (BenchGroup *self) { return self->label; }
+const char *
+bench_group_get_label (BenchGroup *self)
+{
+  /* a machine the user named after it was grouped */
+  if (self->kind == BENCH_GROUP_HARDWARE && self->results->len > 0)
+    return bench_result_get_hardware_label (g_ptr_array_index (self->results, 0));
+  return self->label;
+}
 GPtrArray *bench_group_get_results (BenchGroup *self) { return self->results; }
 guint bench_group_get_n_results (BenchGroup *self) { return self->results->len; }
 double bench_group_get_best_pp (BenchGroup *self) { return self->best_pp; }
@@ -719,4 +732,22 @@ bench_group_results (GPtrArray      *results,
       g_ptr_array_add (groups, bench_group_new_with_results (kind, part->key, part->results));
     }
   return groups;
+}
+
+gboolean
+bench_group_get_compared (BenchGroup *self)
+{
+  g_return_val_if_fail (BENCH_IS_GROUP (self), TRUE);
+  return !self->left_out;
+}
+
+void
+bench_group_set_compared (BenchGroup *self,
+                          gboolean    compared)
+{
+  g_return_if_fail (BENCH_IS_GROUP (self));
+  if (self->left_out == !compared)
+    return;
+  self->left_out = !compared;
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_COMPARED]);
 }

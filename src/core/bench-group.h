@@ -48,6 +48,10 @@ guint          bench_group_get_n_models      (BenchGroup *self);
 const char    *bench_group_get_models_text   (BenchGroup *self);
 /* earliest test_time of the group ("" when the format has none) */
 const char    *bench_group_get_date          (BenchGroup *self);
+/* whether a view compares the group or leaves it out (greyed out) */
+gboolean       bench_group_get_compared      (BenchGroup *self);
+void           bench_group_set_compared      (BenchGroup *self,
+                                              gboolean    compared);
 
 /* Replaces the group's results by @results (referenced, never modified;
  * same free function as the group's own: g_object_unref), recomputes its

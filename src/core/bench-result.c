@@ -95,7 +95,7 @@ bench_result_get_property (GObject    *object,
     case PROP_MODEL_N_PARAMS:  g_value_set_int64 (value, self->model_n_params); break;
     case PROP_QUANTIZATION:    set_display_string (value, self->quantization); break;
     case PROP_BITS_PER_WEIGHT: g_value_set_double (value, bench_result_get_bits_per_weight (self)); break;
-    case PROP_HARDWARE_LABEL:  set_display_string (value, self->hardware_label); break;
+    case PROP_HARDWARE_LABEL:  set_display_string (value, bench_result_get_hardware_label (self)); break;
     case PROP_N_PROMPT:        g_value_set_int64 (value, self->n_prompt); break;
     case PROP_N_GEN:           g_value_set_int64 (value, self->n_gen); break;
     case PROP_N_DEPTH:         g_value_set_int64 (value, self->n_depth); break;
@@ -237,9 +237,65 @@ GETTER (guint, n_samples)
 GETTER (const char *, test_label)
 GETTER (const char *, quantization)
 GETTER (const char *, hardware_key)
-GETTER (const char *, hardware_label)
 
 #undef GETTER
+
+/* —— names the user gave machines ——————————————————————————————— */
+
+/* A markdown table does not name its machine: the results are filed under
+ * their file's name until the user names it. Source and name are interned
+ * (a handful of strings): a label handed out stays valid, also in a worker
+ * drawing a chart while the user renames. */
+static GRWLock     names_lock;
+static GHashTable *user_names;   /* interned source → interned name */
+
+void
+bench_machine_names_set (const char *source,
+                         const char *name)
+{
+  g_return_if_fail (source != NULL);
+
+  g_rw_lock_writer_lock (&names_lock);
+  if (user_names == NULL)
+    user_names = g_hash_table_new (NULL, NULL);
+  if (name != NULL && *name != '\0')
+    g_hash_table_insert (user_names, (gpointer) g_intern_string (source), (gpointer) g_intern_string (name));
+  else
+    g_hash_table_remove (user_names, g_intern_string (source));
+  g_rw_lock_writer_unlock (&names_lock);
+}
+
+void
+bench_machine_names_clear (void)
+{
+  g_rw_lock_writer_lock (&names_lock);
+  if (user_names != NULL)
+    g_hash_table_remove_all (user_names);
+  g_rw_lock_writer_unlock (&names_lock);
+}
+
+gboolean
+bench_result_is_unnamed_machine (BenchResult *self)
+{
+  g_return_val_if_fail (BENCH_IS_RESULT (self), FALSE);
+  /* the key of a machine known only by its file (see derive_machine) */
+  return self->hardware_key != NULL && self->hardware_key[0] == '\x1f' && self->hardware_key[1] == '\x1f';
+}
+
+const char *
+bench_result_get_hardware_label (BenchResult *self)
+{
+  const char *name = NULL;
+
+  g_return_val_if_fail (BENCH_IS_RESULT (self), NULL);
+  if (!bench_result_is_unnamed_machine (self) || self->source == NULL)
+    return self->hardware_label;
+  g_rw_lock_reader_lock (&names_lock);
+  if (user_names != NULL)
+    name = g_hash_table_lookup (user_names, g_intern_string (self->source));
+  g_rw_lock_reader_unlock (&names_lock);
+  return name != NULL ? name : self->hardware_label;
+}
 
 gboolean
 bench_result_has_samples (BenchResult *self)
@@ -492,7 +548,9 @@ field_access_text (FieldAccess *access,
                    BenchResult *r)
 {
   if (access->kind == ACCESS_STRING)
-    return G_STRUCT_MEMBER (const char *, r, access->offset);
+    return access->offset == G_STRUCT_OFFSET (BenchResult, hardware_label)
+             ? bench_result_get_hardware_label (r)   /* the user's name, if any */
+             : G_STRUCT_MEMBER (const char *, r, access->offset);
   /* results of one file keep their parameters in one order: look where
    * the key was last time first */
   if (access->offset < r->n_params)

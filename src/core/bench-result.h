@@ -115,6 +115,14 @@ const char    *bench_result_get_quantization   (BenchResult *self);
 double         bench_result_get_bits_per_weight (BenchResult *self);
 const char    *bench_result_get_hardware_key   (BenchResult *self);
 const char    *bench_result_get_hardware_label (BenchResult *self);
+/* a machine known only by the file it came from (a markdown table): the
+ * user may name it */
+gboolean       bench_result_is_unnamed_machine (BenchResult *self);
+/* The user's name for the machine of @source's unnamed results (NULL or
+ * "" forgets it): their hardware label from then on. */
+void           bench_machine_names_set         (const char  *source,
+                                                const char  *name);
+void           bench_machine_names_clear       (void);
 
 /* any field by llama-bench's name, core or parameter, as canonical text;
  * NULL when the result does not have it. */
