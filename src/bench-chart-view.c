@@ -64,7 +64,7 @@ typedef struct
 
 G_DEFINE_FINAL_TYPE (BenchChartView, bench_chart_view, GTK_TYPE_WIDGET)
 
-enum { RESULT_ACTIVATED, N_SIGNALS };
+enum { RESULT_ACTIVATED, SPEC_CHANGED, N_SIGNALS };
 static guint signals[N_SIGNALS];
 
 /* The style the window actually uses, read from the colour its text is
@@ -619,6 +619,11 @@ bench_chart_view_class_init (BenchChartViewClass *klass)
   signals[RESULT_ACTIVATED] = g_signal_new ("result-activated", G_TYPE_FROM_CLASS (klass),
                                             G_SIGNAL_RUN_LAST, 0, NULL, NULL, NULL,
                                             G_TYPE_NONE, 1, BENCH_TYPE_RESULT);
+  /* the chart now shows another spec (or none): controls that depend on
+   * what is drawn (the x scale, the roofline) follow it */
+  signals[SPEC_CHANGED] = g_signal_new ("spec-changed", G_TYPE_FROM_CLASS (klass),
+                                        G_SIGNAL_RUN_LAST, 0, NULL, NULL, NULL,
+                                        G_TYPE_NONE, 0);
 
   /* the arrow keys step through the bars and points, Return selects one's row */
   gtk_widget_class_install_action (widget_class, "chart.step", "i", step_action);
@@ -745,6 +750,7 @@ on_spec_built (GObject      *source,
   bench_chart_spec_set_x_scale (self->spec, self->x_scale);
   update_description (self);
   invalidate_layout (self);
+  g_signal_emit (self, signals[SPEC_CHANGED], 0);
 }
 
 void
@@ -786,6 +792,9 @@ bench_chart_view_set_results (BenchChartView *self,
     }
   update_description (self);
   invalidate_layout (self);
+  /* a spec made in a worker says so when it arrives */
+  if (self->building == NULL)
+    g_signal_emit (self, signals[SPEC_CHANGED], 0);
 }
 
 void
@@ -806,6 +815,7 @@ bench_chart_view_set_spec (BenchChartView *self,
   forget_focus (self);
   update_description (self);
   invalidate_layout (self);
+  g_signal_emit (self, signals[SPEC_CHANGED], 0);
 }
 
 BenchChartSpec *

@@ -575,13 +575,16 @@ single_selected_group (BenchGroupPage *self)
 static void on_log_x_toggled (BenchGroupPage  *self,
                               GtkToggleButton *toggle);
 
-/* The x axis toggle shows only for a sweep, and says how it is drawn. */
+/* The x axis toggle shows only for a sweep, and says how it is drawn;
+ * the roofline toggle only where a roofline can be drawn. */
 static void
-sync_log_x (BenchGroupPage *self)
+sync_chart_buttons (BenchGroupPage *self)
 {
   BenchChartSpec *spec = bench_chart_view_get_spec (BENCH_CHART_VIEW (self->chart));
   gboolean sweep = spec != NULL && bench_chart_spec_has_sweep (spec);
 
+  gtk_widget_set_visible (self->roofline_toggle,
+                          bench_chart_view_has_rooflines (BENCH_CHART_VIEW (self->chart)));
   gtk_widget_set_visible (GTK_WIDGET (self->log_x_toggle), sweep);
   if (sweep)
     {
@@ -828,7 +831,6 @@ catch_up (BenchGroupPage *self,
       /* nothing selected: the view's question for everything loaded */
       bench_chart_view_set_overview (BENCH_CHART_VIEW (self->chart), !has_selection (self));
       bench_chart_view_set_results (BENCH_CHART_VIEW (self->chart), results, self->kind);
-      sync_log_x (self);
     }
   if (results_too && self->results_stale)
     fill_results (self);
@@ -1333,6 +1335,7 @@ bench_group_page_init (BenchGroupPage *self)
     gtk_overlay_set_child (GTK_OVERLAY (self->chart_box), scroller);
   }
   g_signal_connect (self->chart, "result-activated", G_CALLBACK (on_chart_activated), self);
+  g_signal_connect_swapped (self->chart, "spec-changed", G_CALLBACK (sync_chart_buttons), self);
   /* Tab crosses a table in one step: on to the chart, back to the filter */
   bench_focus_tab_leaves (GTK_WIDGET (self->group_view), self->chart, GTK_WIDGET (self->search_entry));
   bench_focus_tab_leaves (GTK_WIDGET (self->result_view), self->chart, GTK_WIDGET (self->search_entry));

@@ -307,6 +307,9 @@ test_views (void)
   gtk_window_destroy (GTK_WINDOW (window));
 }
 
+static gboolean find_label_containing (GtkWidget  *widget,
+                                      const char *fragment);
+
 /* A machine's peak entered by the user (win.set-peak, as the Hardware
  * view's Peak… popover does) changes its groups' share in place; 0 gives
  * the table's figure back. gpt-oss 20B F16 on Strix Halo (256 GB/s), a
@@ -335,10 +338,14 @@ test_peak_and_roofline (void)
   g_assert_cmpfloat (share, >, 0.2);
   g_assert_cmpfloat (share, <, 1.0);
 
-  /* nothing selected shows the overview; the machine's own chart sweeps depth */
-  gtk_selection_model_select_item (selection, 0, TRUE);
+  /* nothing selected shows the overview, which has no roofline to toggle;
+   * the machine's own chart sweeps depth */
   chart = bench_group_page_get_chart (hardware);
+  g_assert_false (bench_chart_view_has_rooflines (BENCH_CHART_VIEW (chart)));
+  g_assert_false (find_label_containing (GTK_WIDGET (hardware), "Roofline"));
+  gtk_selection_model_select_item (selection, 0, TRUE);
   g_assert_true (bench_chart_view_has_rooflines (BENCH_CHART_VIEW (chart)));
+  g_assert_true (find_label_containing (GTK_WIDGET (hardware), "Roofline"));
   maybe_screenshot (window, "efficiency-roofline-light.png");
   adw_style_manager_set_color_scheme (adw_style_manager_get_default (), ADW_COLOR_SCHEME_FORCE_DARK);
   maybe_screenshot (window, "efficiency-roofline-dark.png");
