@@ -28,6 +28,8 @@ struct _BenchGroupPage
   BenchGroupKind      kind;
   GtkFilterListModel *filtered;
   GtkSortListModel   *sorted;
+  GtkSliceListModel  *revealed;       /* the sorted groups the table shows so far */
+  guint               reveal_id;
   GtkMultiSelection  *selection;
   GListStore         *results;      /* BenchResult of the selection */
   GtkNoSelection     *results_selection;
@@ -234,6 +236,9 @@ efficiency_tooltip (GtkListItem *item,
 {
   BenchResult *r;
   g_autofree char *why = NULL;
+  g_autofree char *test = NULL;
+  g_autofree char *model = NULL;
+  g_autofree char *hardware = NULL;
 
   if (group == NULL)
     return NULL;
@@ -241,10 +246,13 @@ efficiency_tooltip (GtkListItem *item,
   if (r == NULL)
     return g_strdup (_("No generation test: the memory bandwidth is measured by generation."));
   why = bench_efficiency_dup_explanation (bench_group_get_efficiency (group));
+  /* shortened: a tooltip's layout must not scale with a file's strings */
+  test = bench_result_dup_field_display (r, "test_label");
+  model = bench_result_dup_field_display (r, "model_type");
+  hardware = bench_result_dup_field_display (r, "hardware_label");
   /* Translators: the tooltip of the Efficiency column: which run, then how it was computed */
   return g_strdup_printf (_("Generation run closest to its roofline: %s, %s on %s.\n%s"),
-                          bench_result_get_test_label (r), bench_result_get_model_type (r),
-                          bench_result_get_hardware_label (r), why);
+                          test, model, hardware, why);
 }
 
 static GStrv
@@ -1212,8 +1220,11 @@ bench_group_page_dispose (GObject *object)
   BenchGroupPage *self = BENCH_GROUP_PAGE (object);
 
   g_clear_handle_id (&self->catch_up_id, g_source_remove);
+  g_clear_handle_id (&self->reveal_id, g_source_remove);
   if (self->selection != NULL)
     g_signal_handlers_disconnect_by_data (self->selection, self);
+  if (self->sorted != NULL)
+    g_signal_handlers_disconnect_by_data (self->sorted, self);
   gtk_widget_dispose_template (GTK_WIDGET (self), BENCH_TYPE_GROUP_PAGE);
   g_clear_object (&self->selection);
   g_clear_object (&self->results);
@@ -1370,6 +1381,44 @@ bench_group_page_get_kind (BenchGroupPage *self)
   return self->kind;
 }
 
+/* A file of 50,000 models adds its groups at once, and GTK 4.8's list
+ * view makes rows for the first ~200 of them in the same main-loop
+ * iteration, each a dozen cells: a 0.3 s stall. The table is shown the
+ * new groups a few rows per iteration until it holds more rows than the
+ * list view makes, then all of them. */
+#define REVEAL_STEP 40
+#define REVEAL_ALL_FROM 240
+
+static gboolean
+reveal_more (gpointer data)
+{
+  BenchGroupPage *self = data;
+  guint size = gtk_slice_list_model_get_size (self->revealed) + REVEAL_STEP;
+
+  gtk_slice_list_model_set_size (self->revealed, size >= REVEAL_ALL_FROM ? G_MAXUINT : size);
+  if (size < REVEAL_ALL_FROM && size < g_list_model_get_n_items (G_LIST_MODEL (self->sorted)))
+    return G_SOURCE_CONTINUE;
+  self->reveal_id = 0;
+  return G_SOURCE_REMOVE;
+}
+
+static void
+on_sorted_changed (GListModel     *model,
+                   guint           position,
+                   guint           removed,
+                   guint           added,
+                   BenchGroupPage *self)
+{
+  guint n = g_list_model_get_n_items (model);
+  guint size = gtk_slice_list_model_get_size (self->revealed);
+
+  /* emptied: the next many groups are revealed a step at a time again */
+  if (n <= REVEAL_STEP && size > REVEAL_STEP)
+    gtk_slice_list_model_set_size (self->revealed, REVEAL_STEP);
+  else if (n > size && self->reveal_id == 0)
+    self->reveal_id = g_idle_add (reveal_more, self);
+}
+
 void
 bench_group_page_set_groups (BenchGroupPage *self,
                              GListModel     *groups)
@@ -1382,7 +1431,10 @@ bench_group_page_set_groups (BenchGroupPage *self,
   self->filtered = gtk_filter_list_model_new (g_object_ref (groups), g_object_ref (self->search_filter));
   sorter = gtk_column_view_get_sorter (self->group_view);
   self->sorted = gtk_sort_list_model_new (G_LIST_MODEL (self->filtered), g_object_ref (sorter));
-  self->selection = gtk_multi_selection_new (G_LIST_MODEL (self->sorted));
+  self->revealed = gtk_slice_list_model_new (G_LIST_MODEL (self->sorted), 0, REVEAL_STEP);
+  g_signal_connect (self->sorted, "items-changed", G_CALLBACK (on_sorted_changed), self);
+  on_sorted_changed (G_LIST_MODEL (self->sorted), 0, 0, 0, self);
+  self->selection = gtk_multi_selection_new (G_LIST_MODEL (self->revealed));
   gtk_column_view_set_model (self->group_view, GTK_SELECTION_MODEL (self->selection));
   g_signal_connect (self->selection, "selection-changed", G_CALLBACK (on_selection_changed), self);
   g_signal_connect (self->selection, "items-changed", G_CALLBACK (on_items_changed), self);

@@ -16,6 +16,7 @@
 #include "bench-export-dialog.h"
 #include "bench-sources-dialog.h"
 #include "bench-test-util.h"
+#include "bench-units.h"
 #include "bench-window.h"
 
 static BenchApplication *app;
@@ -1937,6 +1938,170 @@ test_export_remembers (void)
   g_rmdir (dir);
 }
 
+/* The longest text any label or tooltip of @widget's tree shows; its
+ * path in *@where. */
+static glong
+longest_text (GtkWidget  *widget,
+              char      **where)
+{
+  glong longest = 0;
+  const char *texts[2] = { NULL, gtk_widget_get_tooltip_text (widget) };
+
+  if (GTK_IS_LABEL (widget))
+    texts[0] = gtk_label_get_text (GTK_LABEL (widget));
+  for (guint i = 0; i < G_N_ELEMENTS (texts); i++)
+    if (texts[i] != NULL && g_utf8_strlen (texts[i], -1) > longest)
+      {
+        longest = g_utf8_strlen (texts[i], -1);
+        g_free (*where);
+        *where = g_strdup_printf ("%s %s, \"%.40s\"", G_OBJECT_TYPE_NAME (widget),
+                                  i == 0 ? "label" : "tooltip", texts[i]);
+      }
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      g_autofree char *child_where = NULL;
+      glong n = longest_text (child, &child_where);
+
+      if (n > longest)
+        {
+          longest = n;
+          g_free (*where);
+          *where = g_steal_pointer (&child_where);
+        }
+    }
+  return longest;
+}
+
+/* Records with 100,000-character model, CPU, GPU, backend and build
+ * strings: every view, table, tooltip and the sources list show them
+ * shortened, so no text layout scales with what a file holds. */
+static void
+test_giant_strings_shortened (void)
+{
+  BenchWindow *window = new_window ();
+  g_autofree char *dir = g_dir_make_tmp ("benchtop-window-XXXXXX", NULL);
+  g_autofree char *path = g_build_filename (dir, "giant-labels.jsonl", NULL);
+  g_autofree char *model = g_strnfill (100000, 'x');
+  g_autofree char *cpu = g_strnfill (100000, 'C');
+  g_autofree char *gpu = g_strnfill (50000, 'G');
+  g_autofree char *backends = g_strnfill (20000, 'B');
+  g_autofree char *commit = g_strnfill (30000, 'c');
+  g_autoptr (GString) content = g_string_new (NULL);
+  g_autoptr (GFile) file = NULL;
+  GtkWindow *sources;
+
+  gtk_window_set_default_size (GTK_WINDOW (window), 1280, 800);
+  for (guint i = 0; i < 4; i++)
+    g_string_append_printf (content,
+                            "{\"build_commit\": \"%s\", \"build_number\": 4000, \"cpu_info\": \"%s\", "
+                            "\"gpu_info\": \"%s\", \"backends\": \"%s\", \"model_filename\": \"m.gguf\", "
+                            "\"model_type\": \"%u-%s\", \"model_size\": 3825065984, "
+                            "\"model_n_params\": 6738415616, \"n_batch\": 2048, \"n_ubatch\": 512, "
+                            "\"n_threads\": 16, \"type_k\": \"f16\", \"type_v\": \"f16\", "
+                            "\"n_gpu_layers\": 99, \"n_prompt\": %u, \"n_gen\": %u, \"n_depth\": 0, "
+                            "\"test_time\": \"2025-01-01T00:00:00Z\", \"avg_ns\": 1000000, "
+                            "\"stddev_ns\": 1000, \"avg_ts\": %u.0, \"stddev_ts\": 0.5}\n",
+                            commit, cpu, gpu, backends, i, model, i % 2 ? 0 : 512, i % 2 ? 128 : 0,
+                            500 + i);
+  g_assert_true (g_file_set_contents (path, content->str, content->len, NULL));
+  file = g_file_new_for_path (path);
+  bench_window_load_files (window, &file, 1);
+  wait_until_loaded (window);
+  g_assert_cmpuint (bench_dataset_get_n_results (bench_window_get_dataset (window)), ==, 4);
+
+  for (guint kind = 0; kind < 3; kind++)
+    {
+      GtkSelectionModel *selection = bench_group_page_get_selection (bench_window_get_page (window, kind));
+      GtkWidget *chart = bench_group_page_get_chart (bench_window_get_page (window, kind));
+      g_autofree char *where = NULL;
+      glong longest;
+
+      bench_window_show_view (window, kind);
+      if (g_list_model_get_n_items (G_LIST_MODEL (selection)) > 0)
+        gtk_selection_model_select_item (selection, 0, TRUE);
+      while (g_main_context_iteration (NULL, FALSE) ||
+             bench_chart_view_is_building (BENCH_CHART_VIEW (chart)))
+        ;
+      longest = longest_text (GTK_WIDGET (window), &where);
+      if (longest > BENCH_TOOLTIP_MAX_CHARS)
+        g_test_message ("view %u: %ld characters in a %s", kind, longest, where);
+      g_assert_cmpint (longest, <=, BENCH_TOOLTIP_MAX_CHARS);
+    }
+
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.show-sources", NULL);
+  while (g_main_context_iteration (NULL, FALSE))
+    ;
+  sources = find_toplevel (BENCH_TYPE_SOURCES_DIALOG);
+  g_assert_nonnull (sources);
+  {
+    g_autofree char *where = NULL;
+    glong longest = longest_text (GTK_WIDGET (sources), &where);
+
+    if (longest > BENCH_TOOLTIP_MAX_CHARS)
+      g_test_message ("sources: %ld characters in a %s", longest, where);
+    g_assert_cmpint (longest, <=, BENCH_TOOLTIP_MAX_CHARS);
+  }
+  gtk_window_destroy (sources);
+
+  gtk_window_destroy (GTK_WINDOW (window));
+  g_unlink (path);
+  g_rmdir (dir);
+}
+
+static guint
+count_type (GtkWidget  *widget,
+            const char *type_name)
+{
+  guint n = strcmp (G_OBJECT_TYPE_NAME (widget), type_name) == 0;
+
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    n += count_type (child, type_name);
+  return n;
+}
+
+/* A file of 1,000 models adds its groups at once: the table makes its
+ * rows a few at a time across main-loop iterations, not ~200 rows of a
+ * dozen cells in one (a stall of a third of a second), and shows every
+ * group once the main loop has run. */
+static void
+test_many_groups_revealed_in_steps (void)
+{
+  BenchWindow *window = new_window ();
+  g_autofree char *dir = g_dir_make_tmp ("benchtop-window-XXXXXX", NULL);
+  g_autofree char *path = g_build_filename (dir, "many-models.md", NULL);
+  g_autoptr (GString) content = g_string_new ("| model | test | t/s |\n| --- | --- | --- |\n");
+  g_autoptr (GFile) file = NULL;
+  g_autoptr (BenchSource) source = NULL;
+  g_autoptr (GError) error = NULL;
+  BenchGroupPage *models = bench_window_get_page (window, BENCH_GROUP_MODEL);
+
+  gtk_window_set_default_size (GTK_WINDOW (window), 1280, 800);
+  for (guint i = 0; i < 1000; i++)
+    g_string_append_printf (content, "| m%u | pp512 | 1.00 ± 0.01 |\n", i);
+  g_assert_true (g_file_set_contents (path, content->str, content->len, NULL));
+  file = g_file_new_for_path (path);
+  source = bench_source_load_file (file, NULL, NULL, NULL, &error);
+  g_assert_no_error (error);
+  bench_window_show_view (window, BENCH_GROUP_MODEL);
+  while (g_main_context_iteration (NULL, FALSE))
+    ;
+
+  bench_dataset_add_source (bench_window_get_dataset (window), source);
+  g_assert_cmpuint (count_type (GTK_WIDGET (models), "GtkListItemWidget"), <=, 60);
+
+  while (g_main_context_iteration (NULL, FALSE))
+    ;
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (bench_group_page_get_selection (models))), ==, 1000);
+  gtk_selection_model_select_all (bench_group_page_get_selection (models));
+  g_assert_cmpuint (n_visible (window, BENCH_GROUP_MODEL), ==, 1000);
+
+  gtk_window_destroy (GTK_WINDOW (window));
+  g_unlink (path);
+  g_rmdir (dir);
+}
+
 int
 main (int    argc,
       char **argv)
@@ -1979,6 +2144,8 @@ main (int    argc,
   g_test_add_func ("/window/italian", test_italian);
   g_test_add_func ("/window/export-remembers", test_export_remembers);
   g_test_add_func ("/window/chart-follows-forced-dark", test_chart_follows_forced_dark);
+  g_test_add_func ("/window/giant-strings-shortened", test_giant_strings_shortened);
+  g_test_add_func ("/window/many-groups-revealed-in-steps", test_many_groups_revealed_in_steps);
 
   status = g_test_run ();
   g_clear_object (&app);

@@ -62,6 +62,17 @@ enum {
 
 static GParamSpec *properties[N_PROPS];
 
+/* The string properties are what the window binds its labels, tooltips
+ * and sorters to: as long as a line, however long the input, so no text
+ * layout or collation on the main thread scales with a file's strings.
+ * The getters and bench_result_dup_field_text() give the whole text. */
+static void
+set_display_string (GValue     *value,
+                    const char *text)
+{
+  g_value_take_string (value, bench_text_ellipsize_for_display (text, BENCH_DISPLAY_MAX_CHARS));
+}
+
 static void
 bench_result_get_property (GObject    *object,
                            guint       prop_id,
@@ -72,25 +83,25 @@ bench_result_get_property (GObject    *object,
 
   switch (prop_id)
     {
-    case PROP_SOURCE:          g_value_set_string (value, self->source); break;
+    case PROP_SOURCE:          set_display_string (value, self->source); break;
     case PROP_LINE:            g_value_set_uint (value, self->line); break;
-    case PROP_BUILD_COMMIT:    g_value_set_string (value, self->build_commit); break;
+    case PROP_BUILD_COMMIT:    set_display_string (value, self->build_commit); break;
     case PROP_BUILD_NUMBER:    g_value_set_int64 (value, self->build_number); break;
-    case PROP_CPU_INFO:        g_value_set_string (value, self->cpu_info); break;
-    case PROP_GPU_INFO:        g_value_set_string (value, self->gpu_info); break;
-    case PROP_BACKENDS:        g_value_set_string (value, self->backends); break;
-    case PROP_MODEL_FILENAME:  g_value_set_string (value, self->model_filename); break;
-    case PROP_MODEL_TYPE:      g_value_set_string (value, self->model_type); break;
+    case PROP_CPU_INFO:        set_display_string (value, self->cpu_info); break;
+    case PROP_GPU_INFO:        set_display_string (value, self->gpu_info); break;
+    case PROP_BACKENDS:        set_display_string (value, self->backends); break;
+    case PROP_MODEL_FILENAME:  set_display_string (value, self->model_filename); break;
+    case PROP_MODEL_TYPE:      set_display_string (value, self->model_type); break;
     case PROP_MODEL_SIZE:      g_value_set_int64 (value, self->model_size); break;
     case PROP_MODEL_N_PARAMS:  g_value_set_int64 (value, self->model_n_params); break;
-    case PROP_QUANTIZATION:    g_value_set_string (value, self->quantization); break;
+    case PROP_QUANTIZATION:    set_display_string (value, self->quantization); break;
     case PROP_BITS_PER_WEIGHT: g_value_set_double (value, bench_result_get_bits_per_weight (self)); break;
-    case PROP_HARDWARE_LABEL:  g_value_set_string (value, bench_result_get_hardware_label (self)); break;
+    case PROP_HARDWARE_LABEL:  set_display_string (value, bench_result_get_hardware_label (self)); break;
     case PROP_N_PROMPT:        g_value_set_int64 (value, self->n_prompt); break;
     case PROP_N_GEN:           g_value_set_int64 (value, self->n_gen); break;
     case PROP_N_DEPTH:         g_value_set_int64 (value, self->n_depth); break;
-    case PROP_TEST_LABEL:      g_value_set_string (value, self->test_label); break;
-    case PROP_TEST_TIME:       g_value_set_string (value, self->test_time); break;
+    case PROP_TEST_LABEL:      set_display_string (value, self->test_label); break;
+    case PROP_TEST_TIME:       set_display_string (value, self->test_time); break;
     case PROP_AVG_TS:          g_value_set_double (value, self->avg_ts); break;
     case PROP_STDDEV_TS:       g_value_set_double (value, self->stddev_ts); break;
     case PROP_N_SAMPLES:       g_value_set_uint (value, bench_result_has_samples (self) ? self->n_samples : 0); break;
