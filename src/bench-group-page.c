@@ -845,7 +845,7 @@ mark_stale (BenchGroupPage *self)
 {
   if (self->refresh_source == 0)
     refresh_shared_models (self);
-  if (self->peak_button != NULL)
+  if (self->kind == BENCH_GROUP_HARDWARE)
     {
       g_autoptr (BenchGroup) one = single_selected_group (self);
       gtk_widget_set_sensitive (self->peak_button, one != NULL);
@@ -1031,57 +1031,6 @@ on_peak_reset (BenchGroupPage *self)
   set_peak (self, 0);
 }
 
-static void
-add_peak_button (BenchGroupPage *self)
-{
-  GtkWidget *popover = gtk_popover_new ();
-  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 8);
-  GtkWidget *row = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
-  GtkWidget *title = gtk_label_new (_("Peak memory bandwidth"));
-  GtkWidget *unit = gtk_label_new (_("GB/s"));
-  GtkWidget *apply = gtk_button_new_with_mnemonic (_("_Set"));
-  GtkWidget *reset = gtk_button_new_with_mnemonic (_("_Use Table"));
-
-  self->peak_button = gtk_menu_button_new ();
-  gtk_menu_button_set_label (GTK_MENU_BUTTON (self->peak_button), _("_Peak…"));
-  gtk_menu_button_set_use_underline (GTK_MENU_BUTTON (self->peak_button), TRUE);
-  gtk_widget_set_tooltip_text (self->peak_button,
-                               _("The selected machine’s peak memory bandwidth, against which the Efficiency column measures its runs"));
-  gtk_widget_add_css_class (title, "heading");
-  gtk_label_set_xalign (GTK_LABEL (title), 0);
-  self->peak_label = gtk_label_new (NULL);
-  gtk_label_set_wrap (GTK_LABEL (self->peak_label), TRUE);
-  gtk_label_set_max_width_chars (GTK_LABEL (self->peak_label), 40);
-  gtk_label_set_xalign (GTK_LABEL (self->peak_label), 0);
-  self->peak_spin = gtk_spin_button_new_with_range (0, 20000, 1);
-  gtk_spin_button_set_digits (GTK_SPIN_BUTTON (self->peak_spin), 1);
-  gtk_widget_set_hexpand (self->peak_spin, TRUE);
-  gtk_accessible_update_property (GTK_ACCESSIBLE (self->peak_spin),
-                                  GTK_ACCESSIBLE_PROPERTY_LABEL, _("Peak memory bandwidth in GB/s"), -1);
-  gtk_widget_add_css_class (apply, "suggested-action");
-  gtk_widget_set_tooltip_text (reset, _("Forget your figure and use Benchtop’s table"));
-  gtk_box_append (GTK_BOX (row), self->peak_spin);
-  gtk_box_append (GTK_BOX (row), unit);
-  gtk_box_append (GTK_BOX (row), reset);
-  gtk_box_append (GTK_BOX (row), apply);
-  gtk_box_append (GTK_BOX (box), title);
-  gtk_box_append (GTK_BOX (box), self->peak_label);
-  gtk_box_append (GTK_BOX (box), row);
-  gtk_widget_set_margin_start (box, 6);
-  gtk_widget_set_margin_end (box, 6);
-  gtk_widget_set_margin_top (box, 6);
-  gtk_widget_set_margin_bottom (box, 6);
-  gtk_popover_set_child (GTK_POPOVER (popover), box);
-  gtk_menu_button_set_popover (GTK_MENU_BUTTON (self->peak_button), popover);
-  g_signal_connect_swapped (popover, "show", G_CALLBACK (on_peak_popover_shown), self);
-  g_signal_connect_swapped (apply, "clicked", G_CALLBACK (on_peak_apply), self);
-  g_signal_connect_swapped (reset, "clicked", G_CALLBACK (on_peak_reset), self);
-  gtk_widget_add_css_class (self->peak_button, "flat");
-  gtk_widget_insert_before (self->peak_button, gtk_widget_get_parent (self->roofline_toggle),
-                            self->roofline_toggle);
-  gtk_widget_set_sensitive (self->peak_button, FALSE);
-}
-
 /* —— naming a machine (Hardware) ——————————————————————————————— */
 
 static void
@@ -1116,54 +1065,6 @@ static void
 on_rename_reset (BenchGroupPage *self)
 {
   rename_to (self, "");
-}
-
-static void
-add_rename_button (BenchGroupPage *self)
-{
-  GtkWidget *popover = gtk_popover_new ();
-  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 8);
-  GtkWidget *row = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
-  GtkWidget *title = gtk_label_new (_("Name of the machine"));
-  GtkWidget *hint = gtk_label_new (_("This file’s table does not say which machine ran it. The name is kept for the file."));
-  GtkWidget *apply = gtk_button_new_with_mnemonic (_("_Rename"));
-  GtkWidget *reset = gtk_button_new_with_mnemonic (_("Use _File Name"));
-
-  self->rename_button = gtk_menu_button_new ();
-  gtk_menu_button_set_label (GTK_MENU_BUTTON (self->rename_button), _("Re_name Machine…"));
-  gtk_menu_button_set_use_underline (GTK_MENU_BUTTON (self->rename_button), TRUE);
-  gtk_widget_set_tooltip_text (self->rename_button, _("Name the machine of a table that does not say which it is"));
-  gtk_widget_add_css_class (title, "heading");
-  gtk_label_set_xalign (GTK_LABEL (title), 0);
-  gtk_label_set_wrap (GTK_LABEL (hint), TRUE);
-  gtk_label_set_max_width_chars (GTK_LABEL (hint), 40);
-  gtk_label_set_xalign (GTK_LABEL (hint), 0);
-  gtk_widget_add_css_class (hint, "dim-label");
-  self->rename_entry = gtk_entry_new ();
-  gtk_widget_set_hexpand (self->rename_entry, TRUE);
-  gtk_entry_set_activates_default (GTK_ENTRY (self->rename_entry), TRUE);
-  gtk_accessible_update_property (GTK_ACCESSIBLE (self->rename_entry),
-                                  GTK_ACCESSIBLE_PROPERTY_LABEL, _("Name of the machine"), -1);
-  gtk_widget_add_css_class (apply, "suggested-action");
-  gtk_box_append (GTK_BOX (row), self->rename_entry);
-  gtk_box_append (GTK_BOX (row), reset);
-  gtk_box_append (GTK_BOX (row), apply);
-  gtk_box_append (GTK_BOX (box), title);
-  gtk_box_append (GTK_BOX (box), hint);
-  gtk_box_append (GTK_BOX (box), row);
-  gtk_widget_set_margin_start (box, 6);
-  gtk_widget_set_margin_end (box, 6);
-  gtk_widget_set_margin_top (box, 6);
-  gtk_widget_set_margin_bottom (box, 6);
-  gtk_popover_set_child (GTK_POPOVER (popover), box);
-  gtk_popover_set_default_widget (GTK_POPOVER (popover), apply);
-  gtk_menu_button_set_popover (GTK_MENU_BUTTON (self->rename_button), popover);
-  g_signal_connect_swapped (popover, "show", G_CALLBACK (on_rename_popover_shown), self);
-  g_signal_connect_swapped (apply, "clicked", G_CALLBACK (on_rename_apply), self);
-  g_signal_connect_swapped (reset, "clicked", G_CALLBACK (on_rename_reset), self);
-  gtk_widget_add_css_class (self->rename_button, "flat");
-  gtk_widget_insert_before (self->rename_button, gtk_widget_get_parent (self->peak_button), self->peak_button);
-  gtk_widget_set_visible (self->rename_button, FALSE);
 }
 
 void
@@ -1262,6 +1163,11 @@ bench_group_page_class_init (BenchGroupPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, BenchGroupPage, chart_box);
   gtk_widget_class_bind_template_child (widget_class, BenchGroupPage, log_x_toggle);
   gtk_widget_class_bind_template_child (widget_class, BenchGroupPage, roofline_toggle);
+  gtk_widget_class_bind_template_child (widget_class, BenchGroupPage, peak_button);
+  gtk_widget_class_bind_template_child (widget_class, BenchGroupPage, peak_label);
+  gtk_widget_class_bind_template_child (widget_class, BenchGroupPage, peak_spin);
+  gtk_widget_class_bind_template_child (widget_class, BenchGroupPage, rename_button);
+  gtk_widget_class_bind_template_child (widget_class, BenchGroupPage, rename_entry);
   gtk_widget_class_bind_template_child (widget_class, BenchGroupPage, log_toggle);
   gtk_widget_class_bind_template_child (widget_class, BenchGroupPage, compare_button);
   gtk_widget_class_bind_template_child (widget_class, BenchGroupPage, search_entry);
@@ -1310,6 +1216,12 @@ bench_group_page_class_init (BenchGroupPageClass *klass)
   gtk_widget_class_bind_template_callback (widget_class, on_log_toggled);
   gtk_widget_class_bind_template_callback (widget_class, on_log_x_toggled);
   gtk_widget_class_bind_template_callback (widget_class, on_roofline_toggled);
+  gtk_widget_class_bind_template_callback (widget_class, on_peak_popover_shown);
+  gtk_widget_class_bind_template_callback (widget_class, on_peak_apply);
+  gtk_widget_class_bind_template_callback (widget_class, on_peak_reset);
+  gtk_widget_class_bind_template_callback (widget_class, on_rename_popover_shown);
+  gtk_widget_class_bind_template_callback (widget_class, on_rename_apply);
+  gtk_widget_class_bind_template_callback (widget_class, on_rename_reset);
   gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
 }
 
@@ -1368,8 +1280,7 @@ bench_group_page_new (BenchGroupKind kind)
   show_columns_of_kind (self);
   if (kind == BENCH_GROUP_HARDWARE)
     {
-      add_peak_button (self);
-      add_rename_button (self);
+      gtk_widget_set_visible (self->peak_button, TRUE);
       add_model_choice (self);
     }
   return GTK_WIDGET (self);
