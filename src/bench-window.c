@@ -34,6 +34,7 @@ struct _BenchWindow
   GtkWindow            *sources_dialog;   /* weak */
   GtkWidget            *pages[3];
   GtkWidget            *scenario_page;
+  guint                 compare_state_id; /* Compare's state checked once the models settle */
 
   GtkWidget            *main_box;
   AdwViewSwitcherTitle *switcher_title;
@@ -131,7 +132,8 @@ report_load (BenchWindow *self)
 }
 
 static void
-update_state (BenchWindow *self)
+set_state (BenchWindow *self,
+           gboolean     compare_too)
 {
   BenchDataset *dataset = bench_session_get_dataset (self->session);
   gboolean empty = bench_dataset_get_n_results (dataset) == 0;
@@ -143,8 +145,40 @@ update_state (BenchWindow *self)
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.remove-all", n_entries > 0);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.export", !empty);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.find", !empty);
+  if (!compare_too)
+    return;
+  g_clear_handle_id (&self->compare_state_id, g_source_remove);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.compare",
                                  !empty && page != NULL && bench_group_page_can_compare (page));
+}
+
+static void
+update_state (BenchWindow *self)
+{
+  set_state (self, TRUE);
+}
+
+static gboolean
+update_state_idle (gpointer data)
+{
+  BenchWindow *self = data;
+
+  self->compare_state_id = 0;
+  update_state (self);
+  return G_SOURCE_REMOVE;
+}
+
+/* A file added changes the dataset and every page's groups, each
+ * reporting it: whether Compare applies can mean looking through every
+ * result of a machine (a run that sweeps a setting), so it is checked
+ * once the models are done changing, not at each of their reports, and
+ * not in the main-loop iteration that added the file. */
+static void
+update_state_later (BenchWindow *self)
+{
+  set_state (self, FALSE);
+  if (self->compare_state_id == 0)
+    self->compare_state_id = g_idle_add_full (G_PRIORITY_HIGH_IDLE + 20, update_state_idle, self, NULL);
 }
 
 /* —— the session ——————————————————————————————————————————————— */
@@ -202,6 +236,9 @@ on_loading_changed (BenchWindow *self)
   /* a quiet reload of a growing file does not need a progress bar */
   gtk_revealer_set_reveal_child (self->load_revealer, loading);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.cancel-load", loading);
+  /* the load done: what it changed shows at once */
+  if (!loading && self->compare_state_id != 0)
+    update_state (self);
 }
 
 static void
@@ -741,6 +778,8 @@ bench_window_dispose (GObject *object)
         g_signal_handlers_disconnect_by_data (bench_group_page_get_selection (BENCH_GROUP_PAGE (self->pages[i])), self);
         self->pages[i] = NULL;
       }
+  /* nothing can ask for it any more */
+  g_clear_handle_id (&self->compare_state_id, g_source_remove);
   gtk_widget_dispose_template (GTK_WIDGET (self), BENCH_TYPE_WINDOW);
   g_clear_object (&self->session);
   g_clear_pointer (&self->failed, g_ptr_array_unref);
@@ -854,7 +893,7 @@ bench_window_init (BenchWindow *self)
       g_signal_connect_swapped (bench_group_page_get_selection (BENCH_GROUP_PAGE (self->pages[i])),
                                 "selection-changed", G_CALLBACK (on_page_selection_changed), self);
       g_signal_connect_swapped (bench_group_page_get_selection (BENCH_GROUP_PAGE (self->pages[i])),
-                                "items-changed", G_CALLBACK (on_page_selection_changed), self);
+                                "items-changed", G_CALLBACK (update_state_later), self);
       page = adw_view_stack_add_titled (self->view_stack, self->pages[i], views[i].name,
                                         _(views[i].title));
       adw_view_stack_page_set_icon_name (page, views[i].icon);
@@ -875,9 +914,9 @@ bench_window_init (BenchWindow *self)
 
   g_signal_connect_swapped (self->view_stack, "notify::visible-child",
                             G_CALLBACK (update_state), self);
-  g_signal_connect_swapped (dataset, "items-changed", G_CALLBACK (update_state), self);
+  g_signal_connect_swapped (dataset, "items-changed", G_CALLBACK (update_state_later), self);
   g_signal_connect_swapped (bench_session_get_entries (self->session), "items-changed",
-                            G_CALLBACK (update_state), self);
+                            G_CALLBACK (update_state_later), self);
   g_signal_connect (self->session, "source-added", G_CALLBACK (on_source_added), self);
   g_signal_connect (self->session, "source-failed", G_CALLBACK (on_source_failed), self);
   g_signal_connect (self->session, "load-finished", G_CALLBACK (on_load_finished), self);
