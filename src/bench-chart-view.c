@@ -60,8 +60,12 @@ typedef struct
 } Mark;
 
 /* From this many results on, the spec is made off the main thread: the
- * window keeps answering while 100,000 results are sorted into a chart. */
+ * window keeps answering while 100,000 results are sorted into a chart.
+ * An overview sorts every result into one bar per group, and a folder's
+ * files can hold as many groups as results: it goes off the main thread
+ * from a quarter of that. */
 #define ASYNC_RESULTS 20000
+#define ASYNC_OVERVIEW_RESULTS (ASYNC_RESULTS / 4)
 
 G_DEFINE_FINAL_TYPE (BenchChartView, bench_chart_view, GTK_TYPE_WIDGET)
 
@@ -770,7 +774,7 @@ bench_chart_view_set_results (BenchChartView *self,
   forget_focus (self);
   g_clear_pointer (&self->spec, bench_chart_spec_unref);
   cancel_building (self);
-  if (self->results->len >= ASYNC_RESULTS)
+  if (self->results->len >= (self->overview ? ASYNC_OVERVIEW_RESULTS : ASYNC_RESULTS))
     {
       SpecJob *job = g_new0 (SpecJob, 1);
       g_autoptr (GTask) task = NULL;
