@@ -1496,6 +1496,51 @@ test_large_chart_in_worker (void)
   gtk_window_destroy (GTK_WINDOW (window));
 }
 
+/* An overview puts every result into one bar per group: from 5,000
+ * results it is made on a worker, where a chart of one selection of as
+ * many is still made at once. */
+static void
+test_large_overview_in_worker (void)
+{
+  g_autofree char *path = bench_test_corpus_path ("public/strix-halo-sweep-Qwen3-30B-A3B-UD-Q4_K_XL.jsonl");
+  g_autofree char *text = NULL;
+  g_autoptr (GString) many = g_string_new (NULL);
+  g_autoptr (BenchSource) big = NULL;
+  g_autoptr (GError) error = NULL;
+  GtkWidget *chart = bench_chart_view_new ();
+  GtkWidget *window = gtk_window_new ();
+  GPtrArray *results;
+  gint64 deadline;
+
+  /* 520 records × 10 */
+  g_assert_true (g_file_get_contents (path, &text, NULL, NULL));
+  for (guint i = 0; i < 10; i++)
+    g_string_append (many, text);
+  big = bench_test_load_text (many->str, many->len, &error);
+  g_assert_no_error (error);
+  results = bench_source_get_results (big);
+  g_assert_cmpuint (results->len, >=, 5000);
+  g_assert_cmpuint (results->len, <, 20000);
+
+  gtk_window_set_child (GTK_WINDOW (window), chart);
+  gtk_window_present (GTK_WINDOW (window));
+
+  bench_chart_view_set_results (BENCH_CHART_VIEW (chart), results, BENCH_GROUP_MODEL);
+  g_assert_false (bench_chart_view_is_building (BENCH_CHART_VIEW (chart)));
+  g_assert_nonnull (bench_chart_view_get_spec (BENCH_CHART_VIEW (chart)));
+
+  bench_chart_view_set_overview (BENCH_CHART_VIEW (chart), TRUE);
+  bench_chart_view_set_results (BENCH_CHART_VIEW (chart), results, BENCH_GROUP_MODEL);
+  g_assert_true (bench_chart_view_is_building (BENCH_CHART_VIEW (chart)));
+  g_assert_null (bench_chart_view_get_spec (BENCH_CHART_VIEW (chart)));
+  deadline = g_get_monotonic_time () + 30 * G_USEC_PER_SEC;
+  while (bench_chart_view_is_building (BENCH_CHART_VIEW (chart)) && g_get_monotonic_time () < deadline)
+    g_main_context_iteration (NULL, TRUE);
+  g_assert_nonnull (bench_chart_view_get_spec (BENCH_CHART_VIEW (chart)));
+
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
 /* The chooser GTK shows where no portal answers (as under Xvfb). */
 static GtkWindow *
 find_chooser (void)
@@ -2141,6 +2186,7 @@ main (int    argc,
   g_test_add_func ("/window/chart-shares-results", test_chart_shares_results);
   g_test_add_func ("/window/choosers", test_choosers);
   g_test_add_func ("/window/large-chart-in-worker", test_large_chart_in_worker);
+  g_test_add_func ("/window/large-overview-in-worker", test_large_overview_in_worker);
   g_test_add_func ("/window/italian", test_italian);
   g_test_add_func ("/window/export-remembers", test_export_remembers);
   g_test_add_func ("/window/chart-follows-forced-dark", test_chart_follows_forced_dark);
