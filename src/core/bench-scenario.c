@@ -202,14 +202,50 @@ compare_tg (gconstpointer a,
   return (x > y) - (x < y);
 }
 
+/* Which test a result is: prompt, generation and depth. */
+static char *
+test_key (BenchResult *r)
+{
+  return g_strdup_printf ("%" G_GINT64_FORMAT ",%" G_GINT64_FORMAT ",%" G_GINT64_FORMAT,
+                          bench_result_get_n_prompt (r), bench_result_get_n_gen (r),
+                          bench_result_get_n_depth (r));
+}
+
+/* @results split by @key_of, in order of first appearance: one array of
+ * (borrowed) results per key. */
+static GPtrArray *
+split_in_order (BenchResult **results,
+                guint         n_results,
+                char       *(*key_of) (BenchResult *r))
+{
+  g_autoptr (GHashTable) by_key = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  GPtrArray *order = g_ptr_array_new_with_free_func ((GDestroyNotify) g_ptr_array_unref);
+
+  for (guint i = 0; i < n_results; i++)
+    {
+      char *key = key_of (results[i]);
+      GPtrArray *members = g_hash_table_lookup (by_key, key);
+
+      if (members == NULL)
+        {
+          members = g_ptr_array_new ();
+          g_hash_table_insert (by_key, key, members);
+          g_ptr_array_add (order, members);
+        }
+      else
+        g_free (key);
+      g_ptr_array_add (members, results[i]);
+    }
+  return order;
+}
+
 BenchScenarioCandidate *
 bench_scenario_candidate_new (BenchResult **results,
                               guint         n_results)
 {
   BenchScenarioCandidate *self = g_new0 (BenchScenarioCandidate, 1);
-  g_autoptr (GHashTable) tests = g_hash_table_new_full (g_str_hash, g_str_equal, g_free,
-                                                        (GDestroyNotify) g_ptr_array_unref);
-  g_autoptr (GPtrArray) order = g_ptr_array_new ();
+  g_autoptr (GPtrArray) measured = g_ptr_array_new ();
+  g_autoptr (GPtrArray) order = NULL;
 
   g_return_val_if_fail (n_results > 0, NULL);
 
@@ -223,27 +259,12 @@ bench_scenario_candidate_new (BenchResult **results,
   for (guint i = 0; i < n_results; i++)
     {
       BenchResult *r = results[i];
-      char *test = g_strdup_printf ("%" G_GINT64_FORMAT ",%" G_GINT64_FORMAT ",%" G_GINT64_FORMAT,
-                                    bench_result_get_n_prompt (r), bench_result_get_n_gen (r),
-                                    bench_result_get_n_depth (r));
-      GPtrArray *same = g_hash_table_lookup (tests, test);
 
       g_ptr_array_add (self->results, g_object_ref (r));
-      if (!(bench_result_get_avg_ns (r) > 0))
-        {
-          g_free (test);
-          continue;
-        }
-      if (same == NULL)
-        {
-          same = g_ptr_array_new ();
-          g_hash_table_insert (tests, test, same);
-          g_ptr_array_add (order, same);
-        }
-      else
-        g_free (test);
-      g_ptr_array_add (same, r);
+      if (bench_result_get_avg_ns (r) > 0)
+        g_ptr_array_add (measured, r);
     }
+  order = split_in_order ((BenchResult **) measured->pdata, measured->len, test_key);
 
   for (guint t = 0; t < order->len; t++)
     {
@@ -399,26 +420,9 @@ GPtrArray *
 bench_scenario_candidates_new (GPtrArray *results)
 {
   GPtrArray *candidates = g_ptr_array_new_with_free_func ((GDestroyNotify) bench_scenario_candidate_free);
-  g_autoptr (GHashTable) by_key = g_hash_table_new_full (g_str_hash, g_str_equal, g_free,
-                                                         (GDestroyNotify) g_ptr_array_unref);
-  g_autoptr (GPtrArray) order = g_ptr_array_new ();
+  g_autoptr (GPtrArray) order = split_in_order ((BenchResult **) results->pdata, results->len,
+                                                candidate_key);
 
-  for (guint i = 0; i < results->len; i++)
-    {
-      BenchResult *r = g_ptr_array_index (results, i);
-      char *key = candidate_key (r);
-      GPtrArray *members = g_hash_table_lookup (by_key, key);
-
-      if (members == NULL)
-        {
-          members = g_ptr_array_new ();
-          g_hash_table_insert (by_key, key, members);
-          g_ptr_array_add (order, members);
-        }
-      else
-        g_free (key);
-      g_ptr_array_add (members, r);
-    }
   for (guint i = 0; i < order->len; i++)
     {
       GPtrArray *members = g_ptr_array_index (order, i);
