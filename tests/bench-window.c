@@ -26,6 +26,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <time.h>
 
 #include "bench-application.h"
 #include "bench-chart-view.h"
@@ -37,14 +38,41 @@ static gint64 last_tick;
 static gint64 longest_gap;
 static gint64 frame_time;
 
+/* the long gaps, when they started: where to look with a profiler */
+#define LONG_GAP_US 40000
+#define MAX_LONG_GAPS 64
+static struct { gint64 start, length, cpu; } long_gaps[MAX_LONG_GAPS];
+static guint n_long_gaps;
+static gint64 last_tick_cpu;
+
+/* the main thread's own processor time: a gap it spent waiting (on the
+ * renderer's threads, say) is not work it did */
+static gint64
+thread_cpu_us (void)
+{
+  struct timespec ts;
+
+  clock_gettime (CLOCK_THREAD_CPUTIME_ID, &ts);
+  return (gint64) ts.tv_sec * G_USEC_PER_SEC + ts.tv_nsec / 1000;
+}
+
 static gboolean
 on_tick (gpointer data)
 {
   gint64 now = g_get_monotonic_time ();
+  gint64 cpu = thread_cpu_us ();
 
   if (last_tick != 0 && now - last_tick > longest_gap)
     longest_gap = now - last_tick;
+  if (last_tick != 0 && now - last_tick > LONG_GAP_US && n_long_gaps < MAX_LONG_GAPS)
+    {
+      long_gaps[n_long_gaps].start = last_tick;
+      long_gaps[n_long_gaps].length = now - last_tick;
+      long_gaps[n_long_gaps].cpu = cpu - last_tick_cpu;
+      n_long_gaps++;
+    }
   last_tick = now;
+  last_tick_cpu = cpu;
   return G_SOURCE_CONTINUE;
 }
 
@@ -182,6 +210,7 @@ main (int    argc,
   file = g_file_new_for_path (path);
   load_start = g_get_monotonic_time ();
   last_tick = load_start;
+  last_tick_cpu = thread_cpu_us ();
   bench_window_load_files (window, &file, 1);
   while (bench_window_is_loading (window))
     g_main_context_iteration (NULL, TRUE);
@@ -215,6 +244,12 @@ main (int    argc,
   printf ("  longest main-loop gap  %7.0f ms while loading and drawing\n", longest_gap / 1e3);
   printf ("  peak memory            %7.0f MB (%.0f MB before loading)\n",
           bench_test_peak_kib () / 1024.0, before_load_kib / 1024.0);
+  /* CLOCK_MONOTONIC seconds too, as `perf record -k mono` stamps samples */
+  printf ("  gaps over %d ms (the main thread's own processor time in each):\n", LONG_GAP_US / 1000);
+  for (guint i = 0; i < n_long_gaps; i++)
+    printf ("    %5.0f ms (%3.0f ms busy) from %.2f s after the drop (monotonic %.6f s)\n",
+            long_gaps[i].length / 1e3, long_gaps[i].cpu / 1e3,
+            (long_gaps[i].start - load_start) / 1e6, long_gaps[i].start / 1e6);
 
   if (folder != NULL)
     {
