@@ -14,6 +14,7 @@
 #include "bench-compare-dialog.h"
 #include "bench-field.h"
 #include "bench-focus.h"
+#include "bench-page-layout.h"
 #include "bench-group-page.h"
 #include "bench-units.h"
 
@@ -1222,7 +1223,7 @@ bench_group_page_class_init (BenchGroupPageClass *klass)
   gtk_widget_class_bind_template_callback (widget_class, on_rename_popover_shown);
   gtk_widget_class_bind_template_callback (widget_class, on_rename_apply);
   gtk_widget_class_bind_template_callback (widget_class, on_rename_reset);
-  gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
+  gtk_widget_class_set_layout_manager_type (widget_class, BENCH_TYPE_PAGE_LAYOUT);
 }
 
 static void

@@ -16,6 +16,7 @@
 #include "bench-export-dialog.h"
 #include "bench-file-chooser.h"
 #include "bench-gguf.h"
+#include "bench-page-layout.h"
 #include "bench-scenario-chart.h"
 #include "bench-scenario-page.h"
 
@@ -721,7 +722,7 @@ bench_scenario_page_class_init (BenchScenarioPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, BenchScenarioPage, table);
   gtk_widget_class_bind_template_callback (widget_class, on_open_model_clicked);
   gtk_widget_class_install_action (widget_class, "scenario.export", NULL, export_action);
-  gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
+  gtk_widget_class_set_layout_manager_type (widget_class, BENCH_TYPE_PAGE_LAYOUT);
 }
 
 static void

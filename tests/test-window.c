@@ -1884,6 +1884,49 @@ test_empty_state (void)
   gtk_window_destroy (GTK_WINDOW (window));
 }
 
+/* A view the stack does not show costs no layout: AdwViewStack measures
+ * every page each time the window is laid out, and the Scenario view's
+ * wrapping summary, asked for a width at a given height, laid its text out
+ * some forty times over; 60 ms of each layout while another view was shown.
+ * Hidden, a view gives one answer whatever size it is asked for; shown, it
+ * is measured for the size it gets. */
+static void
+test_hidden_views_measured_once (void)
+{
+  BenchWindow *window = new_window ();
+  GtkWidget *scenario = GTK_WIDGET (bench_window_get_scenario_page (window));
+  GtkWidget *models = GTK_WIDGET (bench_window_get_page (window, BENCH_GROUP_MODEL));
+  int any_min, any_nat, short_min, short_nat;
+
+  gtk_window_set_default_size (GTK_WINDOW (window), 1000, 700);
+  load_corpus (window, "public/strix-halo-sweep-Qwen3-32B-Q8_0.jsonl", NULL);
+  bench_window_show_view (window, BENCH_GROUP_RUN);
+  settle (50);
+  g_assert_false (gtk_widget_get_child_visible (scenario));
+  g_assert_false (gtk_widget_get_child_visible (models));
+  for (guint i = 0; i < 2; i++)
+    {
+      GtkWidget *page = i == 0 ? scenario : models;
+
+      gtk_widget_measure (page, GTK_ORIENTATION_HORIZONTAL, -1, &any_min, &any_nat, NULL, NULL);
+      gtk_widget_measure (page, GTK_ORIENTATION_HORIZONTAL, 420, &short_min, &short_nat, NULL, NULL);
+      g_assert_cmpint (short_min, ==, any_min);
+      g_assert_cmpint (short_nat, ==, any_nat);
+    }
+
+  /* shown, and laid out at its size */
+  bench_window_show_scenario (window);
+  for (gint64 deadline = g_get_monotonic_time () + 10 * G_USEC_PER_SEC;
+       gtk_widget_get_width (scenario) == 0 && g_get_monotonic_time () < deadline;)
+    g_main_context_iteration (NULL, TRUE);
+  g_assert_true (gtk_widget_get_child_visible (scenario));
+  g_assert_true (gtk_widget_get_mapped (scenario));
+  g_assert_cmpint (gtk_widget_get_width (scenario), >, 0);
+  gtk_widget_measure (scenario, GTK_ORIENTATION_HORIZONTAL, 420, &short_min, &short_nat, NULL, NULL);
+  g_assert_cmpint (short_min, !=, any_min);
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
 /* The chart follows the colours the window is really drawn in, not only
  * AdwStyleManager: a theme forced dark (GTK_THEME=Adwaita:dark) draws light
  * text, and so the chart goes dark. */
@@ -2164,6 +2207,7 @@ main (int    argc,
   g_application_register (G_APPLICATION (app), NULL, NULL);
 
   g_test_add_func ("/window/empty-state", test_empty_state);
+  g_test_add_func ("/window/hidden-views-measured-once", test_hidden_views_measured_once);
   g_test_add_func ("/window/views-and-selection", test_views);
   g_test_add_func ("/window/sort-keeps-missing-last", test_sort_missing_last);
   g_test_add_func ("/window/filter-groups-by-name", test_filter_groups);
