@@ -96,6 +96,9 @@ typedef struct
   guint      progress_calls;
   double     last_fraction;
   GThread   *main_thread;
+  gboolean   finished;
+  gint64     last_call;
+  gint64     shortest_interval;
 } LoadState;
 
 static void
@@ -108,6 +111,12 @@ on_progress (double      fraction,
   /* progress arrives on the caller's thread, never backwards */
   g_assert_true (g_thread_self () == state->main_thread);
   g_assert_cmpfloat (fraction, >=, state->last_fraction - 1e-9);
+  /* never after the load is over: its caller may be gone */
+  g_assert_false (state->finished);
+  if (state->last_call != 0)
+    state->shortest_interval = MIN (state->shortest_interval == 0 ? G_MAXINT64 : state->shortest_interval,
+                                    g_get_monotonic_time () - state->last_call);
+  state->last_call = g_get_monotonic_time ();
   state->last_fraction = fraction;
   state->progress_calls++;
 }
@@ -120,7 +129,48 @@ on_loaded (GObject      *object,
   LoadState *state = user_data;
 
   state->sources = bench_load_finish (result, &state->failures, &state->error);
+  state->finished = TRUE;
   g_main_loop_quit (state->loop);
+}
+
+static gboolean
+quit_loop (gpointer data)
+{
+  g_main_loop_quit (data);
+  return G_SOURCE_REMOVE;
+}
+
+/* Many files: the progress reports come a few times a second, not for
+ * every record (each one redraws the window), and none is delivered after
+ * the load has ended. */
+static void
+test_loader_progress_paced (void)
+{
+  g_autofree char *path = bench_test_corpus_path ("public/strix-halo-sweep-Qwen3-30B-A3B-UD-Q4_K_XL.jsonl");
+  g_autoptr (GFile) file = g_file_new_for_path (path);
+  GFile *files[40];
+  LoadState state = { .main_thread = g_thread_self () };
+
+  for (guint i = 0; i < G_N_ELEMENTS (files); i++)
+    files[i] = file;
+  state.loop = g_main_loop_new (NULL, FALSE);
+  bench_load_files_async (files, G_N_ELEMENTS (files), NULL, on_progress, &state, NULL,
+                          on_loaded, &state);
+  g_main_loop_run (state.loop);
+  g_assert_no_error (state.error);
+  g_assert_cmpuint (state.sources->len, ==, G_N_ELEMENTS (files));
+  g_assert_cmpuint (state.progress_calls, >, 0);
+  /* five a second at most; a slow machine only spaces them more */
+  if (state.progress_calls > 1)
+    g_assert_cmpint (state.shortest_interval, >=, G_USEC_PER_SEC / 5 - 2000);
+
+  /* a report held back when the load ended stays undelivered */
+  g_timeout_add (400, quit_loop, state.loop);
+  g_main_loop_run (state.loop);
+
+  g_ptr_array_unref (state.sources);
+  g_ptr_array_unref (state.failures);
+  g_main_loop_unref (state.loop);
 }
 
 static void
@@ -766,6 +816,7 @@ main (int    argc,
   g_test_add_func ("/dataset/updates-match-regrouping", test_updates_match_regrouping);
   g_test_add_func ("/loader/folder-and-failures", test_loader_folder);
   g_test_add_func ("/loader/cancel", test_loader_cancel);
+  g_test_add_func ("/loader/progress-paced", test_loader_progress_paced);
   g_test_add_func ("/loader/cancel-large-file", test_cancel_large_file);
   g_test_add_func ("/loader/paste", test_loader_paste);
 

@@ -9,6 +9,8 @@
 
 #define MAX_FOLDER_DEPTH 4
 #define MAX_FOLDER_FILES 10000
+/* a progress bar moved more often only costs frames */
+#define PROGRESS_INTERVAL_US (G_USEC_PER_SEC / 5)
 
 typedef struct
 {
@@ -28,6 +30,7 @@ typedef struct
   double                 fraction;
   char                  *current;
   gboolean               report_pending;
+  gint64                 last_report;
   guint                  n_done;
   guint                  n_total;
 } LoadJob;
@@ -83,15 +86,19 @@ deliver_progress (gpointer user_data)
   fraction = job->fraction;
   current = g_strdup (job->current);
   job->report_pending = FALSE;
+  job->last_report = g_get_monotonic_time ();
   g_mutex_unlock (&job->lock);
 
-  if (job->progress != NULL && !g_task_had_error (task))
+  /* a report held back past the end: the load is over, its caller
+   * may be gone */
+  if (job->progress != NULL && !g_task_had_error (task) && !g_task_get_completed (task))
     job->progress (fraction, current, job->progress_data);
   return G_SOURCE_REMOVE;
 }
 
 /* From the worker: keep the latest figure, and wake the main context at
- * most once per pending report so a fast reader does not flood it. */
+ * most once per pending report and five times a second, so a fast reader
+ * neither floods it nor has the window redrawn for every pixel of the bar. */
 static void
 post_progress (GTask      *task,
                double      fraction,
@@ -99,6 +106,7 @@ post_progress (GTask      *task,
 {
   LoadJob *job = g_task_get_task_data (task);
   gboolean schedule;
+  gint64 wait;
 
   if (job->progress == NULL)
     return;
@@ -111,11 +119,13 @@ post_progress (GTask      *task,
     }
   schedule = !job->report_pending;
   job->report_pending = TRUE;
+  wait = job->last_report + PROGRESS_INTERVAL_US - g_get_monotonic_time ();
   g_mutex_unlock (&job->lock);
 
   if (schedule)
     {
-      GSource *source = g_idle_source_new ();
+      GSource *source = wait > 0 ? g_timeout_source_new ((guint) (wait / 1000) + 1)
+                                 : g_idle_source_new ();
       g_source_set_callback (source, deliver_progress, g_object_ref (task), g_object_unref);
       g_source_set_priority (source, G_PRIORITY_DEFAULT);
       g_source_attach (source, job->context);
