@@ -20,6 +20,7 @@
 #include "bench-chart-theme.h"
 #include "bench-chart-view.h"
 #include "bench-field.h"
+#include "bench-thread.h"
 #include "bench-units.h"
 
 struct _BenchChartView
@@ -785,7 +786,7 @@ bench_chart_view_set_results (BenchChartView *self,
       self->building = g_cancellable_new ();
       task = g_task_new (NULL, self->building, on_spec_built, g_object_ref (self));
       g_task_set_task_data (task, job, (GDestroyNotify) spec_job_free);
-      g_task_run_in_thread (task, build_spec_thread);
+      bench_task_run_in_background_thread (task, "bench-chart", build_spec_thread);
     }
   else if (self->results->len > 0)
     {

@@ -7,6 +7,7 @@
 #include "bench-dataset.h"
 #include "bench-group-private.h"
 #include "bench-loader.h"
+#include "bench-thread.h"
 #include "bench-test-util.h"
 
 static void
@@ -138,6 +139,44 @@ quit_loop (gpointer data)
 {
   g_main_loop_quit (data);
   return G_SOURCE_REMOVE;
+}
+
+static void
+record_nice (GTask        *task,
+             gpointer      source_object,
+             gpointer      task_data,
+             GCancellable *cancellable)
+{
+  g_task_return_int (task, bench_thread_get_nice ());
+}
+
+static void
+on_nice_recorded (GObject      *object,
+                  GAsyncResult *result,
+                  gpointer      user_data)
+{
+  int *nice = user_data;
+
+  *nice = (int) g_task_propagate_int (G_TASK (result), NULL);
+}
+
+/* Loading and chart building yield to the window: they run on a thread of
+ * their own at a lower priority, and the caller's stays as it was. */
+static void
+test_background_priority (void)
+{
+  int before = bench_thread_get_nice ();
+  int nice = G_MININT;
+  g_autoptr (GTask) task = g_task_new (NULL, NULL, on_nice_recorded, &nice);
+
+  bench_task_run_in_background_thread (task, "bench-test", record_nice);
+  while (nice == G_MININT)
+    g_main_context_iteration (NULL, TRUE);
+#ifdef __linux__
+  g_assert_cmpint (nice, >=, 10);
+#endif
+  g_assert_cmpint (nice, >=, before);
+  g_assert_cmpint (bench_thread_get_nice (), ==, before);
 }
 
 /* Many files: the progress reports come a few times a second, not for
@@ -817,6 +856,7 @@ main (int    argc,
   g_test_add_func ("/loader/folder-and-failures", test_loader_folder);
   g_test_add_func ("/loader/cancel", test_loader_cancel);
   g_test_add_func ("/loader/progress-paced", test_loader_progress_paced);
+  g_test_add_func ("/loader/background-priority", test_background_priority);
   g_test_add_func ("/loader/cancel-large-file", test_cancel_large_file);
   g_test_add_func ("/loader/paste", test_loader_paste);
 

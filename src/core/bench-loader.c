@@ -6,6 +6,7 @@
 
 #include "bench-dataset.h"
 #include "bench-loader.h"
+#include "bench-thread.h"
 
 #define MAX_FOLDER_DEPTH 4
 #define MAX_FOLDER_FILES 10000
@@ -300,7 +301,7 @@ start (LoadJob             *job,
   job->failures = g_ptr_array_new_with_free_func ((GDestroyNotify) bench_load_failure_free);
   g_task_set_source_tag (task, bench_load_finish);
   g_task_set_task_data (task, job, (GDestroyNotify) load_job_free);
-  g_task_run_in_thread (task, load_thread);
+  bench_task_run_in_background_thread (task, "bench-load", load_thread);
 }
 
 void
