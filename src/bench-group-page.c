@@ -192,6 +192,26 @@ format_source_line (GtkListItem *item,
   return g_strdup_printf ("%s:%u", source != NULL ? source : "", line);
 }
 
+/* A cell that may be cut short shows its whole text as a tooltip, looked
+ * up when the pointer rests on it. Bound as tooltip-text it cost each cell
+ * a round trip to the X server as rows were made (GTK 4.8 checks where
+ * the pointer is whenever a visible widget's tooltip changes): a third of
+ * the time 50,000 new groups kept the window from answering. */
+static gboolean
+full_text_tooltip (GtkLabel   *label,
+                   int         x,
+                   int         y,
+                   gboolean    keyboard,
+                   GtkTooltip *tooltip)
+{
+  const char *text = gtk_label_get_text (label);
+
+  if (text == NULL || *text == '\0' || g_str_equal (text, "—"))
+    return FALSE;
+  gtk_tooltip_set_text (tooltip, text);
+  return TRUE;
+}
+
 static char *
 stats_mismatch_tooltip (GtkListItem *item,
                         gboolean     mismatch)
@@ -231,9 +251,7 @@ efficiency_text (GtkListItem *item,
 }
 
 static char *
-efficiency_tooltip (GtkListItem *item,
-                    BenchGroup  *group,
-                    const char  *text)
+efficiency_tooltip (BenchGroup *group)
 {
   BenchResult *r;
   g_autofree char *why = NULL;
@@ -241,8 +259,6 @@ efficiency_tooltip (GtkListItem *item,
   g_autofree char *model = NULL;
   g_autofree char *hardware = NULL;
 
-  if (group == NULL)
-    return NULL;
   r = bench_group_get_efficiency_result (group);
   if (r == NULL)
     return g_strdup (_("No generation test: the memory bandwidth is measured by generation."));
@@ -254,6 +270,25 @@ efficiency_tooltip (GtkListItem *item,
   /* Translators: the tooltip of the Efficiency column: which run, then how it was computed */
   return g_strdup_printf (_("Generation run closest to its roofline: %s, %s on %s.\n%s"),
                           test, model, hardware, why);
+}
+
+/* made when asked for, as full_text_tooltip () */
+static gboolean
+efficiency_query_tooltip (GtkWidget   *label,
+                          int          x,
+                          int          y,
+                          gboolean     keyboard,
+                          GtkTooltip  *tooltip,
+                          GtkListItem *item)
+{
+  BenchGroup *group = gtk_list_item_get_item (item);
+  g_autofree char *text = NULL;
+
+  if (group == NULL)
+    return FALSE;
+  text = efficiency_tooltip (group);
+  gtk_tooltip_set_text (tooltip, text);
+  return TRUE;
 }
 
 static GStrv
@@ -1209,9 +1244,10 @@ bench_group_page_class_init (BenchGroupPageClass *klass)
   gtk_widget_class_bind_template_callback (widget_class, format_rate_sd);
   gtk_widget_class_bind_template_callback (widget_class, format_samples);
   gtk_widget_class_bind_template_callback (widget_class, format_source_line);
+  gtk_widget_class_bind_template_callback (widget_class, full_text_tooltip);
   gtk_widget_class_bind_template_callback (widget_class, stats_mismatch_tooltip);
   gtk_widget_class_bind_template_callback (widget_class, efficiency_text);
-  gtk_widget_class_bind_template_callback (widget_class, efficiency_tooltip);
+  gtk_widget_class_bind_template_callback (widget_class, efficiency_query_tooltip);
   gtk_widget_class_bind_template_callback (widget_class, efficiency_classes);
   gtk_widget_class_bind_template_callback (widget_class, efficiency_sort_key);
   gtk_widget_class_bind_template_callback (widget_class, on_log_toggled);

@@ -1884,6 +1884,46 @@ test_empty_state (void)
   gtk_window_destroy (GTK_WINDOW (window));
 }
 
+/* The first label below @widget that asks for a tooltip on demand */
+static GtkWidget *
+find_tooltip_label (GtkWidget *widget)
+{
+  if (GTK_IS_LABEL (widget) && gtk_widget_get_has_tooltip (widget) &&
+      gtk_widget_get_tooltip_text (widget) == NULL && gtk_widget_get_mapped (widget))
+    return widget;
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = find_tooltip_label (child);
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+/* A table cell's tooltip is made when the pointer rests on it, never set
+ * as rows are made: GTK 4.8 asks the X server where the pointer is each
+ * time a shown widget's tooltip text changes, a round trip per cell. */
+static void
+test_cell_tooltips_on_demand (void)
+{
+  BenchWindow *window = new_window ();
+  GtkWidget *page = GTK_WIDGET (bench_window_get_page (window, BENCH_GROUP_RUN));
+  g_autoptr (GtkTooltip) tooltip = g_object_new (GTK_TYPE_TOOLTIP, NULL);
+  GtkWidget *label;
+  gboolean shown = FALSE;
+
+  gtk_window_set_default_size (GTK_WINDOW (window), 1200, 800);
+  load_corpus (window, "public/strix-halo-sweep-Qwen3-32B-Q8_0.jsonl", NULL);
+  bench_window_show_view (window, BENCH_GROUP_RUN);
+  settle (100);
+  label = find_tooltip_label (page);
+  g_assert_nonnull (label);
+  g_signal_emit_by_name (label, "query-tooltip", 1, 1, FALSE, tooltip, &shown);
+  g_assert_true (shown);
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
 /* A view the stack does not show costs no layout: AdwViewStack measures
  * every page each time the window is laid out, and the Scenario view's
  * wrapping summary, asked for a width at a given height, laid its text out
@@ -2208,6 +2248,7 @@ main (int    argc,
 
   g_test_add_func ("/window/empty-state", test_empty_state);
   g_test_add_func ("/window/hidden-views-measured-once", test_hidden_views_measured_once);
+  g_test_add_func ("/window/cell-tooltips-on-demand", test_cell_tooltips_on_demand);
   g_test_add_func ("/window/views-and-selection", test_views);
   g_test_add_func ("/window/sort-keeps-missing-last", test_sort_missing_last);
   g_test_add_func ("/window/filter-groups-by-name", test_filter_groups);
