@@ -1162,6 +1162,8 @@ test_hardware_shared_model (void)
     bench_machine_names_clear ();
     again = new_window ();
     load_corpus (again, "public/issue-geerling-ai-bench-48-m1-ultra-metal-blas.md", NULL);
+    /* a view reveals its rows as it is shown */
+    bench_window_show_view (again, BENCH_GROUP_HARDWARE);
     page = bench_window_get_page (again, BENCH_GROUP_HARDWARE);
     {
       g_autoptr (BenchGroup) machine = g_list_model_get_item (G_LIST_MODEL (bench_group_page_get_selection (page)), 0);
@@ -2189,6 +2191,28 @@ count_type (GtkWidget  *widget,
   return n;
 }
 
+/* A view not shown makes no rows for new groups; shown, it reveals them. */
+static void
+test_hidden_view_makes_no_rows (void)
+{
+  BenchWindow *window = new_window ();
+  BenchGroupPage *models = bench_window_get_page (window, BENCH_GROUP_MODEL);
+  GtkWidget *table;
+
+  gtk_window_set_default_size (GTK_WINDOW (window), 1280, 800);
+  bench_window_show_view (window, BENCH_GROUP_RUN);
+  load_corpus (window, "generated/cpu-three-models.json", NULL);
+  table = find_descendant (GTK_WIDGET (models), GTK_TYPE_COLUMN_VIEW);
+  g_assert_cmpuint (g_list_model_get_n_items (bench_group_page_get_visible (models)), ==, 3);
+  g_assert_cmpuint (count_type (table, "GtkColumnViewCell"), ==, 0);
+
+  bench_window_show_view (window, BENCH_GROUP_MODEL);
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (bench_group_page_get_selection (models))), ==, 3);
+  settle (100);
+  g_assert_cmpuint (count_type (table, "GtkColumnViewCell"), >=, 3);
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
 /* A file of 1,000 models adds its groups at once: the table makes its
  * rows a few at a time across main-loop iterations, not ~200 rows of a
  * dozen cells in one (a stall of a third of a second), and shows every
@@ -2277,6 +2301,7 @@ main (int    argc,
   g_test_add_func ("/window/chart-follows-forced-dark", test_chart_follows_forced_dark);
   g_test_add_func ("/window/giant-strings-shortened", test_giant_strings_shortened);
   g_test_add_func ("/window/many-groups-revealed-in-steps", test_many_groups_revealed_in_steps);
+  g_test_add_func ("/window/hidden-view-makes-no-rows", test_hidden_view_makes_no_rows);
 
   status = g_test_run ();
   g_clear_object (&app);
