@@ -698,6 +698,41 @@ source_of_models (const char *name,
   return source;
 }
 
+/* A model named by 100,000 characters: its group's key is short (the
+ * dataset hashes keys on the main thread each time a file adds to a
+ * group), names that differ only at their end still part, and the same
+ * name from two files still meets in one group. */
+static void
+test_long_names_short_keys (void)
+{
+  g_autofree char *xs = g_strnfill (100000, 'x');
+  g_autofree char *long_a = g_strdup_printf ("%s-a", xs);
+  g_autofree char *long_b = g_strdup_printf ("%s-b", xs);
+  g_autofree char *models = g_strdup_printf ("%s,%s,%s", long_a, long_b, long_a);
+  g_autoptr (BenchDataset) dataset = bench_dataset_new ();
+  g_autoptr (BenchSource) one = source_of_models ("one", "m", 0, models);
+  g_autoptr (BenchSource) two = source_of_models ("two", "m", 0, long_b);
+  g_autoptr (GPtrArray) parts = bench_group_partition (bench_source_get_results (one), BENCH_GROUP_MODEL);
+  GListModel *groups;
+
+  g_assert_cmpuint (parts->len, ==, 2);
+  g_assert_cmpuint (((BenchGroupPart *) g_ptr_array_index (parts, 0))->results->len, ==, 2);
+  for (guint i = 0; i < parts->len; i++)
+    g_assert_cmpuint (strlen (((BenchGroupPart *) g_ptr_array_index (parts, i))->key), <=, 256);
+
+  bench_dataset_add_source (dataset, one);
+  bench_dataset_add_source (dataset, two);
+  groups = bench_dataset_get_groups (dataset, BENCH_GROUP_MODEL);
+  g_assert_cmpuint (g_list_model_get_n_items (groups), ==, 2);
+  for (guint i = 0; i < 2; i++)
+    {
+      g_autoptr (BenchGroup) group = g_list_model_get_item (groups, i);
+
+      g_assert_cmpuint (strlen (bench_group_get_key (group)), <=, 256);
+      g_assert_cmpuint (bench_group_get_n_results (group), ==, 2);
+    }
+}
+
 static BenchGroup *
 find_group (GListModel *groups,
             const char *label)
@@ -849,6 +884,7 @@ main (int    argc,
   g_test_add_func ("/group/properties-notify-what-changed", test_group_properties);
   g_test_add_func ("/dataset/reload-keeps-groups", test_reload_keeps_groups);
   g_test_add_func ("/dataset/duplicates-counted-once", test_duplicates);
+  g_test_add_func ("/dataset/long-names-short-keys", test_long_names_short_keys);
   g_test_add_func ("/dataset/examples-one-machine", test_examples);
   g_test_add_func ("/dataset/richer-twin-kept", test_richer_twin_kept);
   g_test_add_func ("/dataset/update-costs-what-it-touches", test_update_costs_what_it_touches);

@@ -311,9 +311,35 @@ bench_group_get_first (BenchGroup *self)
   return self->results->len ? g_ptr_array_index (self->results, 0) : NULL;
 }
 
+static char *group_key_text (BenchResult *result, BenchGroupKind kind);
+
+/* Longer keys are their digest: a model or machine string can be
+ * megabytes long, and the dataset hashes each key on the main thread
+ * every time a file adds to its group. */
+#define MAX_KEY_BYTES 256
+
+static char *
+compact_key (char *key)
+{
+  g_autofree char *digest = NULL;
+
+  if (strlen (key) <= MAX_KEY_BYTES)
+    return key;
+  digest = g_compute_checksum_for_string (G_CHECKSUM_SHA256, key, -1);
+  g_free (key);
+  return g_strconcat ("\x1f#", digest, NULL);
+}
+
 static char *
 group_key (BenchResult    *result,
            BenchGroupKind  kind)
+{
+  return compact_key (group_key_text (result, kind));
+}
+
+static char *
+group_key_text (BenchResult    *result,
+                BenchGroupKind  kind)
 {
   switch (kind)
     {
