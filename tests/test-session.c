@@ -28,6 +28,86 @@ count_signal (gpointer  instance,
   (*count)++;
 }
 
+static gboolean
+count_tick (gpointer data)
+{
+  (*(guint *) data)++;
+  return G_SOURCE_CONTINUE;
+}
+
+typedef struct
+{
+  guint *ticks;
+  GArray *seen;   /* the tick count as each source was added */
+  gboolean finished;
+} Arrivals;
+
+static void
+on_arrived (BenchSession     *session,
+            BenchSourceEntry *entry,
+            gboolean          reload,
+            Arrivals         *arrivals)
+{
+  g_assert_false (arrivals->finished);
+  g_array_append_val (arrivals->seen, *arrivals->ticks);
+}
+
+static void
+on_finished (BenchSession *session,
+             guint         n_loaded,
+             guint         n_failed,
+             gboolean      reload,
+             Arrivals     *arrivals)
+{
+  arrivals->finished = TRUE;
+}
+
+/* A folder of files that each bring 20,000 models: the sources are added
+ * a few milliseconds' worth at a time, with the main loop (and so the
+ * window's frames) running in between, not all in one callback; the load
+ * is over only once the last is in. */
+static void
+test_folder_added_in_slices (void)
+{
+  g_autoptr (BenchSession) session = bench_session_new (NULL);
+  g_autofree char *dir = g_dir_make_tmp ("benchtop-session-XXXXXX", NULL);
+  g_autoptr (GFile) folder = g_file_new_for_path (dir);
+  g_autoptr (GArray) seen = g_array_new (FALSE, FALSE, sizeof (guint));
+  guint ticks = 0, tick_id;
+  Arrivals arrivals = { &ticks, seen, FALSE };
+
+  for (guint f = 0; f < 2; f++)
+    {
+      g_autofree char *name = g_strdup_printf ("models-%u.md", f);
+      g_autofree char *path = g_build_filename (dir, name, NULL);
+      g_autoptr (GString) text = g_string_new ("| model | test | t/s |\n| --- | --- | --- |\n");
+
+      for (guint i = 0; i < 20000; i++)
+        g_string_append_printf (text, "| m%u-%u | pp512 | 1.00 ± 0.01 |\n", f, i);
+      g_assert_true (g_file_set_contents (path, text->str, text->len, NULL));
+    }
+  bench_session_set_monitor_files (session, FALSE);
+  g_signal_connect (session, "source-added", G_CALLBACK (on_arrived), &arrivals);
+  g_signal_connect (session, "load-finished", G_CALLBACK (on_finished), &arrivals);
+  tick_id = g_timeout_add (1, count_tick, &ticks);
+  bench_session_load_files (session, &folder, 1);
+  bench_session_wait (session);
+  g_source_remove (tick_id);
+
+  g_assert_true (arrivals.finished);
+  g_assert_cmpuint (seen->len, ==, 2);
+  g_assert_cmpuint (g_array_index (seen, guint, 1), >, g_array_index (seen, guint, 0));
+  g_assert_cmpuint (g_list_model_get_n_items (bench_dataset_get_groups (bench_session_get_dataset (session),
+                                                                        BENCH_GROUP_MODEL)), ==, 40000);
+  for (guint f = 0; f < 2; f++)
+    {
+      g_autofree char *name = g_strdup_printf ("models-%u.md", f);
+      g_autofree char *path = g_build_filename (dir, name, NULL);
+      g_unlink (path);
+    }
+  g_rmdir (dir);
+}
+
 /* Two good files and a broken one: the good ones in the dataset, all
  * three in the list, the broken one with FILE:LINE:COLUMN. */
 static void
@@ -217,5 +297,6 @@ main (int    argc,
   g_test_add_func ("/session/paste-names", test_paste_names);
   g_test_add_func ("/session/growing-file-reloads", test_growing_file);
   g_test_add_func ("/session/restore", test_restore);
+  g_test_add_func ("/session/folder-added-in-slices", test_folder_added_in_slices);
   return g_test_run ();
 }

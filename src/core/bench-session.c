@@ -30,6 +30,10 @@ struct _BenchSession
   char         *current_name;
   double        progress;
   guint         n_pasted;
+  GPtrArray    *arriving;         /* BenchSource read, not yet added */
+  GPtrArray    *arriving_failures;/* BenchLoadFailure of the same load */
+  guint         n_arrived;        /* of them, added */
+  guint         arrival_id;       /* add_next_source, pending */
   guint         adding : 1;       /* the dataset changes because of us */
   guint         monitor_files : 1;
 };
@@ -332,39 +336,20 @@ on_load_progress (double      fraction,
     }
 }
 
+/* The load at the head of the queue is over: its failures are listed,
+ * the queue moves on. */
 static void
-on_loaded (GObject      *object,
-           GAsyncResult *result,
-           gpointer      user_data)
+finish_load (BenchSession *self)
 {
-  g_autoptr (BenchSession) self = user_data;
-  g_autoptr (GPtrArray) failures = NULL;
-  g_autoptr (GError) error = NULL;
-  g_autoptr (GPtrArray) sources = bench_load_finish (result, &failures, &error);
-  LoadRequest *request;
-  gboolean was_loading, was_busy;
+  g_autoptr (GPtrArray) failures = g_steal_pointer (&self->arriving_failures);
+  g_autoptr (GPtrArray) sources = g_steal_pointer (&self->arriving);
+  gboolean was_loading = bench_session_get_loading (self);
+  gboolean was_busy = bench_session_is_busy (self);
+  LoadRequest *request = g_queue_pop_head (&self->pending);
   guint n_failed = 0;
 
-  /* disposed meanwhile: the queue is gone */
-  if (self->dataset == NULL)
-    return;
-
-  was_loading = bench_session_get_loading (self);
-  was_busy = bench_session_is_busy (self);
-  request = g_queue_pop_head (&self->pending);
-  g_clear_object (&self->cancellable);
-
-  if (sources != NULL)
+  if (failures != NULL)
     {
-      for (guint i = 0; i < sources->len; i++)
-        {
-          BenchSource *source = g_ptr_array_index (sources, i);
-          g_autoptr (BenchSourceEntry) entry = bench_source_entry_new_loaded (source);
-
-          put_entry (self, entry);
-          monitor_file (self, bench_source_get_file (source));
-          g_signal_emit (self, signals[SOURCE_ADDED], 0, entry, request->quiet);
-        }
       for (guint i = 0; i < failures->len; i++)
         {
           BenchLoadFailure *failure = g_ptr_array_index (failures, i);
@@ -391,12 +376,70 @@ on_loaded (GObject      *object,
   set_busy_state (self, was_loading, was_busy);
 }
 
+/* The sources read are added a few milliseconds' worth per main-loop
+ * iteration: a folder whose files each bring many groups would otherwise
+ * keep the window from drawing until all of them were in. Frames come
+ * between (they run at a higher priority than this idle). */
+#define ARRIVAL_SLICE_US 8000
+
+static gboolean
+add_next_source (gpointer data)
+{
+  BenchSession *self = data;
+  LoadRequest *request = g_queue_peek_head (&self->pending);
+  gint64 until = g_get_monotonic_time () + ARRIVAL_SLICE_US;
+
+  while (self->n_arrived < self->arriving->len)
+    {
+      BenchSource *source = g_ptr_array_index (self->arriving, self->n_arrived++);
+      g_autoptr (BenchSourceEntry) entry = bench_source_entry_new_loaded (source);
+
+      put_entry (self, entry);
+      monitor_file (self, bench_source_get_file (source));
+      g_signal_emit (self, signals[SOURCE_ADDED], 0, entry, request->quiet);
+      if (self->n_arrived < self->arriving->len && g_get_monotonic_time () >= until)
+        return G_SOURCE_CONTINUE;
+    }
+  self->arrival_id = 0;
+  finish_load (self);
+  return G_SOURCE_REMOVE;
+}
+
+static void
+on_loaded (GObject      *object,
+           GAsyncResult *result,
+           gpointer      user_data)
+{
+  g_autoptr (BenchSession) self = user_data;
+  g_autoptr (GPtrArray) failures = NULL;
+  g_autoptr (GError) error = NULL;
+  g_autoptr (GPtrArray) sources = bench_load_finish (result, &failures, &error);
+
+  /* disposed meanwhile: the queue is gone */
+  if (self->dataset == NULL)
+    return;
+
+  g_clear_object (&self->cancellable);
+  self->arriving_failures = g_steal_pointer (&failures);
+  if (sources == NULL || sources->len == 0)
+    {
+      self->arriving = g_steal_pointer (&sources);
+      finish_load (self);
+      return;
+    }
+  self->arriving = g_steal_pointer (&sources);
+  self->n_arrived = 0;
+  /* the first at once: a single file shows as soon as it is read */
+  if (add_next_source (self) == G_SOURCE_CONTINUE)
+    self->arrival_id = g_idle_add (add_next_source, self);
+}
+
 static void
 start_next_load (BenchSession *self)
 {
   LoadRequest *request;
 
-  if (self->cancellable != NULL || g_queue_is_empty (&self->pending))
+  if (self->cancellable != NULL || self->arriving != NULL || g_queue_is_empty (&self->pending))
     return;
   request = g_queue_peek_head (&self->pending);
   self->cancellable = g_cancellable_new ();
@@ -423,6 +466,9 @@ bench_session_dispose (GObject *object)
 
   g_cancellable_cancel (self->cancellable);
   g_clear_object (&self->cancellable);
+  g_clear_handle_id (&self->arrival_id, g_source_remove);
+  g_clear_pointer (&self->arriving, g_ptr_array_unref);
+  g_clear_pointer (&self->arriving_failures, g_ptr_array_unref);
   g_queue_clear_full (&self->pending, (GDestroyNotify) load_request_free);
   g_clear_pointer (&self->monitors, g_hash_table_unref);
   g_clear_pointer (&self->reloads, g_hash_table_unref);
