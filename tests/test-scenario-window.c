@@ -12,6 +12,7 @@
 #include "bench-export-dialog.h"
 #include "bench-gguf.h"
 #include "bench-test-util.h"
+#include "bench-test-window.h"
 #include "bench-window.h"
 
 static BenchApplication *app;
@@ -23,52 +24,7 @@ settle (void)
     ;
 }
 
-static void
-wait_until_loaded (BenchWindow *window)
-{
-  gint64 deadline = g_get_monotonic_time () + 30 * G_USEC_PER_SEC;
-
-  while (bench_window_is_loading (window) && g_get_monotonic_time () < deadline)
-    g_main_context_iteration (NULL, TRUE);
-  settle ();
-  g_assert_false (bench_window_is_loading (window));
-}
-
-/* With BENCHTOP_SCREENSHOT_DIR set, saves what the window shows. */
-static void
-maybe_screenshot_widget (GtkWidget  *window,
-                         const char *name)
-{
-  const char *dir = g_getenv ("BENCHTOP_SCREENSHOT_DIR");
-  g_autoptr (GdkPaintable) paintable = NULL;
-  g_autoptr (GtkSnapshot) snapshot = NULL;
-  g_autoptr (GskRenderNode) node = NULL;
-  g_autoptr (GdkTexture) texture = NULL;
-  g_autofree char *path = NULL;
-  gint64 until;
-  int w, h;
-
-  if (dir == NULL || name == NULL)
-    return;
-  until = g_get_monotonic_time () + 800 * 1000;
-  while (g_get_monotonic_time () < until)
-    g_main_context_iteration (NULL, FALSE);
-  w = gtk_widget_get_width (GTK_WIDGET (window));
-  h = gtk_widget_get_height (GTK_WIDGET (window));
-  paintable = gtk_widget_paintable_new (GTK_WIDGET (window));
-  snapshot = gtk_snapshot_new ();
-  gdk_paintable_snapshot (paintable, snapshot, w, h);
-  node = gtk_snapshot_free_to_node (g_steal_pointer (&snapshot));
-  if (node == NULL)
-    return;
-  texture = gsk_renderer_render_texture (gtk_native_get_renderer (GTK_NATIVE (window)), node,
-                                         &GRAPHENE_RECT_INIT (0, 0, w, h));
-  path = g_build_filename (dir, name, NULL);
-  gdk_texture_save_to_png (texture, path);
-}
-
-/* what a person does: type the number and press Enter */
-#define maybe_screenshot(window, name) maybe_screenshot_widget (GTK_WIDGET (window), name)
+#define maybe_screenshot(window, name) bench_test_screenshot (GTK_WIDGET (window), name)
 
 static void
 type_number (BenchScenarioPage *page,
@@ -138,7 +94,7 @@ test_coding_agent (void)
     }
   g_ptr_array_add (files, g_file_new_for_path (model));
   bench_window_load_files (window, (GFile **) files->pdata, files->len);
-  wait_until_loaded (window);
+  bench_test_wait_until_loaded (window);
 
   page = bench_window_get_scenario_page (window);
   bench_window_show_scenario (window);
@@ -193,7 +149,7 @@ test_coding_agent (void)
       }
     g_assert_nonnull (export);
     g_assert_true (gtk_window_get_transient_for (export) == GTK_WINDOW (window));
-    maybe_screenshot_widget (GTK_WIDGET (export), g_getenv ("BENCHTOP_SCREENSHOT_DARK") ? NULL
+    bench_test_screenshot (GTK_WIDGET (export), g_getenv ("BENCHTOP_SCREENSHOT_DARK") ? NULL
                                                                                       : "scenario-export.png");
     gtk_window_destroy (export);
     settle ();

@@ -16,23 +16,11 @@
 #include "bench-export-dialog.h"
 #include "bench-sources-dialog.h"
 #include "bench-test-util.h"
+#include "bench-test-window.h"
 #include "bench-units.h"
 #include "bench-window.h"
 
 static BenchApplication *app;
-
-static void
-wait_until_loaded (BenchWindow *window)
-{
-  gint64 deadline = g_get_monotonic_time () + 30 * G_USEC_PER_SEC;
-
-  while (bench_window_is_loading (window) && g_get_monotonic_time () < deadline)
-    g_main_context_iteration (NULL, TRUE);
-  /* let the views settle */
-  while (g_main_context_iteration (NULL, FALSE))
-    ;
-  g_assert_false (bench_window_is_loading (window));
-}
 
 static BenchWindow *
 new_window (void)
@@ -60,46 +48,10 @@ load_corpus (BenchWindow *window,
   va_end (args);
   /* the path a drop and the Open dialog take */
   bench_window_load_files (window, (GFile **) files->pdata, files->len);
-  wait_until_loaded (window);
+  bench_test_wait_until_loaded (window);
 }
 
-/* With BENCHTOP_SCREENSHOT_DIR set, saves what the window shows: the
- * pictures the project looks at, and the metainfo's screenshots. */
-static void
-maybe_screenshot_widget (GtkWidget  *window,
-                         const char *name)
-{
-  const char *dir = g_getenv ("BENCHTOP_SCREENSHOT_DIR");
-  g_autoptr (GdkPaintable) paintable = NULL;
-  g_autoptr (GtkSnapshot) snapshot = NULL;
-  g_autoptr (GskRenderNode) node = NULL;
-  g_autoptr (GdkTexture) texture = NULL;
-  g_autofree char *path = NULL;
-  int w, h;
-
-  gint64 until;
-
-  if (dir == NULL)
-    return;
-  /* let transitions finish and a frame be laid out */
-  until = g_get_monotonic_time () + 800 * 1000;
-  while (g_get_monotonic_time () < until)
-    g_main_context_iteration (NULL, FALSE);
-  w = gtk_widget_get_width (GTK_WIDGET (window));
-  h = gtk_widget_get_height (GTK_WIDGET (window));
-  paintable = gtk_widget_paintable_new (GTK_WIDGET (window));
-  snapshot = gtk_snapshot_new ();
-  gdk_paintable_snapshot (paintable, snapshot, w, h);
-  node = gtk_snapshot_free_to_node (g_steal_pointer (&snapshot));
-  if (node == NULL)
-    return;
-  texture = gsk_renderer_render_texture (gtk_native_get_renderer (GTK_NATIVE (window)), node,
-                                         &GRAPHENE_RECT_INIT (0, 0, w, h));
-  path = g_build_filename (dir, name, NULL);
-  gdk_texture_save_to_png (texture, path);
-}
-
-#define maybe_screenshot(window, name) maybe_screenshot_widget (GTK_WIDGET (window), name)
+#define maybe_screenshot(window, name) bench_test_screenshot (GTK_WIDGET (window), name)
 
 static guint
 n_visible (BenchWindow    *window,
@@ -389,7 +341,7 @@ test_paste (void)
     g_autofree char *post = g_strdup_printf ("My results on the EPYC box:\n\n%s\nThanks!\n", text);
     bench_window_load_text (window, post);
   }
-  wait_until_loaded (window);
+  bench_test_wait_until_loaded (window);
 
   sources = bench_dataset_get_sources (bench_window_get_dataset (window));
   g_assert_cmpuint (g_list_model_get_n_items (sources), ==, 1);
@@ -400,7 +352,7 @@ test_paste (void)
 
   /* a second paste is a second source: it never replaces the first */
   bench_window_load_text (window, text);
-  wait_until_loaded (window);
+  bench_test_wait_until_loaded (window);
   g_assert_cmpuint (g_list_model_get_n_items (sources), ==, 2);
   again = g_list_model_get_item (sources, 1);
   g_assert_cmpstr (bench_source_get_name (again), ==, "Pasted 2");
@@ -471,7 +423,7 @@ test_bad_file (void)
   files[0] = bad_file;
   files[1] = good_file;
   bench_window_load_files (window, files, 2);
-  wait_until_loaded (window);
+  bench_test_wait_until_loaded (window);
 
   g_assert_cmpuint (bench_dataset_get_n_results (bench_window_get_dataset (window)), ==, 6);
   deadline = g_get_monotonic_time () + 5 * G_USEC_PER_SEC;
@@ -642,7 +594,7 @@ test_compare (void)
   g_assert_cmpuint (g_list_model_get_n_items (bench_compare_dialog_get_rows (dialog)), ==, 10);
   while (g_main_context_iteration (NULL, FALSE))
     ;
-  maybe_screenshot_widget (GTK_WIDGET (dialog), "compare.png");
+  bench_test_screenshot (GTK_WIDGET (dialog), "compare.png");
 
   /* the speedup chart exports like every chart: the export dialog opens on it */
   {
@@ -663,7 +615,7 @@ test_compare (void)
     g_assert_true (find_text_containing (GTK_WIDGET (export), "speedup over the baseline"));
     while (g_main_context_iteration (NULL, FALSE))
       ;
-    maybe_screenshot_widget (GTK_WIDGET (export), "compare-export.png");
+    bench_test_screenshot (GTK_WIDGET (export), "compare-export.png");
     gtk_window_destroy (export);
   }
 
@@ -706,7 +658,7 @@ test_compare (void)
     g_assert_true (g_file_set_contents (other_path, other->str, other->len, NULL));
     load_corpus (window, "generated/cpu-threads-fa.sql", NULL);
     bench_window_load_files (window, &other_file, 1);
-    wait_until_loaded (window);
+    bench_test_wait_until_loaded (window);
     bench_test_remove_tree (dir);
   }
   g_assert_cmpuint (bench_dataset_get_n_results (bench_window_get_dataset (window)), ==, 16);
@@ -759,7 +711,7 @@ test_compare (void)
   gtk_window_set_default_size (GTK_WINDOW (dialog), 1100, 720);
   while (g_main_context_iteration (NULL, FALSE))
     ;
-  maybe_screenshot_widget (GTK_WIDGET (dialog), "compare-fa.png");
+  bench_test_screenshot (GTK_WIDGET (dialog), "compare-fa.png");
   gtk_window_destroy (GTK_WINDOW (dialog));
   gtk_window_destroy (GTK_WINDOW (window));
 }
@@ -1371,7 +1323,7 @@ test_sources_list (void)
       g_ptr_array_add (files, g_file_new_for_path (path));
     }
   bench_window_load_files (window, (GFile **) files->pdata, files->len);
-  wait_until_loaded (window);
+  bench_test_wait_until_loaded (window);
 
   /* every file listed by the session, failures too */
   g_assert_cmpuint (g_list_model_get_n_items (entries), ==, 6);
@@ -1425,7 +1377,7 @@ test_sources_list (void)
   g_assert_true (find_label_containing (GTK_WIDGET (dialog), "jsonl · 1 run · 2 results · 2 records skipped"));
   g_assert_true (find_label_containing (GTK_WIDGET (dialog), "json · 1 run · 12 results · 2 warnings"));
   g_assert_true (find_label_containing (GTK_WIDGET (dialog), "6 sources · 20 results · 1 partly read · 3 could not be read"));
-  maybe_screenshot_widget (GTK_WIDGET (dialog), "sources.png");
+  bench_test_screenshot (GTK_WIDGET (dialog), "sources.png");
 
   /* narrow: names wrap, nothing is cut to a letter a line */
   gtk_window_set_default_size (GTK_WINDOW (dialog), 420, 900);
@@ -1433,7 +1385,7 @@ test_sources_list (void)
   while (gtk_widget_get_width (GTK_WIDGET (dialog)) > 440 && g_get_monotonic_time () < deadline)
     settle (50);
   g_assert_cmpint (gtk_widget_get_width (GTK_WIDGET (dialog)), <=, 440);
-  maybe_screenshot_widget (GTK_WIDGET (dialog), "sources-420.png");
+  bench_test_screenshot (GTK_WIDGET (dialog), "sources-420.png");
 
   /* removing a failed file from the list */
   {
@@ -1635,7 +1587,7 @@ test_live_reload (void)
 
   bench_dataset_clear (dataset);
   bench_window_load_files (window, files, 1);
-  wait_until_loaded (window);
+  bench_test_wait_until_loaded (window);
   g_assert_cmpuint (bench_dataset_get_n_results (dataset), ==, 6);
 
   /* llama-bench appends the rest */
@@ -1729,7 +1681,7 @@ test_reload_keeps_selection (void)
 
   bench_dataset_clear (dataset);
   bench_window_load_files (window, files, G_N_ELEMENTS (files));
-  wait_until_loaded (window);
+  bench_test_wait_until_loaded (window);
   g_assert_cmpuint (bench_dataset_get_n_results (dataset), ==, 6 + 6 + 8);
 
   bench_window_show_view (window, BENCH_GROUP_RUN);
@@ -2137,7 +2089,7 @@ test_giant_strings_shortened (void)
   g_assert_true (g_file_set_contents (path, content->str, content->len, NULL));
   file = g_file_new_for_path (path);
   bench_window_load_files (window, &file, 1);
-  wait_until_loaded (window);
+  bench_test_wait_until_loaded (window);
   g_assert_cmpuint (bench_dataset_get_n_results (bench_window_get_dataset (window)), ==, 4);
 
   for (guint kind = 0; kind < 3; kind++)
