@@ -835,6 +835,24 @@ run_scenario (const char      *text,
   return status;
 }
 
+/* The sources of the entries that loaded, and all their results */
+static void
+gather_sources (GPtrArray *entries,
+                GPtrArray *results,
+                GPtrArray *sources)
+{
+  for (guint i = 0; i < entries->len; i++)
+    {
+      BenchSource *source = bench_source_entry_get_source (g_ptr_array_index (entries, i));
+
+      if (source == NULL)
+        continue;
+      g_ptr_array_extend (results, bench_source_get_results (source),
+                          (GCopyFunc) (void (*) (void)) g_object_ref, NULL);
+      g_ptr_array_add (sources, g_object_ref (source));
+    }
+}
+
 /* Loads every argument through a session (load_arguments) into @results
  * and @sources, warnings and errors on standard error. */
 static gboolean
@@ -847,16 +865,7 @@ load_files (char      **files,
   Loaded loaded = { read, FALSE, 0 };
 
   load_arguments (files, &loaded);
-  for (guint i = 0; i < read->len; i++)
-    {
-      BenchSource *source = bench_source_entry_get_source (g_ptr_array_index (read, i));
-
-      if (source == NULL)
-        continue;
-      g_ptr_array_extend (results, bench_source_get_results (source),
-                          (GCopyFunc) (void (*) (void)) g_object_ref, NULL);
-      g_ptr_array_add (sources, g_object_ref (source));
-    }
+  gather_sources (read, results, sources);
   if (loaded.status != 0)
     *status = loaded.status;
   return *status == 0;
@@ -1409,16 +1418,7 @@ bench_cli_run (int    argc,
       fflush (stdout);
       return status;
     }
-  for (guint i = 0; i < read->len; i++)
-    {
-      BenchSource *source = bench_source_entry_get_source (g_ptr_array_index (read, i));
-
-      if (source == NULL)
-        continue;
-      g_ptr_array_extend (results, bench_source_get_results (source),
-                          (GCopyFunc) (void (*) (void)) g_object_ref, NULL);
-      g_ptr_array_add (sources, g_object_ref (source));
-    }
+  gather_sources (read, results, sources);
 
   if (compare)
     {
