@@ -698,6 +698,42 @@ source_of_models (const char *name,
   return source;
 }
 
+/* A group given new results (a reload) keeps a label for people: as long
+ * as a line, however long the model's name; and a generation run on a
+ * machine without a known peak that beats the last says its new GB/s
+ * (the Efficiency column sorts by it) though its share stays unknown. */
+static void
+test_group_label_and_bandwidth_follow (void)
+{
+  g_autofree char *xs = g_strnfill (100000, 'x');
+  g_autofree char *record = g_strdup_printf ("{\"model_type\": \"%s\", \"model_size\": 4000000000, "
+                                             "\"model_n_params\": 8000000000, \"cpu_info\": \"Unheard-of CPU\", "
+                                             "\"n_prompt\": 0, \"n_gen\": 128, \"avg_ts\": %%s}\n", xs);
+  g_autofree char *slow_text = g_strdup_printf (record, "10.0");
+  g_autofree char *fast_text = g_strdup_printf (record, "20.0");
+  g_autoptr (GError) error = NULL;
+  g_autoptr (BenchSource) slow = bench_test_load_text (slow_text, -1, &error);
+  g_autoptr (BenchSource) fast = NULL;
+  g_autoptr (GPtrArray) groups = NULL;
+  g_autoptr (GHashTable) notified = g_hash_table_new (g_str_hash, g_str_equal);
+  BenchGroup *group;
+  double gbs;
+
+  g_assert_no_error (error);
+  fast = bench_test_load_text (fast_text, -1, &error);
+  g_assert_no_error (error);
+  groups = bench_group_results (bench_source_get_results (slow), BENCH_GROUP_MODEL);
+  group = g_ptr_array_index (groups, 0);
+  g_assert_cmpuint (g_utf8_strlen (bench_group_get_label (group), -1), <=, 1000);
+  g_object_get (group, "bandwidth-gbs", &gbs, NULL);
+  g_assert_true (isfinite (gbs));
+
+  g_signal_connect (group, "notify", G_CALLBACK (count_notify), notified);
+  bench_group_set_results (group, bench_source_get_results (fast));
+  g_assert_cmpuint (g_utf8_strlen (bench_group_get_label (group), -1), <=, 1000);
+  g_assert_cmpuint (GPOINTER_TO_UINT (g_hash_table_lookup (notified, "bandwidth-gbs")), ==, 1);
+}
+
 /* A model named by 100,000 characters: its group's key is short (the
  * dataset hashes keys on the main thread each time a file adds to a
  * group), names that differ only at their end still part, and the same
@@ -885,6 +921,7 @@ main (int    argc,
   g_test_add_func ("/dataset/reload-keeps-groups", test_reload_keeps_groups);
   g_test_add_func ("/dataset/duplicates-counted-once", test_duplicates);
   g_test_add_func ("/dataset/long-names-short-keys", test_long_names_short_keys);
+  g_test_add_func ("/group/label-and-bandwidth-follow", test_group_label_and_bandwidth_follow);
   g_test_add_func ("/dataset/examples-one-machine", test_examples);
   g_test_add_func ("/dataset/richer-twin-kept", test_richer_twin_kept);
   g_test_add_func ("/dataset/update-costs-what-it-touches", test_update_costs_what_it_touches);

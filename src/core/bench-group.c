@@ -219,6 +219,14 @@ efficiency_better (const BenchEfficiency *a,
   return a->bandwidth_gbs > b->bandwidth_gbs;
 }
 
+/* doubles that are both missing are the same figure */
+static gboolean
+same_figure (double a,
+             double b)
+{
+  return a == b || (isnan (a) && isnan (b));
+}
+
 /* From result @from on, @from > 0 when the results before were scanned
  * already (the group grew at its end): the best so far stays unless a new
  * run beats it, as a scan of all would find. */
@@ -235,10 +243,11 @@ update_efficiency_from (BenchGroup *self,
   guint n_seen = 0, next_slot = 0;
   g_autofree char *before = NULL;
   g_autofree char *after = NULL;
-  double share_before;
+  double share_before, gbs_before;
 
   before = bench_efficiency_dup_text (&self->efficiency);
   share_before = self->efficiency.share;
+  gbs_before = self->efficiency.bandwidth_gbs;
   if (from > 0 && self->efficiency_result != NULL)
     {
       best = self->efficiency;
@@ -288,8 +297,10 @@ update_efficiency_from (BenchGroup *self,
   after = bench_efficiency_dup_text (&self->efficiency);
   if (g_strcmp0 (before, after) != 0)
     g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_EFFICIENCY_TEXT]);
-  if (!(share_before == best.share) && !(isnan (share_before) && isnan (best.share)))
+  if (!same_figure (share_before, best.share))
     g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_BANDWIDTH_SHARE]);
+  if (!same_figure (gbs_before, best.bandwidth_gbs))
+    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_BANDWIDTH_GBS]);
 }
 
 void
@@ -361,9 +372,21 @@ group_key_text (BenchResult    *result,
     }
 }
 
+static char *group_label_text (BenchResult *result, BenchGroupKind kind);
+
+/* a label for people: as long as a line, however long the input */
 static char *
 group_label (BenchResult    *result,
              BenchGroupKind  kind)
+{
+  g_autofree char *text = group_label_text (result, kind);
+
+  return bench_text_ellipsize_for_display (text, BENCH_DISPLAY_MAX_CHARS);
+}
+
+static char *
+group_label_text (BenchResult    *result,
+                  BenchGroupKind  kind)
 {
   switch (kind)
     {
@@ -388,14 +411,13 @@ group_label (BenchResult    *result,
     }
 }
 
-/* doubles that are both missing are the same figure */
 static void
 set_figure (BenchGroup *self,
             double     *field,
             double      value,
             guint       prop_id)
 {
-  if (*field == value || (isnan (*field) && isnan (value)))
+  if (same_figure (*field, value))
     return;
   *field = value;
   g_object_notify_by_pspec (G_OBJECT (self), properties[prop_id]);
@@ -734,11 +756,7 @@ bench_group_new_with_results (BenchGroupKind  kind,
   group = g_object_new (BENCH_TYPE_GROUP, NULL);
   group->kind = kind;
   group->key = g_strdup (key);
-  {
-    g_autofree char *label = group_label (g_ptr_array_index (results, 0), kind);
-    /* a label for people: as long as a line, however long the input */
-    group->label = bench_text_ellipsize_for_display (label, BENCH_DISPLAY_MAX_CHARS);
-  }
+  group->label = group_label (g_ptr_array_index (results, 0), kind);
   g_ptr_array_unref (group->results);
   group->results = g_ptr_array_ref (results);
   /* its label is its first result's already */
