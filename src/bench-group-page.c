@@ -452,6 +452,33 @@ rebuild_result_columns (BenchGroupPage *self,
     }
 }
 
+/* The groups a view's chart, Compare and model menu are about: the
+ * selected ones, or with nothing selected the first @limit of the view's
+ * (G_MAXUINT: all), whether or not the table has revealed them yet. The
+ * table shows a prefix of the sorted groups, so a selected row's position
+ * is its group's. */
+static GPtrArray *
+chosen_groups (BenchGroupPage *self,
+               guint           limit)
+{
+  g_autoptr (GtkBitset) selected = gtk_selection_model_get_selection (GTK_SELECTION_MODEL (self->selection));
+  GListModel *sorted = G_LIST_MODEL (self->sorted);
+  GPtrArray *groups = g_ptr_array_new_with_free_func (g_object_unref);
+  GtkBitsetIter iter;
+  guint i;
+
+  if (gtk_bitset_iter_init_first (&iter, selected, &i))
+    {
+      do
+        g_ptr_array_add (groups, g_list_model_get_item (sorted, i));
+      while (gtk_bitset_iter_next (&iter, &i));
+      return groups;
+    }
+  for (i = 0; i < MIN (limit, g_list_model_get_n_items (sorted)); i++)
+    g_ptr_array_add (groups, g_list_model_get_item (sorted, i));
+  return groups;
+}
+
 /* the selection's results; with nothing selected, the first groups' or,
  * with @all, every group's. One group's results are its own immutable
  * array, shared as they are; several groups' are joined once. */
@@ -459,24 +486,12 @@ static GPtrArray *
 selected_results (BenchGroupPage *self,
                   gboolean        all)
 {
-  g_autoptr (GPtrArray) groups = g_ptr_array_new_with_free_func (g_object_unref);
-  GListModel *model = G_LIST_MODEL (self->selection);
-  g_autoptr (GtkBitset) selected = gtk_selection_model_get_selection (GTK_SELECTION_MODEL (self->selection));
-  guint n = g_list_model_get_n_items (model);
-  gboolean any = !gtk_bitset_is_empty (selected);
+  g_autoptr (GPtrArray) groups = chosen_groups (self, all ? G_MAXUINT : CHART_DEFAULT_GROUPS);
   GPtrArray *results;
   guint total = 0;
 
-  for (guint i = 0; i < n; i++)
-    {
-      BenchGroup *group;
-
-      if (any ? !gtk_bitset_contains (selected, i) : !all && i >= CHART_DEFAULT_GROUPS)
-        continue;
-      group = g_list_model_get_item (model, i);
-      total += bench_group_get_n_results (group);
-      g_ptr_array_add (groups, group);
-    }
+  for (guint i = 0; i < groups->len; i++)
+    total += bench_group_get_n_results (g_ptr_array_index (groups, i));
   if (groups->len == 1)
     return g_ptr_array_ref (bench_group_get_results (g_ptr_array_index (groups, 0)));
 
@@ -525,7 +540,7 @@ n_to_compare (BenchGroupPage *self)
 
   if (n_selected >= 2)
     return n_selected;
-  if (n_selected == 0 && g_list_model_get_n_items (G_LIST_MODEL (self->selection)) == 2)
+  if (n_selected == 0 && g_list_model_get_n_items (G_LIST_MODEL (self->sorted)) == 2)
     return 2;
   /* one run that sweeps a setting (-fa 0,1) compares within itself */
   {
@@ -537,19 +552,7 @@ n_to_compare (BenchGroupPage *self)
 static GPtrArray *
 groups_to_compare (BenchGroupPage *self)
 {
-  GListModel *model = G_LIST_MODEL (self->selection);
-  g_autoptr (GtkBitset) selected = gtk_selection_model_get_selection (GTK_SELECTION_MODEL (self->selection));
-  guint n = g_list_model_get_n_items (model);
-  gboolean all = gtk_bitset_is_empty (selected);
-  GPtrArray *groups;
-
-  if (n_to_compare (self) == 0)
-    return NULL;
-  groups = g_ptr_array_new_with_free_func (g_object_unref);
-  for (guint i = 0; i < n; i++)
-    if (all || gtk_bitset_contains (selected, i))
-      g_ptr_array_add (groups, g_list_model_get_item (model, i));
-  return groups;
+  return n_to_compare (self) > 0 ? chosen_groups (self, G_MAXUINT) : NULL;
 }
 
 GtkWindow *
@@ -677,15 +680,7 @@ compare_counts (gconstpointer a,
 static GPtrArray *
 compared_machines (BenchGroupPage *self)
 {
-  GListModel *model = G_LIST_MODEL (self->selection);
-  g_autoptr (GtkBitset) selected = gtk_selection_model_get_selection (GTK_SELECTION_MODEL (self->selection));
-  gboolean all = gtk_bitset_is_empty (selected);
-  GPtrArray *machines = g_ptr_array_new_with_free_func (g_object_unref);
-
-  for (guint i = 0; i < g_list_model_get_n_items (model); i++)
-    if (all || gtk_bitset_contains (selected, i))
-      g_ptr_array_add (machines, g_list_model_get_item (model, i));
-  return machines;
+  return chosen_groups (self, G_MAXUINT);
 }
 
 static gboolean
@@ -1419,7 +1414,8 @@ bench_group_page_set_groups (BenchGroupPage *self,
   self->selection = gtk_multi_selection_new (G_LIST_MODEL (self->revealed));
   gtk_column_view_set_model (self->group_view, GTK_SELECTION_MODEL (self->selection));
   g_signal_connect (self->selection, "selection-changed", G_CALLBACK (on_selection_changed), self);
-  g_signal_connect (self->selection, "items-changed", G_CALLBACK (on_items_changed), self);
+  /* the groups, not the rows revealed so far: a reveal step only adds rows */
+  g_signal_connect (self->sorted, "items-changed", G_CALLBACK (on_items_changed), self);
   update_selection (self);
 }
 
