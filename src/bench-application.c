@@ -172,6 +172,28 @@ bench_application_init (BenchApplication *self)
   g_application_add_main_option_entries (G_APPLICATION (self), entries);
 }
 
+/* The installed schema; run from the build tree, the one compiled there,
+ * so `./build/src/benchtop` works without installing anything. */
+GSettings *
+bench_application_settings_new (void)
+{
+  GSettingsSchemaSource *installed = g_settings_schema_source_get_default ();
+  g_autoptr (GSettingsSchema) schema = NULL;
+
+  if (installed != NULL)
+    schema = g_settings_schema_source_lookup (installed, APPLICATION_ID, TRUE);
+  if (schema == NULL)
+    {
+      g_autoptr (GSettingsSchemaSource) built =
+        g_settings_schema_source_new_from_directory (BUILD_SCHEMA_DIR, installed, FALSE, NULL);
+      if (built != NULL)
+        schema = g_settings_schema_source_lookup (built, APPLICATION_ID, FALSE);
+    }
+  if (schema == NULL)
+    return g_settings_new (APPLICATION_ID);   /* says which schema is missing */
+  return g_settings_new_full (schema, NULL, NULL);
+}
+
 BenchApplication *
 bench_application_new (void)
 {

@@ -6,6 +6,7 @@
 
 #include <glib/gi18n-lib.h>
 
+#include "bench-application.h"
 #include "bench-chart-export.h"
 #include "bench-chart-layout.h"
 #include "bench-chart-paint.h"
@@ -328,7 +329,7 @@ bench_export_dialog_init (BenchExportDialog *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
 
-  self->settings = g_settings_new ("io.github.benchtop.Benchtop");
+  self->settings = bench_application_settings_new ();
   restore_settings (self);
   gtk_drawing_area_set_draw_func (self->preview, draw_preview, self, NULL);
   g_signal_connect_swapped (self->format_row, "notify::selected", G_CALLBACK (on_changed), self);

@@ -836,28 +836,6 @@ bench_window_class_init (BenchWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "win.show-results", NULL, show_table_action);
 }
 
-/* The installed schema; run from the build tree, the one compiled there,
- * so `./build/src/benchtop` works without installing anything. */
-static GSettings *
-settings_new (void)
-{
-  GSettingsSchemaSource *installed = g_settings_schema_source_get_default ();
-  g_autoptr (GSettingsSchema) schema = NULL;
-
-  if (installed != NULL)
-    schema = g_settings_schema_source_lookup (installed, APPLICATION_ID, TRUE);
-  if (schema == NULL)
-    {
-      g_autoptr (GSettingsSchemaSource) built =
-        g_settings_schema_source_new_from_directory (BUILD_SCHEMA_DIR, installed, FALSE, NULL);
-      if (built != NULL)
-        schema = g_settings_schema_source_lookup (built, APPLICATION_ID, FALSE);
-    }
-  if (schema == NULL)
-    return g_settings_new (APPLICATION_ID);   /* says which schema is missing */
-  return g_settings_new_full (schema, NULL, NULL);
-}
-
 static void
 bench_window_init (BenchWindow *self)
 {
@@ -879,7 +857,7 @@ bench_window_init (BenchWindow *self)
 
   self->session = bench_session_new (NULL);
   dataset = bench_session_get_dataset (self->session);
-  self->settings = settings_new ();
+  self->settings = bench_application_settings_new ();
   self->failed = g_ptr_array_new_with_free_func (g_object_unref);
   self->partial = g_ptr_array_new_with_free_func (g_object_unref);
 

@@ -1961,7 +1961,7 @@ test_chart_follows_forced_dark (void)
 static void
 test_export_remembers (void)
 {
-  g_autoptr (GSettings) settings = g_settings_new ("io.github.benchtop.Benchtop");
+  g_autoptr (GSettings) settings = bench_application_settings_new ();
   g_autoptr (BenchSource) source = bench_test_load_corpus ("generated/cpu-three-models.json");
   g_autoptr (BenchChartSpec) spec = bench_chart_spec_new (bench_source_get_results (source));
   g_autoptr (GFile) folder = NULL;
