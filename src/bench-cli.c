@@ -1187,6 +1187,60 @@ run_model_info (char     **paths,
   return status;
 }
 
+/* The --export options: each read and checked, and none given without
+ * --export. 0, or 2 with the message printed. */
+static int
+check_export_options (ExportOptions   *export,
+                      gboolean         list,
+                      gboolean         compare,
+                      int             *width,
+                      int             *height,
+                      BenchChartStyle *style)
+{
+  if (export->path != NULL)
+    {
+      if (list)
+        {
+          g_printerr ("benchtop: %s\n", _("--export cannot be used with --list"));
+          return 2;
+        }
+      if (compare && export->view != NULL)
+        {
+          g_printerr ("benchtop: %s\n", _("--view does not go with --compare: "
+                                            "the comparison chart shows speedups"));
+          return 2;
+        }
+      if (bench_chart_export_format_for_path (export->path) == NULL)
+        {
+          g_printerr ("benchtop: %s\n", _("--export: the file name must end in .png, .svg or .pdf"));
+          return 2;
+        }
+      if (export->size != NULL && !parse_size (export->size, width, height))
+        {
+          g_printerr ("benchtop: %s\n", _("--size takes WIDTHxHEIGHT, e.g. 1920x1080"));
+          return 2;
+        }
+      if (export->style != NULL && !bench_chart_style_from_string (export->style, style))
+        {
+          g_printerr ("benchtop: %s\n", _("--style takes light, dark, transparent or transparent-dark"));
+          return 2;
+        }
+      if (export->scale < 0.25 || export->scale > 8)
+        {
+          g_printerr ("benchtop: %s\n", _("--scale takes a number from 0.25 to 8"));
+          return 2;
+        }
+    }
+  else if (export->view || export->size || export->style || export->title || export->subtitle ||
+           export->caption || export->log_scale || export->values || export->scale != 1.0)
+    {
+      g_printerr ("benchtop: %s\n", _("--view, --size, --scale, --style, --title, --subtitle, "
+                                        "--caption, --log-scale and --values go with --export"));
+      return 2;
+    }
+  return 0;
+}
+
 int
 bench_cli_run (int    argc,
                char **argv)
@@ -1300,8 +1354,11 @@ bench_cli_run (int    argc,
       return 2;
     }
   if (scenario != NULL || scenario_check)
-    return run_scenario (scenario, scenario_check, json, files, gguf_files, &export, width, height,
-                         style);
+    {
+      status = check_export_options (&export, list, compare, &width, &height, &style);
+      return status != 0 ? status : run_scenario (scenario, scenario_check, json, files, gguf_files,
+                                                   &export, width, height, style);
+    }
   if (model_info && (list || compare || export.path != NULL))
     {
       g_printerr ("benchtop: %s\n", _("--model-info cannot be used with --list, --compare "
@@ -1324,47 +1381,9 @@ bench_cli_run (int    argc,
         }
       return run_model_info (files, json);
     }
-  if (export.path != NULL)
-    {
-      if (list)
-        {
-          g_printerr ("benchtop: %s\n", _("--export cannot be used with --list"));
-          return 2;
-        }
-      if (compare && export.view != NULL)
-        {
-          g_printerr ("benchtop: %s\n", _("--view does not go with --compare: "
-                                            "the comparison chart shows speedups"));
-          return 2;
-        }
-      if (bench_chart_export_format_for_path (export.path) == NULL)
-        {
-          g_printerr ("benchtop: %s\n", _("--export: the file name must end in .png, .svg or .pdf"));
-          return 2;
-        }
-      if (export.size != NULL && !parse_size (export.size, &width, &height))
-        {
-          g_printerr ("benchtop: %s\n", _("--size takes WIDTHxHEIGHT, e.g. 1920x1080"));
-          return 2;
-        }
-      if (export.style != NULL && !bench_chart_style_from_string (export.style, &style))
-        {
-          g_printerr ("benchtop: %s\n", _("--style takes light, dark, transparent or transparent-dark"));
-          return 2;
-        }
-      if (export.scale < 0.25 || export.scale > 8)
-        {
-          g_printerr ("benchtop: %s\n", _("--scale takes a number from 0.25 to 8"));
-          return 2;
-        }
-    }
-  else if (export.view || export.size || export.style || export.title || export.subtitle ||
-           export.caption || export.log_scale || export.values || export.scale != 1.0)
-    {
-      g_printerr ("benchtop: %s\n", _("--view, --size, --scale, --style, --title, --subtitle, "
-                                        "--caption, --log-scale and --values go with --export"));
-      return 2;
-    }
+  status = check_export_options (&export, list, compare, &width, &height, &style);
+  if (status != 0)
+    return status;
   if (compare && baseline == NULL)
     {
       g_printerr ("benchtop: %s\n", _("--compare needs --baseline=FILE"));

@@ -298,8 +298,10 @@ test_scenario_markdown_and_chart (void)
   g_autofree char *export = g_strdup_printf ("--export=%s", png);
   g_autofree char *out = NULL;
   g_autofree char *err = NULL;
+  g_autofree char *png_data = NULL;
+  gsize png_len = 0;
   int status = run (NULL, &out, &err, "--scenario=prompt=20000,answer=1000,depth=150000,min-tg=15",
-                    export, path, NULL);
+                    export, "--size=800x600", "--style=dark", path, NULL);
 
   g_assert_cmpint (status, ==, 0);
   g_assert_nonnull (strstr (out, "| # | candidate | first token (s) |"));
@@ -309,6 +311,11 @@ test_scenario_markdown_and_chart (void)
   g_assert_nonnull (strstr (out, "-p 20000 -n 1000 -d 150000 -r 3 -o jsonl"));
   g_assert_nonnull (strstr (out, "t/s at 170k, needs 15"));
   g_assert_true (g_file_test (png, G_FILE_TEST_IS_REGULAR));
+  /* drawn at the size asked for: the PNG header's width and height */
+  g_assert_true (g_file_get_contents (png, &png_data, &png_len, NULL));
+  g_assert_cmpuint (png_len, >, 24);
+  g_assert_cmpuint (GUINT32_FROM_BE (*(guint32 *) (void *) (png_data + 16)), ==, 800);
+  g_assert_cmpuint (GUINT32_FROM_BE (*(guint32 *) (void *) (png_data + 20)), ==, 600);
   bench_test_remove_tree (dir);
 }
 
@@ -328,6 +335,11 @@ test_scenario_usage (void)
   g_clear_pointer (&err, g_free);
   g_assert_cmpint (run (NULL, &out, &err, "--scenario=prompt=1,answer=1,speed=3", path, NULL), ==, 2);
   g_assert_nonnull (strstr (err, "speed"));
+  /* the chart's options go with --export, as for the other charts */
+  g_clear_pointer (&out, g_free);
+  g_clear_pointer (&err, g_free);
+  g_assert_cmpint (run (NULL, &out, &err, "--scenario=prompt=1,answer=1", "--size=800x600", path, NULL), ==, 2);
+  g_assert_nonnull (strstr (err, "--export"));
 }
 
 static void
