@@ -675,7 +675,8 @@ add_field (BenchRecordBuilder *self,
       else if (value->type != BENCH_VALUE_NULL && (value->text == NULL || *value->text != '\0'))
         {
           self->dbls_bad |= 1u << info->slot;
-          if (self->bad_text == NULL)
+          /* the speed is what the record is skipped for: name it */
+          if (self->bad_text == NULL && (info->slot == SLOT_AVG_TS || info->slot == SLOT_AVG_NS))
             {
               /* a few dozen bytes of it are enough to recognize it */
               g_autofree char *cut = g_strdup_printf ("%s: %.40s", key, value_text (value, buf, sizeof buf));
