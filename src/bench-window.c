@@ -59,10 +59,9 @@ static BenchGroupPage *visible_page (BenchWindow *self);
 
 /* —— feedback ——————————————————————————————————————————————— */
 
-static void
-toast (BenchWindow *self,
-       const char  *message,
-       guint        timeout)
+static AdwToast *
+make_toast (const char *message,
+            guint       timeout)
 {
   /* messages can quote the input: keep them as long as a few lines */
   g_autofree char *shown = bench_text_ellipsize_for_display (message, BENCH_TOOLTIP_MAX_CHARS / 2);
@@ -70,7 +69,15 @@ toast (BenchWindow *self,
 
   adw_toast_set_timeout (t, timeout);
   adw_toast_set_priority (t, ADW_TOAST_PRIORITY_HIGH);
-  adw_toast_overlay_add_toast (self->toast_overlay, t);
+  return t;
+}
+
+static void
+toast (BenchWindow *self,
+       const char  *message,
+       guint        timeout)
+{
+  adw_toast_overlay_add_toast (self->toast_overlay, make_toast (message, timeout));
 }
 
 static void
@@ -118,10 +125,8 @@ report_load (BenchWindow *self)
 
   if (self->load_toast != NULL)
     adw_toast_dismiss (self->load_toast);
-  t = adw_toast_new (message);
   /* a failure stays until seen; records skipped are a note */
-  adw_toast_set_timeout (t, self->failed->len > 0 ? 0 : 10);
-  adw_toast_set_priority (t, ADW_TOAST_PRIORITY_HIGH);
+  t = make_toast (message, self->failed->len > 0 ? 0 : 10);
   adw_toast_set_button_label (t, _("_Details"));
   adw_toast_set_action_name (t, "win.show-sources");
   g_signal_connect (t, "dismissed", G_CALLBACK (on_load_toast_dismissed), self);
