@@ -566,21 +566,6 @@ bench_peak_for_result (BenchResult *result,
 
 /* —— the efficiency of one run ——————————————————————————————————— */
 
-static gint64
-param_int (BenchResult *result,
-           const char  *key,
-           gint64       fallback)
-{
-  const char *text = bench_result_get_param_text (result, key);
-  char *end;
-  gint64 value;
-
-  if (text == NULL || *text == '\0')
-    return fallback;
-  value = g_ascii_strtoll (text, &end, 10);
-  return end == text ? fallback : value;
-}
-
 /* Experts or layers kept in CPU memory while the rest runs on a GPU. */
 static gboolean
 is_offloaded (BenchResult           *result,
@@ -589,12 +574,12 @@ is_offloaded (BenchResult           *result,
   const char *ot = bench_result_get_param_text (result, "tensor_buft_overrides");
   const char *gpu = bench_result_get_gpu_info (result);
   const char *backends = bench_result_get_backends (result);
-  gint64 ngl = param_int (result, "n_gpu_layers", -1);
+  gint64 ngl = bench_result_get_param_int (result, "n_gpu_layers", -1);
   gboolean cpu_only = g_strcmp0 (backends, "CPU") == 0 || g_strcmp0 (backends, "BLAS") == 0;
 
   if (ot == NULL)
     ot = bench_result_get_param_text (result, "override_tensor");
-  if (param_int (result, "n_cpu_moe", 0) > 0)
+  if (bench_result_get_param_int (result, "n_cpu_moe", 0) > 0)
     return TRUE;
   if (ot != NULL && *ot != '\0' && strcmp (ot, "none") != 0)
     return TRUE;

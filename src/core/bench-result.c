@@ -380,6 +380,21 @@ bench_result_get_param_text (BenchResult *self,
   return param ? param->text : NULL;
 }
 
+gint64
+bench_result_get_param_int (BenchResult *self,
+                            const char  *key,
+                            gint64       fallback)
+{
+  const char *text = bench_result_get_param_text (self, key);
+  char *end = NULL;
+  gint64 value;
+
+  if (text == NULL)
+    return fallback;
+  value = g_ascii_strtoll (text, &end, 10);
+  return end != text ? value : fallback;
+}
+
 int
 bench_result_get_flash_attn (BenchResult *self)
 {

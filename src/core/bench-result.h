@@ -106,6 +106,10 @@ const BenchParam *bench_result_lookup_param    (BenchResult *self,
                                                 const char  *key);
 const char    *bench_result_get_param_text     (BenchResult *self,
                                                 const char  *key);
+/* a parameter read as an integer; @fallback when absent or not one */
+gint64         bench_result_get_param_int      (BenchResult *self,
+                                                const char  *key,
+                                                gint64       fallback);
 /* flash_attn normalized to -1 (auto), 0 or 1; -2 when absent */
 int            bench_result_get_flash_attn     (BenchResult *self);
 

@@ -695,21 +695,6 @@ bench_scenario_prediction_free (BenchScenarioPrediction *self)
   g_free (self);
 }
 
-static gint64
-param_int (BenchResult *r,
-           const char  *field,
-           gint64       fallback)
-{
-  const char *text = bench_result_get_param_text (r, field);
-  char *end = NULL;
-  gint64 value;
-
-  if (text == NULL)
-    return fallback;
-  value = g_ascii_strtoll (text, &end, 10);
-  return end != text ? value : fallback;
-}
-
 /* KV cache bytes for @context tokens: from the requirements when they
  * state it, else from the model file; FALSE when unknown. */
 static gboolean
@@ -839,12 +824,12 @@ bench_scenario_predict (BenchScenarioCandidate  *candidate,
                                           bench_result_get_hardware_key (r));
   if (machine_budget != NULL)
     budget = *machine_budget;
-  if (isfinite (requirements->gpu_memory_gb) && param_int (r, "n_gpu_layers", 0) > 0)
+  if (isfinite (requirements->gpu_memory_gb) && bench_result_get_param_int (r, "n_gpu_layers", 0) > 0)
     budget = requirements->gpu_memory_gb;
   self->budget_gb = budget;
   if (kv_bytes (candidate, requirements, self->context, &kv, &kv_approximate))
     self->memory_gb = (bench_result_get_model_size (r) + kv +
-                       bench_scenario_compute_allowance (param_int (r, "n_ubatch", 512))) / 1e9;
+                       bench_scenario_compute_allowance (bench_result_get_param_int (r, "n_ubatch", 512))) / 1e9;
   else
     self->memory_gb = NAN;
 
