@@ -1111,6 +1111,33 @@ test_backends_apart (void)
   g_assert_true (vulkan);
 }
 
+/* The sweep axis's values, each once and in order, however many series
+ * share them (a quadratic removal before, per layout). */
+static void
+test_sort_distinct (void)
+{
+  const double in[] = { 4096, 512, 0, 512, 4096, 1024, 0, 512 };
+  const double want[] = { 0, 512, 1024, 4096 };
+  g_autoptr (GArray) values = g_array_new (FALSE, FALSE, sizeof (double));
+  g_autoptr (GArray) many = g_array_new (FALSE, FALSE, sizeof (double));
+
+  g_array_append_vals (values, in, G_N_ELEMENTS (in));
+  bench_chart_sort_distinct (values);
+  g_assert_cmpuint (values->len, ==, G_N_ELEMENTS (want));
+  for (guint i = 0; i < G_N_ELEMENTS (want); i++)
+    g_assert_cmpfloat (g_array_index (values, double, i), ==, want[i]);
+
+  for (guint i = 0; i < 200000; i++)
+    {
+      double x = (double) (i % 7) * 512;
+      g_array_append_val (many, x);
+    }
+  bench_chart_sort_distinct (many);
+  g_assert_cmpuint (many->len, ==, 7);
+  bench_chart_sort_distinct (many);
+  g_assert_cmpuint (many->len, ==, 7);
+}
+
 int
 main (int    argc,
       char **argv)
@@ -1118,6 +1145,7 @@ main (int    argc,
   g_test_init (&argc, &argv, NULL);
 
   g_test_add_func ("/chart/layout/bars-proportional-whiskers-exact", test_bars_proportional);
+  g_test_add_func ("/chart/sort-distinct", test_sort_distinct);
   g_test_add_func ("/chart/layout/ticks-nice-and-covering", test_ticks_nice_and_covering);
   g_test_add_func ("/chart/layout/prefill-and-generation-apart", test_separate_panels);
   g_test_add_func ("/chart/layout/labels-never-overlap", test_labels_never_overlap);

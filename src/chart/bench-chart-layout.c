@@ -673,14 +673,6 @@ layout_bars (Ctx                   *ctx,
 
 /* —— lines ——————————————————————————————————————————————————— */
 
-static int
-compare_double (gconstpointer a,
-                gconstpointer b)
-{
-  double x = *(const double *) a, y = *(const double *) b;
-  return (x > y) - (x < y);
-}
-
 static void
 layout_x_ticks (Ctx                   *ctx,
                 BenchChartPanelLayout *panel,
@@ -760,12 +752,7 @@ layout_lines (Ctx                   *ctx,
   guint n_series = MAX (spec_panel->series->len, 1);
 
   g_array_append_vals (distinct, spec_panel->result_x->data, spec_panel->result_x->len);
-  g_array_sort (distinct, compare_double);
-  for (guint i = 1; i < distinct->len;)
-    if (g_array_index (distinct, double, i) == g_array_index (distinct, double, i - 1))
-      g_array_remove_index (distinct, i);
-    else
-      i++;
+  bench_chart_sort_distinct (distinct);
 
   panel->log2_x = bench_chart_panel_is_log2 (spec_panel, bench_chart_spec_get_x_scale (ctx->layout->spec));
   panel->x_zero = NAN;

@@ -117,6 +117,18 @@ compare_double (gconstpointer a,
   return (x > y) - (x < y);
 }
 
+void
+bench_chart_sort_distinct (GArray *values)
+{
+  guint kept = 0;
+
+  g_array_sort (values, compare_double);
+  for (guint i = 0; i < values->len; i++)
+    if (kept == 0 || g_array_index (values, double, i) != g_array_index (values, double, kept - 1))
+      g_array_index (values, double, kept++) = g_array_index (values, double, i);
+  g_array_set_size (values, kept);
+}
+
 gboolean
 bench_chart_panel_is_log2 (const BenchChartPanel *panel,
                            BenchChartXScale       x_scale)
@@ -134,12 +146,7 @@ bench_chart_panel_is_log2 (const BenchChartPanel *panel,
       if (x > 0)
         g_array_append_val (pos, x);
     }
-  g_array_sort (pos, compare_double);
-  for (guint i = 1; i < pos->len;)
-    if (g_array_index (pos, double, i) == g_array_index (pos, double, i - 1))
-      g_array_remove_index (pos, i);
-    else
-      i++;
+  bench_chart_sort_distinct (pos);
   if (pos->len < 2)
     return FALSE;
   if (x_scale != BENCH_CHART_X_AUTO)

@@ -85,6 +85,9 @@ void             bench_chart_panel_get_value   (const BenchChartPanel *panel,
                                                 double                *value,
                                                 double                *error);
 
+/* Sorts @values (doubles) and keeps each value once. */
+void             bench_chart_sort_distinct     (GArray                *values);
+
 /* TRUE when @panel's sweep axis is drawn log₂ under @x_scale: AUTO picks
  * log₂ for values that grow geometrically (512, 1k, 2k…; ≥ 8× from least
  * to most) and linear for evenly spaced or other values. */
