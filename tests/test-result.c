@@ -2,6 +2,7 @@
 /* test-result.c — derived values of a result: labels, quantization, bits
  * per weight, bandwidth, statistics recomputed from samples, normalization. */
 #include <math.h>
+#include <string.h>
 
 #include "bench-efficiency.h"
 #include "bench-group.h"
@@ -372,6 +373,33 @@ test_properties (void)
     }
 }
 
+/* A machine's label looks the user's names up by the file it came from,
+ * and keeps nothing of it: the file name is never interned for good (every
+ * file the app looked at stayed in the process); a name given is found. */
+static void
+test_machine_name_lookup_keeps_nothing (void)
+{
+  g_autofree char *name = g_strdup_printf ("never-interned-%u.md", g_random_int ());
+  static const char table[] = "| model | test | t/s |\n| --- | --- | --- |\n"
+                              "| llama 7B Q4_0 | pp512 | 1.00 ± 0.01 |\n";
+  g_autoptr (GBytes) bytes = g_bytes_new_static (table, strlen (table));
+  g_autoptr (GError) error = NULL;
+  g_autoptr (BenchSource) source = bench_source_load_bytes (bytes, name, NULL, NULL, NULL, &error);
+  BenchResult *r;
+
+  g_assert_no_error (error);
+  r = g_ptr_array_index (bench_source_get_results (source), 0);
+  g_assert_true (bench_result_is_unnamed_machine (r));
+  bench_machine_names_set ("some-other-file.md", "Studio");
+  g_assert_nonnull (bench_result_get_hardware_label (r));
+  g_assert_cmpuint (g_quark_try_string (bench_result_get_source (r)), ==, 0);
+
+  bench_machine_names_set (bench_result_get_source (r), "Mac Studio");
+  g_assert_cmpstr (bench_result_get_hardware_label (r), ==, "Mac Studio");
+  bench_machine_names_clear ();
+  g_assert_cmpstr (bench_result_get_hardware_label (r), !=, "Mac Studio");
+}
+
 int
 main (int    argc,
       char **argv)
@@ -391,6 +419,7 @@ main (int    argc,
   g_test_add_func ("/result/unknown-fields-kept", test_unknown_fields_kept);
   g_test_add_func ("/result/varying", test_varying);
   g_test_add_func ("/result/properties", test_properties);
+  g_test_add_func ("/result/machine-name-lookup-keeps-nothing", test_machine_name_lookup_keeps_nothing);
 
   return g_test_run ();
 }

@@ -244,11 +244,13 @@ GETTER (const char *, hardware_key)
 /* —— names the user gave machines ——————————————————————————————— */
 
 /* A markdown table does not name its machine: the results are filed under
- * their file's name until the user names it. Source and name are interned
- * (a handful of strings): a label handed out stays valid, also in a worker
- * drawing a chart while the user renames. */
+ * their file's name until the user names it. The names are interned (a
+ * handful of strings): a label handed out stays valid, also in a worker
+ * drawing a chart while the user renames. A file's name is only looked
+ * up, never interned, and with no name given not even that. */
 static GRWLock     names_lock;
-static GHashTable *user_names;   /* interned source → interned name */
+static GHashTable *user_names;   /* source (owned) → interned name */
+static gint        n_user_names; /* 0: no lock to take at all */
 
 void
 bench_machine_names_set (const char *source,
@@ -258,11 +260,12 @@ bench_machine_names_set (const char *source,
 
   g_rw_lock_writer_lock (&names_lock);
   if (user_names == NULL)
-    user_names = g_hash_table_new (NULL, NULL);
+    user_names = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   if (name != NULL && *name != '\0')
-    g_hash_table_insert (user_names, (gpointer) g_intern_string (source), (gpointer) g_intern_string (name));
+    g_hash_table_insert (user_names, g_strdup (source), (gpointer) g_intern_string (name));
   else
-    g_hash_table_remove (user_names, g_intern_string (source));
+    g_hash_table_remove (user_names, source);
+  g_atomic_int_set (&n_user_names, g_hash_table_size (user_names));
   g_rw_lock_writer_unlock (&names_lock);
 }
 
@@ -272,6 +275,7 @@ bench_machine_names_clear (void)
   g_rw_lock_writer_lock (&names_lock);
   if (user_names != NULL)
     g_hash_table_remove_all (user_names);
+  g_atomic_int_set (&n_user_names, 0);
   g_rw_lock_writer_unlock (&names_lock);
 }
 
@@ -289,11 +293,12 @@ bench_result_get_hardware_label (BenchResult *self)
   const char *name = NULL;
 
   g_return_val_if_fail (BENCH_IS_RESULT (self), NULL);
-  if (!bench_result_is_unnamed_machine (self) || self->source == NULL)
+  if (!bench_result_is_unnamed_machine (self) || self->source == NULL ||
+      g_atomic_int_get (&n_user_names) == 0)
     return self->hardware_label;
   g_rw_lock_reader_lock (&names_lock);
   if (user_names != NULL)
-    name = g_hash_table_lookup (user_names, g_intern_string (self->source));
+    name = g_hash_table_lookup (user_names, self->source);
   g_rw_lock_reader_unlock (&names_lock);
   return name != NULL ? name : self->hardware_label;
 }
