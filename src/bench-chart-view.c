@@ -44,6 +44,9 @@ struct _BenchChartView
   int                fit_height;
   GCancellable      *building;   /* a large chart's spec, made in a worker */
   int                focus_mark;  /* the bar or point the keyboard is on, or -1 */
+  guint              focus_panel; /* and where it is in the layout */
+  guint              focus_index;
+  gboolean           focus_is_point;
   BenchResult       *focus_result;
   char              *focus_text;
   char              *description; /* as last given to assistive technologies */
@@ -118,34 +121,30 @@ ensure_layout (BenchChartView *self,
   self->layout_dark = dark;
 }
 
-static GArray *collect_marks (BenchChartView *self);
-
-/* the keyboard's mark: a ring around its bar or point, in the accent colour */
+/* the keyboard's mark: a ring around its bar or point, in the accent
+ * colour. A layout of the same chart at another size has its bars and
+ * points at the same places in its arrays. */
 static void
 paint_focus (BenchChartView *self,
              cairo_t        *cr)
 {
-  g_autoptr (GArray) marks = NULL;
-  const Mark *mark;
   const BenchChartPanelLayout *panel;
 
-  if (self->focus_mark < 0)
+  if (self->focus_mark < 0 || self->focus_panel >= self->layout->panels->len)
     return;
-  marks = collect_marks (self);
-  if ((guint) self->focus_mark >= marks->len)
+  panel = g_ptr_array_index (self->layout->panels, self->focus_panel);
+  if (self->focus_index >= (self->focus_is_point ? panel->points->len : panel->bars->len))
     return;
-  mark = &g_array_index (marks, Mark, self->focus_mark);
-  panel = g_ptr_array_index (self->layout->panels, mark->panel);
   cairo_set_source_rgba (cr, 0.208, 0.518, 0.894, 1);   /* Adwaita's accent blue */
   cairo_set_line_width (cr, 2.5);
-  if (mark->is_point)
+  if (self->focus_is_point)
     {
-      const BenchChartPoint *pt = &g_array_index (panel->points, BenchChartPoint, mark->index);
+      const BenchChartPoint *pt = &g_array_index (panel->points, BenchChartPoint, self->focus_index);
       cairo_arc (cr, pt->x, pt->y, 8, 0, 2 * G_PI);
     }
   else
     {
-      const BenchChartBar *bar = &g_array_index (panel->bars, BenchChartBar, mark->index);
+      const BenchChartBar *bar = &g_array_index (panel->bars, BenchChartBar, self->focus_index);
       cairo_rectangle (cr, bar->rect.x - 3, bar->rect.y - 3, bar->rect.width + 6, bar->rect.height + 6);
     }
   cairo_stroke (cr);
@@ -496,6 +495,9 @@ move_focus (BenchChartView *self,
     return;
   self->focus_mark = CLAMP (to, 0, (int) marks->len - 1);
   mark = &g_array_index (marks, Mark, self->focus_mark);
+  self->focus_panel = mark->panel;
+  self->focus_index = mark->index;
+  self->focus_is_point = mark->is_point;
   panel = g_ptr_array_index (self->layout->panels, mark->panel);
   if (mark->is_point)
     self->focus_result = g_array_index (panel->points, BenchChartPoint, mark->index).result;
