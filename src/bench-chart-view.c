@@ -705,6 +705,19 @@ add_note (BenchChartView *self)
   bench_chart_spec_set_subtitle (self->spec, text);
 }
 
+/* a spec just made takes the view's note and its choices of scale */
+static void
+adopt_spec (BenchChartView *self,
+            BenchChartSpec *spec)
+{
+  g_clear_pointer (&self->spec, bench_chart_spec_unref);
+  self->spec = spec;
+  add_note (self);
+  bench_chart_spec_set_log_scale (self->spec, self->log_scale);
+  bench_chart_spec_set_rooflines (self->spec, !self->hide_rooflines);
+  bench_chart_spec_set_x_scale (self->spec, self->x_scale);
+}
+
 static BenchChartSpec *
 make_spec (GPtrArray      *results,
            BenchGroupKind  kind,
@@ -750,12 +763,7 @@ on_spec_built (GObject      *source,
   if (spec == NULL)
     return;
   g_clear_object (&self->building);
-  g_clear_pointer (&self->spec, bench_chart_spec_unref);
-  self->spec = spec;
-  add_note (self);
-  bench_chart_spec_set_log_scale (self->spec, self->log_scale);
-  bench_chart_spec_set_rooflines (self->spec, !self->hide_rooflines);
-  bench_chart_spec_set_x_scale (self->spec, self->x_scale);
+  adopt_spec (self, spec);
   update_description (self);
   invalidate_layout (self);
   g_signal_emit (self, signals[SPEC_CHANGED], 0);
@@ -791,13 +799,7 @@ bench_chart_view_set_results (BenchChartView *self,
       bench_task_run_in_background_thread (task, "bench-chart", build_spec_thread);
     }
   else if (self->results->len > 0)
-    {
-      self->spec = make_spec (self->results, kind, self->overview);
-      add_note (self);
-      bench_chart_spec_set_log_scale (self->spec, self->log_scale);
-      bench_chart_spec_set_rooflines (self->spec, !self->hide_rooflines);
-      bench_chart_spec_set_x_scale (self->spec, self->x_scale);
-    }
+    adopt_spec (self, make_spec (self->results, kind, self->overview));
   update_description (self);
   invalidate_layout (self);
   /* a spec made in a worker says so when it arrives */
